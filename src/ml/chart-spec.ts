@@ -10,6 +10,8 @@ export interface ChartSeries {
   /** x values for line/scatter; omitted for bar and histogram (bars follow `categories`/`edges`). */
   x?: number[];
   y: number[];
+  /** Overrides the chart kind for this series: points only, or joined by a line. */
+  style?: 'line' | 'points';
   /** Drawn dashed (e.g. a diagonal "random classifier" reference line). */
   dashed?: boolean;
   /** Area under a line is filled. */

@@ -1,0 +1,253 @@
+/**
+ * The page's side of the kernel: queues cell runs, routes the worker's messages to the run that
+ * produced them (dropping late messages of superseded runs), and stops runaway cells — politely
+ * first, then by terminating the worker and starting a fresh one.
+ */
+import type { BackendInfo, BackendName, PageMessage, RunMessage, WorkerMessage } from './protocol';
+import { isRunMessage } from './protocol';
+
+/** The part of `Worker` the client uses; tests pass a fake. */
+export interface WorkerLike {
+  postMessage(message: PageMessage): void;
+  terminate(): void;
+  onmessage: ((event: { data: WorkerMessage }) => void) | null;
+  onerror: ((event: { message?: string }) => void) | null;
+}
+
+/** How a run ended. */
+export interface RunOutcome {
+  status: 'ok' | 'error' | 'aborted';
+  declared: string[];
+  references: string[];
+  ms: number;
+}
+
+/** A queued or running cell execution. */
+export interface RunHandle {
+  runId: string;
+  cellId: string;
+  /** Resolves when the run ends, however it ends. */
+  done: Promise<RunOutcome>;
+}
+
+/** Kernel lifecycle states (mirrored to `document.documentElement.dataset.kernel`). */
+export type KernelState = 'starting' | 'ready' | 'busy' | 'dead';
+
+/** Why the kernel restarted. */
+export type RestartReason = 'restart' | 'hard-stop' | 'crash' | 'backend';
+
+interface PendingRun {
+  runId: string;
+  cellId: string;
+  code: string;
+  resolve: (outcome: RunOutcome) => void;
+  startedAt?: number;
+}
+
+/** Options for tests and tuning. */
+export interface KernelClientOptions {
+  /** Milliseconds to wait for a cooperative stop before terminating the worker. */
+  hardStopMs?: number;
+  /** The backend to ask for at start (a saved choice); measured when absent. */
+  backend?: BackendName;
+}
+
+/**
+ * Event map: `state` (detail: KernelState), `backend` (detail: BackendInfo),
+ * `restarted` (detail: {reason, executed}) — `executed` lists the cells whose results were lost.
+ */
+export class KernelClient extends EventTarget {
+  state: KernelState = 'starting';
+  backendInfo: BackendInfo | null = null;
+  private worker: WorkerLike | null = null;
+  private readyWaiters: Array<(info: BackendInfo) => void> = [];
+  private queue: PendingRun[] = [];
+  private current: PendingRun | null = null;
+  private latestRunOfCell = new Map<string, string>();
+  private handlers = new Map<string, { cellId: string; onMessage: (message: RunMessage) => void }>();
+  private executed = new Set<string>();
+  private hardStopTimer: ReturnType<typeof setTimeout> | null = null;
+  private nextRun = 1;
+  private readonly hardStopMs: number;
+  private requestedBackend: BackendName | undefined;
+
+  constructor(
+    private readonly createWorker: () => WorkerLike,
+    options: KernelClientOptions = {},
+  ) {
+    super();
+    this.hardStopMs = options.hardStopMs ?? 2000;
+    this.requestedBackend = options.backend;
+  }
+
+  /** Starts the worker; resolves with the backend it chose. */
+  start(): Promise<BackendInfo> {
+    this.spawn();
+    return this.whenReady();
+  }
+
+  /** Resolves once the worker has answered `ready`. */
+  whenReady(): Promise<BackendInfo> {
+    if (this.backendInfo && this.state !== 'starting') return Promise.resolve(this.backendInfo);
+    return new Promise((resolve) => this.readyWaiters.push(resolve));
+  }
+
+  /** Cells that have run since the last restart. */
+  get executedCells(): ReadonlySet<string> {
+    return this.executed;
+  }
+
+  /** True while a run is in progress or queued. */
+  get busy(): boolean {
+    return this.current !== null || this.queue.length > 0;
+  }
+
+  /** Queues a cell's code; messages of this run go to `onMessage` while it is the cell's latest run. */
+  execute(cellId: string, code: string, onMessage: (message: RunMessage) => void): RunHandle {
+    const runId = `r${this.nextRun++}`;
+    this.latestRunOfCell.set(cellId, runId);
+    this.handlers.set(runId, { cellId, onMessage });
+    let resolve!: (outcome: RunOutcome) => void;
+    const done = new Promise<RunOutcome>((r) => (resolve = r));
+    this.queue.push({ runId, cellId, code, resolve });
+    this.pump();
+    return { runId, cellId, done };
+  }
+
+  /**
+   * Stops the current run and empties the queue. Cooperative first (the worker aborts the run's
+   * signal; training stops between batches); after `hardStopMs` the worker is terminated and a
+   * fresh one started, and a `restarted` event lists the cells whose state was lost.
+   */
+  interrupt(): void {
+    for (const run of this.queue.splice(0)) run.resolve(abortedOutcome());
+    const run = this.current;
+    if (!run || !this.worker) return;
+    this.worker.postMessage({ type: 'interrupt', runId: run.runId });
+    if (this.hardStopTimer) return;
+    this.hardStopTimer = setTimeout(() => {
+      this.hardStopTimer = null;
+      if (this.current === run) this.restart('hard-stop');
+    }, this.hardStopMs);
+  }
+
+  /** Throws the worker away (and every value cells declared) and starts a fresh one. */
+  restart(reason: RestartReason = 'restart'): Promise<BackendInfo> {
+    for (const run of this.queue.splice(0)) run.resolve(abortedOutcome());
+    const run = this.current;
+    this.current = null;
+    if (this.hardStopTimer) clearTimeout(this.hardStopTimer);
+    this.hardStopTimer = null;
+    if (run) {
+      this.handlers.delete(run.runId);
+      run.resolve(abortedOutcome(run.startedAt));
+    }
+    const executed = [...this.executed];
+    this.executed.clear();
+    this.worker?.terminate();
+    this.worker = null;
+    this.spawn();
+    this.dispatchEvent(new CustomEvent('restarted', { detail: { reason, executed } }));
+    return this.whenReady();
+  }
+
+  /** Switches the tfjs backend; the worker restarts, because tensors cannot move between backends. */
+  setBackend(backend: BackendName): Promise<BackendInfo> {
+    this.requestedBackend = backend;
+    return this.restart('backend');
+  }
+
+  /** Tells the worker that cells were deleted, so their names leave the scope. */
+  forget(cellIds: string[]): void {
+    for (const id of cellIds) this.executed.delete(id);
+    this.worker?.postMessage({ type: 'forget', cellIds });
+  }
+
+  private spawn(): void {
+    this.setState('starting');
+    const worker = this.createWorker();
+    this.worker = worker;
+    worker.onmessage = (event) => {
+      if (this.worker === worker) this.receive(event.data);
+    };
+    worker.onerror = (event) => {
+      if (this.worker !== worker) return;
+      this.dispatchEvent(new CustomEvent('fatal', { detail: event.message ?? 'The kernel crashed.' }));
+      this.restart('crash');
+    };
+    worker.postMessage({ type: 'init', backend: this.requestedBackend });
+  }
+
+  private receive(message: WorkerMessage): void {
+    if (message.type === 'ready' || message.type === 'backend') {
+      const { type: _type, ...info } = message;
+      this.backendInfo = info;
+      this.dispatchEvent(new CustomEvent('backend', { detail: info }));
+      if (message.type === 'ready') {
+        this.setState(this.current ? 'busy' : 'ready');
+        for (const resolve of this.readyWaiters.splice(0)) resolve(info);
+        this.pump();
+      }
+      return;
+    }
+    if (message.type === 'fatal') {
+      this.dispatchEvent(new CustomEvent('fatal', { detail: message.message }));
+      return;
+    }
+    if (!isRunMessage(message)) return;
+    const run = this.current;
+    if (message.type === 'done' && run && run.runId === message.runId) {
+      this.current = null;
+      if (this.hardStopTimer) clearTimeout(this.hardStopTimer);
+      this.hardStopTimer = null;
+      if (message.status !== 'aborted' || message.declared.length) this.executed.add(run.cellId);
+      this.deliver(message);
+      run.resolve({
+        status: message.status,
+        declared: message.declared,
+        references: message.references,
+        ms: message.ms,
+      });
+      this.pump();
+      return;
+    }
+    this.deliver(message);
+  }
+
+  /** Routes a run's message to its handler unless a newer run of the same cell superseded it. */
+  private deliver(message: RunMessage): void {
+    const handler = this.handlers.get(message.runId);
+    if (!handler) return;
+    if (this.latestRunOfCell.get(handler.cellId) !== message.runId) {
+      this.handlers.delete(message.runId);
+      return;
+    }
+    handler.onMessage(message);
+  }
+
+  private pump(): void {
+    if (this.current || this.state === 'starting' || !this.worker) {
+      if (!this.current && !this.queue.length && this.state === 'busy') this.setState('ready');
+      return;
+    }
+    const next = this.queue.shift();
+    if (!next) {
+      this.setState('ready');
+      return;
+    }
+    this.current = next;
+    next.startedAt = Date.now();
+    this.setState('busy');
+    this.worker.postMessage({ type: 'execute', runId: next.runId, cellId: next.cellId, code: next.code });
+  }
+
+  private setState(state: KernelState): void {
+    if (this.state === state) return;
+    this.state = state;
+    this.dispatchEvent(new CustomEvent('state', { detail: state }));
+  }
+}
+
+function abortedOutcome(startedAt?: number): RunOutcome {
+  return { status: 'aborted', declared: [], references: [], ms: startedAt ? Date.now() - startedAt : 0 };
+}

@@ -1,0 +1,100 @@
+/**
+ * Messages between the page and the kernel worker, shaped like Jupyter's. Every message a run
+ * produces carries the `runId` that produced it, so the page can drop late messages of old runs.
+ */
+
+/** tfjs backends the kernel can use. */
+export type BackendName = 'cpu' | 'wasm' | 'webgl';
+
+/** Output MIME types the page knows how to render. */
+export const MIME = {
+  text: 'text/plain',
+  html: 'text/html',
+  table: 'application/vnd.fieldbook.table+json',
+  chart: 'application/vnd.fieldbook.chart+json',
+  progress: 'application/vnd.fieldbook.progress+json',
+  training: 'application/vnd.fieldbook.training+json',
+  widget: 'application/vnd.fieldbook.widget+json',
+} as const;
+
+/** One of the MIME types above. */
+export type Mime = (typeof MIME)[keyof typeof MIME];
+
+/** A plain-data table: what `display.table` sends. */
+export interface TableData {
+  columns: string[];
+  rows: unknown[][];
+  /** Rows in the full table (more than `rows.length` when truncated). */
+  totalRows: number;
+  caption?: string;
+}
+
+/** A progress bar: `value` of `max`, with an optional label. */
+export interface ProgressData {
+  label?: string;
+  value: number;
+  max: number;
+  /** Seconds left, when known. */
+  eta?: number;
+}
+
+/** Live training state: what the training view draws. */
+export interface TrainingData {
+  title?: string;
+  epochs: number;
+  epoch: number;
+  batch?: number;
+  batchesPerEpoch?: number;
+  /** Metric name -> one value per finished epoch (`val_` prefix for validation). */
+  history: Record<string, number[]>;
+  eta?: number;
+  elapsed: number;
+  state: 'running' | 'done' | 'stopped';
+}
+
+/** Messages the page sends. */
+export type PageMessage =
+  | { type: 'init'; backend?: BackendName }
+  | { type: 'execute'; runId: string; cellId: string; code: string }
+  | { type: 'interrupt'; runId: string }
+  | { type: 'reset' }
+  | { type: 'forget'; cellIds: string[] }
+  | { type: 'set-backend'; backend: BackendName };
+
+/** Backend measurement reported at start. */
+export interface BackendInfo {
+  backend: BackendName;
+  available: BackendName[];
+  /** Milliseconds for the start-up probe, by backend. */
+  timings: Partial<Record<BackendName, number>>;
+  /** Why a backend was left out (e.g. software WebGL). */
+  excluded: Partial<Record<BackendName, string>>;
+}
+
+/** Messages the worker sends. */
+export type WorkerMessage =
+  | ({ type: 'ready' } & BackendInfo)
+  | ({ type: 'backend' } & BackendInfo)
+  | { type: 'status'; runId: string; state: 'busy' | 'idle' }
+  | { type: 'stream'; runId: string; name: 'stdout' | 'stderr'; text: string }
+  | { type: 'display'; runId: string; displayId: string; mime: Mime; data: unknown }
+  | { type: 'update-display'; runId: string; displayId: string; data: unknown }
+  | { type: 'result'; runId: string; mime: Mime; data: unknown }
+  | { type: 'error'; runId: string; ename: string; evalue: string; line?: number; column?: number }
+  | {
+      type: 'done';
+      runId: string;
+      status: 'ok' | 'error' | 'aborted';
+      declared: string[];
+      references: string[];
+      ms: number;
+    }
+  | { type: 'fatal'; message: string };
+
+/** Messages that belong to a run. */
+export type RunMessage = Extract<WorkerMessage, { runId: string }>;
+
+/** Returns true when a worker message belongs to a run. */
+export function isRunMessage(m: WorkerMessage): m is RunMessage {
+  return 'runId' in m;
+}

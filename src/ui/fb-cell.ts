@@ -1,0 +1,102 @@
+/**
+ * One code cell: its toolbar (Run cell, status, run time, Add cell), editor and outputs. The host
+ * element carries the stable test hooks `data-cell-id` and `data-status`.
+ *
+ * @fires cell-run - detail: {cellId, advance}
+ * @fires cell-add - detail: {afterId}
+ * @fires cell-delete - detail: {cellId}
+ * @fires cell-edit - detail: {cellId, source}
+ */
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import './fb-editor';
+import './fb-output';
+import type { FbEditor } from './fb-editor';
+import type { CellStatus, CodeCellState } from './session';
+
+const STATUS_TEXT: Record<CellStatus, string> = {
+  idle: 'not run',
+  queued: 'queued',
+  running: 'running…',
+  ok: 'done',
+  error: 'error',
+  stale: 'stale — inputs changed, re-run',
+};
+
+@customElement('fb-cell')
+export class FbCell extends LitElement {
+  @property({ attribute: false }) cell!: CodeCellState;
+  /** The session bumps this whenever the cell changes. */
+  @property({ type: Number }) version = 0;
+  /** 1-based position among code cells, for labels. */
+  @property({ type: Number }) index = 0;
+  @state() private expanded = false;
+
+  protected override createRenderRoot(): HTMLElement {
+    return this;
+  }
+
+  /** Focuses this cell's editor (expanding a hidden cell). */
+  async focusEditor(): Promise<void> {
+    this.expanded = true;
+    await this.updateComplete;
+    this.querySelector<FbEditor>('fb-editor')?.focus();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('cell') && this.cell.flags.hidden && changed.get('cell') === undefined) this.expanded = false;
+  }
+
+  protected override updated(): void {
+    this.dataset.cellId = this.cell.id;
+    this.dataset.status = this.cell.status;
+  }
+
+  protected override render(): TemplateResult {
+    const c = this.cell;
+    const showEditor = !c.flags.hidden || this.expanded;
+    const error = c.outputs.find((o) => o.kind === 'error');
+    const errorLine = error?.kind === 'error' ? (error.line ?? null) : null;
+    const label = `Code cell ${this.index}${c.id.startsWith('cell-') || c.id.startsWith('added-') ? '' : ` (${c.id})`}`;
+    return html`<section class="fb-cell fb-status-${c.status}" aria-label=${label}>
+      <div class="fb-cell-bar">
+        <button class="fb-run" aria-label="Run cell" title="Run cell (Shift+Enter runs and moves on, Ctrl+Enter runs in place)"
+          @click=${() => this.emit('cell-run', { cellId: c.id, advance: false })}>▶</button>
+        <span class="fb-cell-label">[${this.index}]</span>
+        <span class="fb-cell-status" role="status">${STATUS_TEXT[c.status]}</span>
+        ${c.ms !== undefined && (c.status === 'ok' || c.status === 'error' || c.status === 'stale') ? html`<span class="fb-cell-ms">${formatMs(c.ms)}</span>` : nothing}
+        ${c.original === null ? html`<span class="fb-badge">added</span>` : nothing}
+        ${c.flags.norun ? html`<span class="fb-badge" title="Run all skips this cell">not in Run all</span>` : nothing}
+        <span class="fb-spacer"></span>
+        ${c.flags.hidden ? html`<button class="fb-link" aria-expanded=${this.expanded} @click=${() => (this.expanded = !this.expanded)}>${this.expanded ? 'Hide code' : 'Show code'}</button>` : nothing}
+        ${c.original === null ? html`<button class="fb-link" aria-label="Delete cell" @click=${() => this.emit('cell-delete', { cellId: c.id })}>Delete</button>` : nothing}
+        <button class="fb-link" aria-label="Add cell" title="Add a code cell below" @click=${() => this.emit('cell-add', { afterId: c.id })}>+ Add cell</button>
+      </div>
+      ${showEditor
+        ? html`<fb-editor .value=${c.source} .errorLine=${errorLine} .readonly=${Boolean(c.flags.readonly)} label=${`${label} source`}
+            @source-change=${(e: CustomEvent<string>) => this.emit('cell-edit', { cellId: c.id, source: e.detail })}
+            @run-cell=${(e: CustomEvent<{ advance: boolean }>) => {
+              e.stopPropagation();
+              this.emit('cell-run', { cellId: c.id, advance: e.detail.advance });
+            }}></fb-editor>`
+        : html`<p class="fb-hidden-code">Code hidden — it runs with the rest.</p>`}
+      <div class="fb-outputs" aria-live="polite">
+        ${c.outputs.map((o) => html`<fb-output .output=${o} .version=${o.kind === 'display' ? o.version : 0}></fb-output>`)}
+      </div>
+    </section>`;
+  }
+
+  private emit(type: string, detail: unknown): void {
+    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+  }
+}
+
+function formatMs(ms: number): string {
+  return ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'fb-cell': FbCell;
+  }
+}

@@ -1,0 +1,104 @@
+/**
+ * A CodeMirror 6 editor for one code cell: TypeScript highlighting, Shift+Enter / Ctrl+Enter to
+ * run, and the line of an error marked.
+ *
+ * @fires source-change - the text changed (detail: string)
+ * @fires run-cell - Ctrl/Cmd+Enter (detail: {advance: false}) or Shift+Enter (detail: {advance: true})
+ */
+import { javascript } from '@codemirror/lang-javascript';
+import { Prec, StateEffect, StateField, type Extension } from '@codemirror/state';
+import { Decoration, EditorView, keymap, type DecorationSet } from '@codemirror/view';
+import { basicSetup } from 'codemirror';
+import { LitElement, type PropertyValues } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+
+const setErrorLine = StateEffect.define<number | null>();
+
+const errorLineField = StateField.define<DecorationSet>({
+  create: () => Decoration.none,
+  update(decorations, tr) {
+    let next = decorations.map(tr.changes);
+    for (const effect of tr.effects) {
+      if (!effect.is(setErrorLine)) continue;
+      const line = effect.value;
+      if (line === null || line < 1 || line > tr.state.doc.lines) next = Decoration.none;
+      else next = Decoration.set([Decoration.line({ class: 'cm-error-line', attributes: { 'data-error-line': String(line) } }).range(tr.state.doc.line(line).from)]);
+    }
+    return next;
+  },
+  provide: (field) => EditorView.decorations.from(field),
+});
+
+@customElement('fb-editor')
+export class FbEditor extends LitElement {
+  @property() value = '';
+  @property({ type: Boolean }) readonly = false;
+  /** 1-based line to mark as erroneous, or null. */
+  @property({ attribute: false }) errorLine: number | null = null;
+  @property() label = 'Code';
+
+  private view: EditorView | null = null;
+
+  protected override createRenderRoot(): HTMLElement {
+    return this;
+  }
+
+  /** Moves keyboard focus into the editor. */
+  override focus(): void {
+    this.view?.focus();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (!this.view) this.createView();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.view?.destroy();
+    this.view = null;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    const view = this.view;
+    if (!view) return;
+    if (changed.has('value') && view.state.doc.toString() !== this.value) {
+      view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: this.value } });
+    }
+    if (changed.has('errorLine')) view.dispatch({ effects: setErrorLine.of(this.errorLine) });
+  }
+
+  private createView(): void {
+    const run = (advance: boolean) => () => {
+      this.dispatchEvent(new CustomEvent('run-cell', { detail: { advance }, bubbles: true, composed: true }));
+      return true;
+    };
+    const extensions: Extension[] = [
+      Prec.highest(keymap.of([
+        { key: 'Shift-Enter', run: run(true) },
+        { key: 'Mod-Enter', run: run(false) },
+      ])),
+      basicSetup,
+      javascript({ typescript: true }),
+      errorLineField,
+      EditorView.lineWrapping,
+      EditorView.contentAttributes.of({ 'aria-label': this.label }),
+      EditorView.editable.of(!this.readonly),
+      EditorView.updateListener.of((update) => {
+        if (!update.docChanged) return;
+        const text = update.state.doc.toString();
+        this.value = text;
+        this.dispatchEvent(new CustomEvent('source-change', { detail: text, bubbles: true, composed: true }));
+        if (this.errorLine !== null) this.errorLine = null;
+      }),
+    ];
+    this.view = new EditorView({ doc: this.value, extensions, parent: this });
+    if (this.errorLine !== null) this.view.dispatch({ effects: setErrorLine.of(this.errorLine) });
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'fb-editor': FbEditor;
+  }
+}

@@ -1,0 +1,158 @@
+/**
+ * Renders one output of a cell: text, tables, charts, progress bars, the live training view and
+ * errors. Charts are drawn once and updated in place as new data arrives.
+ */
+import DOMPurify from 'dompurify';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { renderChart, type RenderedChart } from '../charts/index';
+import type { ChartSpec } from '../ml/chart-spec';
+import { MIME, type ProgressData, type TableData, type TrainingData } from '../kernel/protocol';
+import type { CellOutput } from './session';
+
+@customElement('fb-output')
+export class FbOutput extends LitElement {
+  @property({ attribute: false }) output!: CellOutput;
+  /** Bumped by the session on every update of a display. */
+  @property({ type: Number }) version = 0;
+  @state() private shownRows = 0;
+  private charts = new Map<string, RenderedChart>();
+
+  protected override createRenderRoot(): HTMLElement {
+    return this;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    for (const chart of this.charts.values()) chart.destroy();
+    this.charts.clear();
+  }
+
+  protected override render(): TemplateResult | typeof nothing {
+    const o = this.output;
+    switch (o.kind) {
+      case 'stream':
+        return html`<pre class="fb-stream ${o.name}">${o.text}</pre>`;
+      case 'note':
+        return html`<p class="fb-note">${o.text}</p>`;
+      case 'error':
+        return html`<div class="fb-error" role="alert">
+          <strong>${o.ename}</strong>${o.line ? html` <span class="fb-error-where">at line ${o.line}${o.column ? `:${o.column}` : ''}</span>` : nothing}
+          <pre>${o.evalue}</pre>
+        </div>`;
+      case 'display':
+        return this.renderDisplay(o.mime, o.data);
+    }
+  }
+
+  private renderDisplay(mime: string, data: unknown): TemplateResult {
+    switch (mime) {
+      case MIME.table:
+        return this.renderTable(data as TableData & { limit?: number });
+      case MIME.chart:
+        return html`<div class="fb-chart-slot" data-chart="main"></div>`;
+      case MIME.progress:
+        return renderProgress(data as ProgressData);
+      case MIME.training:
+        return this.renderTraining(data as TrainingData);
+      case MIME.html:
+        return html`<div class="fb-html" .innerHTML=${DOMPurify.sanitize(String(data))}></div>`;
+      default:
+        return html`<pre class="fb-text">${String(data)}</pre>`;
+    }
+  }
+
+  private renderTable(t: TableData & { limit?: number }): TemplateResult {
+    const limit = Math.max(this.shownRows, t.limit ?? 20);
+    const rows = t.rows.slice(0, limit);
+    const hidden = t.rows.length - rows.length;
+    return html`<div class="fb-table-wrap">
+      <table class="fb-table">
+        ${t.caption ? html`<caption>${t.caption}</caption>` : nothing}
+        <thead><tr>${t.columns.map((c) => html`<th scope="col">${c}</th>`)}</tr></thead>
+        <tbody>${rows.map((r) => html`<tr>${r.map((v) => html`<td class=${typeof v === 'number' ? 'num' : ''}>${v === null ? html`<span class="fb-missing">—</span>` : String(v)}</td>`)}</tr>`)}</tbody>
+      </table>
+      <p class="fb-table-foot">
+        ${t.totalRows.toLocaleString('en-US')} rows${hidden > 0 || t.totalRows > t.rows.length ? html`, showing ${rows.length}` : nothing}
+        ${hidden > 0 ? html`<button class="fb-link" @click=${() => (this.shownRows = limit + 50)}>Show more</button>` : nothing}
+      </p>
+    </div>`;
+  }
+
+  private renderTraining(t: TrainingData): TemplateResult {
+    const batches = t.batchesPerEpoch ?? 0;
+    const progress = t.epochs > 0 ? Math.min(1, (t.epoch + (batches ? (t.batch ?? 0) / batches : 0)) / t.epochs) : 0;
+    const last = Object.entries(t.history).map(([k, v]) => `${k} ${formatNumber(v.at(-1))}`).join(' · ');
+    const stateText = t.state === 'done' ? 'done' : t.state === 'stopped' ? 'stopped' : t.eta !== undefined && t.epoch > 0 ? `about ${formatSeconds(t.eta)} left` : 'starting';
+    return html`<div class="fb-training" aria-live="polite">
+      <div class="fb-training-head">
+        <strong>${t.title ?? 'Training'}</strong>
+        <span>epoch ${t.epoch} / ${t.epochs}${batches && t.state === 'running' ? html` · batch ${t.batch ?? 0} / ${batches}` : nothing} · ${formatSeconds(t.elapsed)} · ${stateText}</span>
+      </div>
+      <progress max="1" .value=${progress} aria-label="Training progress"></progress>
+      ${last ? html`<p class="fb-training-last">${last}</p>` : nothing}
+      <div class="fb-training-charts">
+        <div class="fb-chart-slot" data-chart="loss"></div>
+        ${trainingMetricNames(t.history).length ? html`<div class="fb-chart-slot" data-chart="metric"></div>` : nothing}
+      </div>
+    </div>`;
+  }
+
+  protected override updated(_changed: PropertyValues<this>): void {
+    const o = this.output;
+    if (o.kind !== 'display') return;
+    const specs: Record<string, ChartSpec | null> = {};
+    if (o.mime === MIME.chart) specs.main = o.data as ChartSpec;
+    if (o.mime === MIME.training) Object.assign(specs, trainingCharts(o.data as TrainingData));
+    for (const [slot, spec] of Object.entries(specs)) {
+      const el = this.querySelector<HTMLElement>(`[data-chart="${slot}"]`);
+      if (!el || !spec) continue;
+      const chart = this.charts.get(slot);
+      if (chart && el.firstChild) chart.update(spec);
+      else this.charts.set(slot, renderChart(el, spec));
+    }
+  }
+}
+
+function renderProgress(p: ProgressData): TemplateResult {
+  const pct = p.max > 0 ? Math.round((100 * p.value) / p.max) : 0;
+  return html`<div class="fb-progress">
+    <label>${p.label ?? 'Progress'} <progress max=${p.max} .value=${p.value}></progress> ${pct}%${p.eta ? html` · about ${formatSeconds(p.eta)} left` : nothing}</label>
+  </div>`;
+}
+
+function trainingMetricNames(history: Record<string, number[]>): string[] {
+  return Object.keys(history).filter((k) => !k.startsWith('val_') && k !== 'loss');
+}
+
+/** The loss chart and the first-metric chart of a training view, validation beside training. */
+export function trainingCharts(t: TrainingData): { loss: ChartSpec | null; metric: ChartSpec | null } {
+  const chartFor = (name: string, title: string): ChartSpec | null => {
+    const series = [name, `val_${name}`].filter((k) => t.history[k]?.length).map((k) => ({
+      label: k.startsWith('val_') ? `validation ${name}` : `training ${name}`,
+      x: t.history[k].map((_, i) => i + 1),
+      y: t.history[k],
+      dashed: k.startsWith('val_'),
+    }));
+    if (!series.length) return null;
+    return { type: 'chart', kind: 'line', title, x: { label: 'epoch', min: 1, max: Math.max(t.epochs, 2) }, y: { label: name }, series };
+  };
+  const metric = trainingMetricNames(t.history)[0];
+  return { loss: chartFor('loss', 'Loss'), metric: metric ? chartFor(metric, metric) : null };
+}
+
+function formatNumber(v: number | undefined): string {
+  if (v === undefined) return '';
+  return Math.abs(v) >= 100 ? v.toFixed(1) : v.toPrecision(3);
+}
+
+function formatSeconds(s: number): string {
+  if (s < 60) return `${s.toFixed(s < 10 ? 1 : 0)} s`;
+  return `${Math.floor(s / 60)} min ${Math.round(s % 60)} s`;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'fb-output': FbOutput;
+  }
+}

@@ -1,0 +1,259 @@
+/**
+ * One open notebook's live state: cell sources, statuses and outputs, and the runs it asks the
+ * kernel for. Elements render it and call its methods; it never touches the DOM.
+ */
+import type { KernelClient, RunOutcome } from '../kernel/client';
+import type { Mime, RunMessage } from '../kernel/protocol';
+import type { Cell, CellFlags, Notebook } from '../notebook/types';
+
+/** The statuses of DESIGN §5.1, mirrored in `data-status`. */
+export type CellStatus = 'idle' | 'queued' | 'running' | 'ok' | 'error' | 'stale';
+
+/** One output of a cell. */
+export type CellOutput =
+  | { kind: 'stream'; name: 'stdout' | 'stderr'; text: string }
+  | { kind: 'display'; displayId: string; mime: Mime; data: unknown; version: number }
+  | { kind: 'error'; ename: string; evalue: string; line?: number; column?: number }
+  | { kind: 'note'; text: string };
+
+/** A code cell's live state. */
+export interface CodeCellState {
+  kind: 'code';
+  id: string;
+  source: string;
+  /** The source as the notebook file has it; null for a cell the learner added. */
+  original: string | null;
+  flags: CellFlags;
+  status: CellStatus;
+  outputs: CellOutput[];
+  ms?: number;
+  declared: string[];
+  references: string[];
+  /** Bumped on every change so elements know to re-render. */
+  version: number;
+}
+
+/** A prose cell. */
+export interface MarkdownCellState {
+  kind: 'markdown';
+  id: string;
+  source: string;
+}
+
+/** Any cell of the session. */
+export type CellState = CodeCellState | MarkdownCellState;
+
+/**
+ * Events: `change` (detail: {cellId?}) whenever anything visible changes, `notice`
+ * (detail: string) for page-level messages such as a hard stop.
+ */
+export class NotebookSession extends EventTarget {
+  readonly cells: CellState[];
+  private added = 0;
+
+  constructor(
+    readonly notebook: Notebook,
+    private readonly kernel: KernelClient,
+  ) {
+    super();
+    this.cells = notebook.cells.map(toState);
+    kernel.addEventListener('restarted', this.onRestarted);
+  }
+
+  /** Stops listening to the kernel (when the view closes). */
+  close(): void {
+    this.kernel.removeEventListener('restarted', this.onRestarted);
+  }
+
+  /** The code cells, in order. */
+  get codeCells(): CodeCellState[] {
+    return this.cells.filter((c): c is CodeCellState => c.kind === 'code');
+  }
+
+  /** Looks up a code cell. */
+  codeCell(id: string): CodeCellState | undefined {
+    return this.codeCells.find((c) => c.id === id);
+  }
+
+  /** Runs one cell; resolves when it has finished. */
+  runCell(id: string): Promise<RunOutcome | null> {
+    const cell = this.codeCell(id);
+    if (!cell) return Promise.resolve(null);
+    return this.enqueue(cell);
+  }
+
+  /** Runs every code cell not marked `norun`, in order, stopping at the first error. */
+  async runAll(): Promise<void> {
+    const cells = this.codeCells.filter((c) => !c.flags.norun);
+    const runs = cells.map((c) => this.enqueue(c));
+    for (const run of runs) {
+      const outcome = await run;
+      if (outcome && outcome.status !== 'ok') {
+        this.kernel.interrupt();
+        break;
+      }
+    }
+  }
+
+  /** Re-runs every stale cell, in notebook order (which is dependency order for valid notebooks). */
+  async runStale(): Promise<void> {
+    for (const cell of this.codeCells.filter((c) => c.status === 'stale')) {
+      const outcome = await this.enqueue(cell);
+      if (outcome && outcome.status !== 'ok') break;
+    }
+  }
+
+  /** Stops the running cell and clears the queue. */
+  stop(): void {
+    this.kernel.interrupt();
+  }
+
+  /** Restarts the kernel: every value is lost, so every cell that ran becomes stale. */
+  async restart(): Promise<void> {
+    await this.kernel.restart('restart');
+  }
+
+  /** Changes a cell's source; the cell and the cells that read its names become stale. */
+  editCell(id: string, source: string): void {
+    const cell = this.codeCell(id);
+    if (!cell || cell.source === source) return;
+    cell.source = source;
+    if (cell.status === 'ok' || cell.status === 'error') this.markStale([cell.id, ...this.readersOf(cell)]);
+    else this.changed(cell);
+  }
+
+  /** Adds an empty code cell after `afterId` (or at the end) and returns its id. */
+  addCell(afterId?: string, source = ''): string {
+    const id = `added-${Date.now().toString(36)}-${++this.added}`;
+    const cell: CodeCellState = { kind: 'code', id, source, original: null, flags: {}, status: 'idle', outputs: [], declared: [], references: [], version: 0 };
+    const index = afterId ? this.cells.findIndex((c) => c.id === afterId) : -1;
+    this.cells.splice(index >= 0 ? index + 1 : this.cells.length, 0, cell);
+    this.changed();
+    return id;
+  }
+
+  /** Removes a cell the learner added (or any cell), and its names from the kernel. */
+  deleteCell(id: string): void {
+    const index = this.cells.findIndex((c) => c.id === id);
+    if (index < 0) return;
+    const [cell] = this.cells.splice(index, 1);
+    if (cell.kind === 'code') {
+      this.kernel.forget([id]);
+      this.markStale(this.readersOf(cell));
+    }
+    this.changed();
+  }
+
+  private enqueue(cell: CodeCellState): Promise<RunOutcome> {
+    cell.status = 'queued';
+    this.changed(cell);
+    let started = false;
+    const handle = this.kernel.execute(cell.id, cell.source, (message) => {
+      if (!started) {
+        started = true;
+        cell.outputs = [];
+      }
+      this.apply(cell, message);
+    });
+    return handle.done.then((outcome) => {
+      if (this.kernel.executedCells.has(cell.id) || outcome.status !== 'aborted') {
+        cell.declared = outcome.declared;
+        cell.references = outcome.references;
+      }
+      cell.ms = outcome.ms;
+      if (outcome.status === 'aborted') {
+        cell.status = started ? 'idle' : cell.outputs.length ? 'stale' : 'idle';
+        if (started) cell.outputs.push({ kind: 'note', text: `Stopped after ${(outcome.ms / 1000).toFixed(1)} s.` });
+      } else {
+        cell.status = outcome.status;
+        if (outcome.status === 'ok') this.markStale(this.readersOf(cell).filter((id) => this.codeCell(id)?.status === 'ok'));
+      }
+      this.changed(cell);
+      return outcome;
+    });
+  }
+
+  private apply(cell: CodeCellState, message: RunMessage): void {
+    switch (message.type) {
+      case 'status':
+        if (message.state === 'busy') cell.status = 'running';
+        break;
+      case 'stream': {
+        const last = cell.outputs.at(-1);
+        // A new object, so the output element sees the change.
+        if (last?.kind === 'stream' && last.name === message.name) cell.outputs[cell.outputs.length - 1] = { ...last, text: last.text + message.text };
+        else cell.outputs.push({ kind: 'stream', name: message.name, text: message.text });
+        break;
+      }
+      case 'display':
+      case 'result':
+        cell.outputs.push({ kind: 'display', displayId: message.type === 'display' ? message.displayId : `${message.runId}-result`, mime: message.mime, data: message.data, version: 0 });
+        break;
+      case 'update-display': {
+        const output = cell.outputs.find((o) => o.kind === 'display' && o.displayId === message.displayId);
+        if (output && output.kind === 'display') {
+          output.data = message.data;
+          output.version++;
+        }
+        break;
+      }
+      case 'error':
+        cell.outputs.push({ kind: 'error', ename: message.ename, evalue: message.evalue, line: message.line, column: message.column });
+        break;
+      case 'done':
+        return;
+    }
+    this.changed(cell);
+  }
+
+  /** Cells (other than `cell`) that read a name `cell` declares. */
+  private readersOf(cell: CodeCellState): string[] {
+    if (!cell.declared.length) return [];
+    const names = new Set(cell.declared);
+    return this.codeCells.filter((c) => c.id !== cell.id && c.references.some((r) => names.has(r))).map((c) => c.id);
+  }
+
+  private markStale(ids: string[]): void {
+    const seen = new Set<string>();
+    const visit = (id: string) => {
+      if (seen.has(id)) return;
+      seen.add(id);
+      const cell = this.codeCell(id);
+      if (!cell) return;
+      if (cell.status === 'ok' || cell.status === 'error' || cell.status === 'idle') {
+        if (cell.status !== 'idle') cell.status = 'stale';
+        this.changed(cell);
+      }
+      for (const reader of this.readersOf(cell)) visit(reader);
+    };
+    ids.forEach(visit);
+  }
+
+  private onRestarted = (event: Event) => {
+    const { reason, executed } = (event as CustomEvent<{ reason: string; executed: string[] }>).detail;
+    const lost = this.codeCells.filter((c) => executed.includes(c.id) || c.status === 'ok' || c.status === 'error');
+    for (const cell of lost) {
+      if (cell.status !== 'running') cell.status = 'stale';
+      else cell.status = 'idle';
+      this.changed(cell);
+    }
+    if (reason === 'hard-stop') {
+      const names = lost.map((c) => c.id);
+      this.dispatchEvent(
+        new CustomEvent('notice', {
+          detail: `The running cell did not stop within 2 seconds, so the kernel was restarted.${names.length ? ` Re-run these cells (marked stale): ${names.join(', ')}.` : ''}`,
+        }),
+      );
+    }
+  };
+
+  private changed(cell?: CodeCellState): void {
+    if (cell) cell.version++;
+    this.dispatchEvent(new CustomEvent('change', { detail: { cellId: cell?.id } }));
+  }
+}
+
+function toState(cell: Cell): CellState {
+  if (cell.kind === 'markdown') return { kind: 'markdown', id: cell.id, source: cell.source };
+  return { kind: 'code', id: cell.id, source: cell.source, original: cell.source, flags: { ...cell.flags }, status: 'idle', outputs: [], declared: [], references: [], version: 0 };
+}
