@@ -1,0 +1,173 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { KernelClient, type WorkerLike } from '../../../src/kernel/client';
+import type { PageMessage, RunMessage, WorkerMessage } from '../../../src/kernel/protocol';
+
+/** A worker stand-in that records what the page sent and lets the test answer. */
+class FakeWorker implements WorkerLike {
+  sent: PageMessage[] = [];
+  terminated = false;
+  onmessage: ((event: { data: WorkerMessage }) => void) | null = null;
+  onerror: ((event: { message?: string }) => void) | null = null;
+  postMessage(message: PageMessage): void {
+    this.sent.push(message);
+  }
+  terminate(): void {
+    this.terminated = true;
+  }
+  reply(message: WorkerMessage): void {
+    this.onmessage?.({ data: message });
+  }
+  ready(): void {
+    this.reply({ type: 'ready', backend: 'cpu', available: ['cpu'], timings: {}, excluded: {} });
+  }
+  executes(): Extract<PageMessage, { type: 'execute' }>[] {
+    return this.sent.filter((m): m is Extract<PageMessage, { type: 'execute' }> => m.type === 'execute');
+  }
+}
+
+function done(runId: string, status: 'ok' | 'error' | 'aborted' = 'ok', declared: string[] = []): WorkerMessage {
+  return { type: 'done', runId, status, declared, references: [], ms: 5 };
+}
+
+let workers: FakeWorker[];
+let client: KernelClient;
+
+beforeEach(async () => {
+  workers = [];
+  client = new KernelClient(() => {
+    const w = new FakeWorker();
+    workers.push(w);
+    return w;
+  });
+  const started = client.start();
+  workers[0].ready();
+  await started;
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('KernelClient', () => {
+  it('sends init with the requested backend and becomes ready', () => {
+    expect(workers[0].sent[0]).toEqual({ type: 'init', backend: undefined });
+    expect(client.state).toBe('ready');
+    expect(client.backendInfo?.backend).toBe('cpu');
+  });
+
+  it('runs queued cells one at a time, each with its own run id', async () => {
+    const a = client.execute('a', '1', () => {});
+    const b = client.execute('b', '2', () => {});
+    expect(workers[0].executes().map((m) => m.cellId)).toEqual(['a']);
+    expect(a.runId).not.toBe(b.runId);
+    workers[0].reply(done(a.runId, 'ok', ['x']));
+    expect(await a.done).toMatchObject({ status: 'ok', declared: ['x'] });
+    expect(workers[0].executes().map((m) => m.runId)).toEqual([a.runId, b.runId]);
+    workers[0].reply(done(b.runId));
+    await b.done;
+    expect(client.state).toBe('ready');
+    expect([...client.executedCells]).toEqual(['a', 'b']);
+  });
+
+  it('routes a run\'s messages to its handler', () => {
+    const got: RunMessage[] = [];
+    const a = client.execute('a', 'x', (m) => got.push(m));
+    workers[0].reply({ type: 'stream', runId: a.runId, name: 'stdout', text: 'hi\n' });
+    workers[0].reply(done(a.runId));
+    expect(got.map((m) => m.type)).toEqual(['stream', 'done']);
+  });
+
+  it('drops late messages from a run the same cell has since re-run', async () => {
+    const first: RunMessage[] = [];
+    const second: RunMessage[] = [];
+    const r1 = client.execute('a', 'x', (m) => first.push(m));
+    workers[0].reply(done(r1.runId));
+    await r1.done;
+    const r2 = client.execute('a', 'y', (m) => second.push(m));
+    // A timer the first run left behind prints after the cell was re-run.
+    workers[0].reply({ type: 'stream', runId: r1.runId, name: 'stdout', text: 'late\n' });
+    workers[0].reply({ type: 'stream', runId: r2.runId, name: 'stdout', text: 'fresh\n' });
+    expect(first.filter((m) => m.type === 'stream')).toHaveLength(0);
+    expect(second.map((m) => (m.type === 'stream' ? m.text : m.type))).toEqual(['fresh\n']);
+  });
+
+  it('ignores messages with an unknown run id', () => {
+    const got: RunMessage[] = [];
+    client.execute('a', 'x', (m) => got.push(m));
+    workers[0].reply({ type: 'stream', runId: 'r999', name: 'stdout', text: 'stray' });
+    expect(got).toHaveLength(0);
+  });
+
+  it('interrupts cooperatively and cancels the queue', async () => {
+    vi.useFakeTimers();
+    const a = client.execute('a', 'train()', () => {});
+    const b = client.execute('b', 'next()', () => {});
+    client.interrupt();
+    expect(workers[0].sent.at(-1)).toEqual({ type: 'interrupt', runId: a.runId });
+    expect(await b.done).toMatchObject({ status: 'aborted' });
+    workers[0].reply(done(a.runId, 'aborted'));
+    expect(await a.done).toMatchObject({ status: 'aborted' });
+    vi.advanceTimersByTime(5000);
+    expect(workers).toHaveLength(1);
+    expect(workers[0].executes()).toHaveLength(1);
+  });
+
+  it('terminates a worker that ignores the interrupt and lists the cells that must re-run', async () => {
+    vi.useFakeTimers();
+    const warm = client.execute('setup', 'const x = 1', () => {});
+    workers[0].reply(done(warm.runId, 'ok', ['x']));
+    await warm.done;
+    const events: { reason: string; executed: string[] }[] = [];
+    client.addEventListener('restarted', (e) => events.push((e as CustomEvent).detail));
+    const loop = client.execute('loop', 'while(true){}', () => {});
+    client.interrupt();
+    vi.advanceTimersByTime(1999);
+    expect(workers[0].terminated).toBe(false);
+    vi.advanceTimersByTime(1);
+    expect(workers[0].terminated).toBe(true);
+    expect(await loop.done).toMatchObject({ status: 'aborted' });
+    expect(events).toEqual([{ reason: 'hard-stop', executed: ['setup'] }]);
+    expect(workers).toHaveLength(2);
+    expect(client.state).toBe('starting');
+    workers[1].ready();
+    await client.whenReady();
+    expect(client.state).toBe('ready');
+    expect(client.executedCells.size).toBe(0);
+  });
+
+  it('ignores everything the old worker says after a restart', async () => {
+    const a = client.execute('a', 'x', () => {});
+    const restarted = client.restart();
+    workers[1].ready();
+    await restarted;
+    const b = client.execute('b', 'y', () => {});
+    workers[0].reply(done(b.runId, 'error'));
+    workers[1].reply(done(b.runId, 'ok'));
+    expect(await a.done).toMatchObject({ status: 'aborted' });
+    expect(await b.done).toMatchObject({ status: 'ok' });
+  });
+
+  it('holds runs until the fresh worker is ready', async () => {
+    const restarted = client.restart();
+    client.execute('a', 'x', () => {});
+    expect(workers[1].executes()).toHaveLength(0);
+    workers[1].ready();
+    await restarted;
+    expect(workers[1].executes()).toHaveLength(1);
+  });
+
+  it('restarts with the chosen backend when the learner switches', async () => {
+    const switched = client.setBackend('wasm');
+    expect(workers[1].sent[0]).toEqual({ type: 'init', backend: 'wasm' });
+    workers[1].reply({ type: 'ready', backend: 'wasm', available: ['cpu', 'wasm'], timings: {}, excluded: {} });
+    expect((await switched).backend).toBe('wasm');
+  });
+
+  it('restarts after a worker crash and reports it', () => {
+    const fatal: string[] = [];
+    client.addEventListener('fatal', (e) => fatal.push((e as CustomEvent<string>).detail));
+    workers[0].onerror?.({ message: 'out of memory' });
+    expect(fatal).toEqual(['out of memory']);
+    expect(workers).toHaveLength(2);
+  });
+});
