@@ -3,7 +3,7 @@
  * produced them (dropping late messages of superseded runs), and stops runaway cells — politely
  * first, then by terminating the worker and starting a fresh one.
  */
-import type { BackendInfo, BackendName, PageMessage, RunMessage, WorkerMessage } from './protocol';
+import type { BackendInfo, BackendName, PageMessage, RunMessage, WidgetValue, WorkerMessage } from './protocol';
 import { isRunMessage } from './protocol';
 
 /** The part of `Worker` the client uses; tests pass a fake. */
@@ -66,6 +66,8 @@ export class KernelClient extends EventTarget {
   private latestRunOfCell = new Map<string, string>();
   private handlers = new Map<string, { cellId: string; onMessage: (message: RunMessage) => void }>();
   private executed = new Set<string>();
+  /** Widget values survive a restart: the fresh worker is told them again. */
+  private widgets = new Map<string, WidgetValue>();
   private hardStopTimer: ReturnType<typeof setTimeout> | null = null;
   private nextRun = 1;
   private readonly hardStopMs: number;
@@ -157,9 +159,16 @@ export class KernelClient extends EventTarget {
     return this.restart('backend');
   }
 
+  /** Stores a widget's new value in the worker; the next run of its cell reads it. */
+  setWidget(key: string, value: WidgetValue): void {
+    this.widgets.set(key, value);
+    this.worker?.postMessage({ type: 'widget', key, value });
+  }
+
   /** Tells the worker that cells were deleted, so their names leave the scope. */
   forget(cellIds: string[]): void {
     for (const id of cellIds) this.executed.delete(id);
+    for (const key of [...this.widgets.keys()]) if (cellIds.some((id) => key.startsWith(`${id}#`))) this.widgets.delete(key);
     this.worker?.postMessage({ type: 'forget', cellIds });
   }
 
@@ -176,6 +185,7 @@ export class KernelClient extends EventTarget {
       this.restart('crash');
     };
     worker.postMessage({ type: 'init', backend: this.requestedBackend });
+    for (const [key, value] of this.widgets) worker.postMessage({ type: 'widget', key, value });
   }
 
   private receive(message: WorkerMessage): void {

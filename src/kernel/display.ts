@@ -5,7 +5,7 @@
  */
 import type { ChartSpec } from '../ml/chart-spec';
 import { DEFAULT_TABLE_ROWS, formatValue, inspect, tableFromRecords, type Formatted } from './format';
-import { MIME, type Mime, type ProgressData, type WorkerMessage } from './protocol';
+import { MIME, type Mime, type ProgressData, type WidgetData, type WidgetValue, type WorkerMessage } from './protocol';
 import { throttle, type Throttled } from './throttle';
 import { createTrainingView, type TrainingView, type TrainingViewOptions } from './training-view';
 
@@ -57,6 +57,16 @@ export interface DisplayApi {
   chart(spec: ChartSpec): DisplayHandle<ChartSpec>;
   progress(options?: { max?: number; label?: string }): ProgressHandle;
   training(options: TrainingViewOptions): TrainingView;
+  /** A slider; returns its current value. Moving it re-runs this cell and the cells that read its names. */
+  slider(options: { label: string; min: number; max: number; step?: number; value?: number }): number;
+  /** A drop-down list; returns the chosen option. */
+  select<T extends string>(options: { label: string; options: readonly T[]; value?: T }): T;
+  /** A checkbox; returns whether it is ticked. */
+  checkbox(options: { label: string; value?: boolean }): boolean;
+  /** A one-line text box; returns its text. */
+  textbox(options: { label: string; value?: string; placeholder?: string }): string;
+  /** A file picker; returns the chosen file's name and text, or null until the learner picks one. */
+  file(options: { label: string; accept?: string }): { name: string; size: number; text: string } | null;
 }
 
 /** The run-scoped sink a display API posts to. */
@@ -64,6 +74,10 @@ export interface DisplaySink {
   runId: string;
   post(message: WorkerMessage): void;
   signal: AbortSignal;
+  /** The running cell, which owns the widgets it creates. */
+  cellId?: string;
+  /** Values the learner set on widgets, by widget key (kept by the kernel across runs). */
+  widgetValues?: ReadonlyMap<string, WidgetValue>;
 }
 
 /** Creates the display API for one run; `flushAll()` sends every pending throttled update. */
@@ -136,5 +150,24 @@ export function createDisplayApi(sink: DisplaySink): { display: DisplayApi; flus
     });
     return mark(view);
   };
+  let widgetCount = 0;
+  const widget = <T extends WidgetValue>(data: Omit<WidgetData, 'key' | 'value'>, initial: T): T => {
+    const key = `${sink.cellId ?? sink.runId}#${++widgetCount}`;
+    const stored = sink.widgetValues?.get(key);
+    const value = (stored !== undefined ? stored : initial) as T;
+    show({ mime: MIME.widget, data: { ...data, key, value } satisfies WidgetData });
+    return value;
+  };
+  display.slider = ({ label, min, max, step, value }) => {
+    if (!(max > min)) throw new RangeError(`display.slider "${label}": max (${max}) must be greater than min (${min}).`);
+    return widget({ kind: 'slider', label, min, max, step: step ?? (max - min) / 100 }, value ?? min);
+  };
+  display.select = ({ label, options, value }) => {
+    if (!options.length) throw new RangeError(`display.select "${label}" needs at least one option.`);
+    return widget({ kind: 'select', label, options: [...options] }, value ?? options[0]);
+  };
+  display.checkbox = ({ label, value }) => widget({ kind: 'checkbox', label }, value ?? false);
+  display.textbox = ({ label, value, placeholder }) => widget({ kind: 'text', label, placeholder }, value ?? '');
+  display.file = ({ label, accept }) => widget<{ name: string; size: number; text: string } | null>({ kind: 'file', label, accept }, null);
   return { display, flushAll: () => throttles.forEach((t) => t.flush()) };
 }

@@ -52,6 +52,25 @@ export interface TrainingData {
   state: 'running' | 'done' | 'stopped';
 }
 
+/** The value an input widget holds. */
+export type WidgetValue = number | string | boolean | { name: string; size: number; text: string } | null;
+
+/** An input widget a cell shows; moving it re-runs the cells that read its value. */
+export interface WidgetData {
+  /** `<cellId>#<n>`: the n-th widget the cell creates, stable across re-runs. */
+  key: string;
+  kind: 'slider' | 'select' | 'checkbox' | 'text' | 'file';
+  label: string;
+  value: WidgetValue;
+  min?: number;
+  max?: number;
+  step?: number;
+  options?: string[];
+  /** File types a file picker offers, e.g. ".csv". */
+  accept?: string;
+  placeholder?: string;
+}
+
 /** Messages the page sends. */
 export type PageMessage =
   | { type: 'init'; backend?: BackendName }
@@ -59,7 +78,8 @@ export type PageMessage =
   | { type: 'interrupt'; runId: string }
   | { type: 'reset' }
   | { type: 'forget'; cellIds: string[] }
-  | { type: 'set-backend'; backend: BackendName };
+  | { type: 'set-backend'; backend: BackendName }
+  | { type: 'widget'; key: string; value: WidgetValue };
 
 /** Backend measurement reported at start. */
 export interface BackendInfo {

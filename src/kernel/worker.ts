@@ -11,7 +11,7 @@ import { chooseBackend } from './backend';
 import { createDisplayApi, isDisplayHandle } from './display';
 import { executeCell, locateError } from './execute';
 import { formatValue, inspect } from './format';
-import type { BackendName, PageMessage, WorkerMessage } from './protocol';
+import type { BackendName, PageMessage, WidgetValue, WorkerMessage } from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -28,6 +28,8 @@ interface CellState {
 const scope = new Map<string, unknown>();
 const cells = new Map<string, CellState>();
 const declaredBy = new Map<string, string[]>();
+/** Values the learner gave widgets, by widget key; a re-run of the cell reads them back. */
+const widgetValues = new Map<string, WidgetValue>();
 let currentRun: { runId: string; controller: AbortController } | null = null;
 let lastRunId = '';
 let ready: Promise<void> = Promise.resolve();
@@ -63,6 +65,9 @@ self.onmessage = (event: MessageEvent<PageMessage>) => {
     case 'forget':
       for (const id of message.cellIds) forgetCell(id);
       break;
+    case 'widget':
+      widgetValues.set(message.key, message.value);
+      break;
     case 'set-backend':
       ready = ready.then(() => switchBackend(message.backend));
       break;
@@ -89,7 +94,7 @@ async function execute(runId: string, cellId: string, code: string): Promise<voi
   currentRun = { runId, controller };
   lastRunId = runId;
   post({ type: 'status', runId, state: 'busy' });
-  const { display, flushAll } = createDisplayApi({ runId, post, signal: controller.signal });
+  const { display, flushAll } = createDisplayApi({ runId, post, signal: controller.signal, cellId, widgetValues });
   let status: 'ok' | 'error' | 'aborted' = 'ok';
   let compiled: CompiledCell | null = null;
   try {
@@ -199,10 +204,12 @@ function clearDeclarations(cellId: string): void {
 function forgetCell(cellId: string): void {
   clearDeclarations(cellId);
   cells.delete(cellId);
+  for (const key of [...widgetValues.keys()]) if (key.startsWith(`${cellId}#`)) widgetValues.delete(key);
 }
 
 function resetScope(): void {
   scope.clear();
+  widgetValues.clear();
   cells.clear();
   declaredBy.clear();
 }

@@ -5,6 +5,7 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { KernelClient } from '../kernel/client';
+import type { WidgetValue } from '../kernel/protocol';
 import type { Notebook } from '../notebook/types';
 import './fb-cell';
 import type { FbCell } from './fb-cell';
@@ -80,7 +81,8 @@ export class FbNotebook extends LitElement {
                   @cell-run=${(e: CustomEvent<{ cellId: string; advance: boolean }>) => this.onRun(e.detail.cellId, e.detail.advance)}
                   @cell-edit=${(e: CustomEvent<{ cellId: string; source: string }>) => session.editCell(e.detail.cellId, e.detail.source)}
                   @cell-add=${(e: CustomEvent<{ afterId: string }>) => this.onAdd(e.detail.afterId)}
-                  @cell-delete=${(e: CustomEvent<{ cellId: string }>) => session.deleteCell(e.detail.cellId)}></fb-cell>`,
+                  @cell-delete=${(e: CustomEvent<{ cellId: string }>) => session.deleteCell(e.detail.cellId)}
+                  @widget-input=${(e: CustomEvent<{ key: string; value: WidgetValue }>) => session.widgetInput(e.detail.key, e.detail.value)}></fb-cell>`,
           )}
         </main>
       </div>`;

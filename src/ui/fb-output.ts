@@ -7,15 +7,22 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { customElement, property, state } from 'lit/decorators.js';
 import { renderChart, type RenderedChart } from '../charts/index';
 import type { ChartSpec } from '../ml/chart-spec';
-import { MIME, type ProgressData, type TableData, type TrainingData } from '../kernel/protocol';
+import { MIME, type ProgressData, type TableData, type TrainingData, type WidgetData, type WidgetValue } from '../kernel/protocol';
 import type { CellOutput } from './session';
 
+/** Largest file a file widget reads (the kernel holds it in memory). */
+const MAX_FILE_BYTES = 50 * 1024 * 1024;
+
+/**
+ * @fires widget-input - the learner changed a widget (detail: {key, value})
+ */
 @customElement('fb-output')
 export class FbOutput extends LitElement {
   @property({ attribute: false }) output!: CellOutput;
   /** Bumped by the session on every update of a display. */
   @property({ type: Number }) version = 0;
   @state() private shownRows = 0;
+  @state() private fileError = '';
   private charts = new Map<string, RenderedChart>();
 
   protected override createRenderRoot(): HTMLElement {
@@ -55,6 +62,8 @@ export class FbOutput extends LitElement {
         return renderProgress(data as ProgressData);
       case MIME.training:
         return this.renderTraining(data as TrainingData);
+      case MIME.widget:
+        return this.renderWidget(data as WidgetData);
       case MIME.html:
         return html`<div class="fb-html" .innerHTML=${DOMPurify.sanitize(String(data))}></div>`;
       default:
@@ -77,6 +86,59 @@ export class FbOutput extends LitElement {
         ${hidden > 0 ? html`<button class="fb-link" @click=${() => (this.shownRows = limit + 50)}>Show more</button>` : nothing}
       </p>
     </div>`;
+  }
+
+  private renderWidget(w: WidgetData): TemplateResult {
+    const id = `w-${w.key.replace(/[^\w-]/g, '_')}`;
+    switch (w.kind) {
+      case 'slider':
+        return html`<div class="fb-widget"><label for=${id}>${w.label}</label>
+          <input id=${id} type="range" min=${w.min ?? 0} max=${w.max ?? 1} step=${w.step ?? 'any'} .value=${String(w.value)}
+            @input=${(e: Event) => this.emitWidget(w, Number((e.target as HTMLInputElement).value))} />
+          <output for=${id}>${formatWidgetNumber(Number(w.value), w.step)}</output></div>`;
+      case 'select':
+        return html`<div class="fb-widget"><label for=${id}>${w.label}</label>
+          <select id=${id} @change=${(e: Event) => this.emitWidget(w, (e.target as HTMLSelectElement).value)}>
+            ${(w.options ?? []).map((o) => html`<option ?selected=${o === w.value}>${o}</option>`)}
+          </select></div>`;
+      case 'checkbox':
+        return html`<div class="fb-widget"><input id=${id} type="checkbox" .checked=${Boolean(w.value)}
+            @change=${(e: Event) => this.emitWidget(w, (e.target as HTMLInputElement).checked)} /><label for=${id}>${w.label}</label></div>`;
+      case 'text':
+        return html`<div class="fb-widget"><label for=${id}>${w.label}</label>
+          <input id=${id} type="text" .value=${String(w.value ?? '')} placeholder=${w.placeholder ?? ''}
+            @change=${(e: Event) => this.emitWidget(w, (e.target as HTMLInputElement).value)} /></div>`;
+      case 'file': {
+        const file = w.value as { name: string; size: number } | null;
+        return html`<div class="fb-widget"><label for=${id}>${w.label}</label>
+          <input id=${id} type="file" accept=${w.accept ?? ''} @change=${(e: Event) => this.readFile(w, e.target as HTMLInputElement)} />
+          ${file ? html`<span class="fb-note">${file.name} (${(file.size / 1024).toFixed(0)} KB)</span>` : nothing}
+          ${this.fileError ? html`<span class="fb-error-inline" role="alert">${this.fileError}</span>` : nothing}</div>`;
+      }
+    }
+  }
+
+  private async readFile(w: WidgetData, input: HTMLInputElement): Promise<void> {
+    const file = input.files?.[0];
+    this.fileError = '';
+    if (!file) return;
+    if (file.size > MAX_FILE_BYTES) {
+      this.fileError = `${file.name} is ${(file.size / 1048576).toFixed(0)} MB; the limit is ${MAX_FILE_BYTES / 1048576} MB. Use a sample of the rows.`;
+      return;
+    }
+    try {
+      this.emitWidget(w, { name: file.name, size: file.size, text: await file.text() });
+    } catch (e) {
+      this.fileError = `${file.name} could not be read: ${e instanceof Error ? e.message : String(e)}`;
+    }
+  }
+
+  private emitWidget(w: WidgetData, value: WidgetValue): void {
+    if (w.kind === 'slider') {
+      const out = this.querySelector('output');
+      if (out) out.textContent = formatWidgetNumber(Number(value), w.step);
+    }
+    this.dispatchEvent(new CustomEvent('widget-input', { detail: { key: w.key, value }, bubbles: true, composed: true }));
   }
 
   private renderTraining(t: TrainingData): TemplateResult {
@@ -139,6 +201,11 @@ export function trainingCharts(t: TrainingData): { loss: ChartSpec | null; metri
   };
   const metric = trainingMetricNames(t.history)[0];
   return { loss: chartFor('loss', 'Loss'), metric: metric ? chartFor(metric, metric) : null };
+}
+
+function formatWidgetNumber(v: number, step?: number): string {
+  const decimals = step && step < 1 ? Math.min(6, Math.ceil(-Math.log10(step))) : 0;
+  return v.toFixed(decimals);
 }
 
 function formatNumber(v: number | undefined): string {

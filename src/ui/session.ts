@@ -3,7 +3,7 @@
  * kernel for. Elements render it and call its methods; it never touches the DOM.
  */
 import type { KernelClient, RunOutcome } from '../kernel/client';
-import type { Mime, RunMessage } from '../kernel/protocol';
+import { MIME, type Mime, type RunMessage, type WidgetData, type WidgetValue } from '../kernel/protocol';
 import type { Cell, CellFlags, Notebook } from '../notebook/types';
 
 /** The statuses of DESIGN §5.1, mirrored in `data-status`. */
@@ -50,6 +50,8 @@ export type CellState = CodeCellState | MarkdownCellState;
 export class NotebookSession extends EventTarget {
   readonly cells: CellState[];
   private added = 0;
+  private widgetRun: Promise<void> | null = null;
+  private widgetAgain: string | null = null;
 
   constructor(
     readonly notebook: Notebook,
@@ -144,16 +146,74 @@ export class NotebookSession extends EventTarget {
     this.changed();
   }
 
+  /**
+   * The learner changed a widget: the kernel stores the value, then the widget's cell and every
+   * cell that (transitively) reads its names re-run, in notebook order. Inputs that arrive while
+   * that chain runs are coalesced into one more pass, so dragging a slider never queues a backlog.
+   */
+  widgetInput(key: string, value: WidgetValue): void {
+    const cellId = key.slice(0, key.lastIndexOf('#'));
+    const cell = this.codeCell(cellId);
+    if (!cell) return;
+    this.kernel.setWidget(key, value);
+    for (const o of cell.outputs) {
+      if (o.kind === 'display' && o.mime === MIME.widget && (o.data as WidgetData).key === key) o.data = { ...(o.data as WidgetData), value };
+    }
+    this.scheduleRerun(cellId);
+  }
+
+  private scheduleRerun(cellId: string): void {
+    if (this.widgetRun) {
+      this.widgetAgain = cellId;
+      return;
+    }
+    this.widgetRun = this.rerunFrom(cellId).finally(() => {
+      this.widgetRun = null;
+      const again = this.widgetAgain;
+      this.widgetAgain = null;
+      if (again) this.scheduleRerun(again);
+    });
+  }
+
+  /** Re-runs a cell, then the cells downstream of it that had run, stopping at an error. */
+  private async rerunFrom(cellId: string): Promise<void> {
+    const downstream = new Set(this.downstreamOf(cellId));
+    const chain = this.codeCells.filter((c) => c.id === cellId || (downstream.has(c.id) && c.status !== 'idle'));
+    for (const cell of chain) {
+      const outcome = await this.enqueue(cell);
+      if (outcome.status !== 'ok') break;
+    }
+  }
+
+  /** Every cell that reads, directly or through others, a name `cellId` declares. */
+  downstreamOf(cellId: string): string[] {
+    const seen = new Set<string>();
+    const visit = (id: string) => {
+      const cell = this.codeCell(id);
+      if (!cell) return;
+      for (const reader of this.readersOf(cell)) {
+        if (seen.has(reader)) continue;
+        seen.add(reader);
+        visit(reader);
+      }
+    };
+    visit(cellId);
+    seen.delete(cellId);
+    return this.codeCells.map((c) => c.id).filter((id) => seen.has(id));
+  }
+
   private enqueue(cell: CodeCellState): Promise<RunOutcome> {
     cell.status = 'queued';
     this.changed(cell);
     let started = false;
+    let previous: CellOutput[] = [];
     const handle = this.kernel.execute(cell.id, cell.source, (message) => {
       if (!started) {
         started = true;
+        previous = cell.outputs;
         cell.outputs = [];
       }
-      this.apply(cell, message);
+      this.apply(cell, message, previous);
     });
     return handle.done.then((outcome) => {
       if (this.kernel.executedCells.has(cell.id) || outcome.status !== 'aborted') {
@@ -173,7 +233,7 @@ export class NotebookSession extends EventTarget {
     });
   }
 
-  private apply(cell: CodeCellState, message: RunMessage): void {
+  private apply(cell: CodeCellState, message: RunMessage, previous: CellOutput[]): void {
     switch (message.type) {
       case 'status':
         if (message.state === 'busy') cell.status = 'running';
@@ -186,9 +246,18 @@ export class NotebookSession extends EventTarget {
         break;
       }
       case 'display':
-      case 'result':
+      case 'result': {
+        // Keep a widget's output object when nothing changed, so a slider being dragged is not rebuilt.
+        if (message.mime === MIME.widget) {
+          const same = previous.find((o) => o.kind === 'display' && o.mime === MIME.widget && JSON.stringify(o.data) === JSON.stringify(message.data));
+          if (same) {
+            cell.outputs.push(same);
+            break;
+          }
+        }
         cell.outputs.push({ kind: 'display', displayId: message.type === 'display' ? message.displayId : `${message.runId}-result`, mime: message.mime, data: message.data, version: 0 });
         break;
+      }
       case 'update-display': {
         const output = cell.outputs.find((o) => o.kind === 'display' && o.displayId === message.displayId);
         if (output && output.kind === 'display') {
