@@ -3,7 +3,7 @@
  * produced them (dropping late messages of superseded runs), and stops runaway cells — politely
  * first, then by terminating the worker and starting a fresh one.
  */
-import type { BackendInfo, BackendName, PageMessage, RunMessage, WidgetValue, WorkerMessage } from './protocol';
+import type { BackendInfo, BackendName, CellAnalysis, PageMessage, RunMessage, WidgetValue, WorkerMessage } from './protocol';
 import { isRunMessage } from './protocol';
 
 /** The part of `Worker` the client uses; tests pass a fake. */
@@ -66,6 +66,8 @@ export class KernelClient extends EventTarget {
   private latestRunOfCell = new Map<string, string>();
   private handlers = new Map<string, { cellId: string; onMessage: (message: RunMessage) => void }>();
   private executed = new Set<string>();
+  private analyses = new Map<number, (cells: CellAnalysis[]) => void>();
+  private nextAnalysis = 1;
   /** Widget values survive a restart: the fresh worker is told them again. */
   private widgets = new Map<string, WidgetValue>();
   private hardStopTimer: ReturnType<typeof setTimeout> | null = null;
@@ -146,6 +148,8 @@ export class KernelClient extends EventTarget {
     }
     const executed = [...this.executed];
     this.executed.clear();
+    for (const resolve of this.analyses.values()) resolve([]);
+    this.analyses.clear();
     this.worker?.terminate();
     this.worker = null;
     this.spawn();
@@ -157,6 +161,18 @@ export class KernelClient extends EventTarget {
   setBackend(backend: BackendName): Promise<BackendInfo> {
     this.requestedBackend = backend;
     return this.restart('backend');
+  }
+
+  /**
+   * Compiles cells without running them and reports what each declares and reads. Answered even
+   * while a cell runs; resolves with no cells if the worker restarts first.
+   */
+  analyse(cells: { id: string; code: string }[]): Promise<CellAnalysis[]> {
+    const requestId = this.nextAnalysis++;
+    return new Promise((resolve) => {
+      this.analyses.set(requestId, resolve);
+      if (this.worker) this.worker.postMessage({ type: 'analyse', requestId, cells });
+    });
   }
 
   /** Stores a widget's new value in the worker; the next run of its cell reads it. */
@@ -198,6 +214,11 @@ export class KernelClient extends EventTarget {
         for (const resolve of this.readyWaiters.splice(0)) resolve(info);
         this.pump();
       }
+      return;
+    }
+    if (message.type === 'analysis') {
+      this.analyses.get(message.requestId)?.(message.cells);
+      this.analyses.delete(message.requestId);
       return;
     }
     if (message.type === 'fatal') {

@@ -79,7 +79,8 @@ export type PageMessage =
   | { type: 'reset' }
   | { type: 'forget'; cellIds: string[] }
   | { type: 'set-backend'; backend: BackendName }
-  | { type: 'widget'; key: string; value: WidgetValue };
+  | { type: 'widget'; key: string; value: WidgetValue }
+  | { type: 'analyse'; requestId: number; cells: { id: string; code: string }[] };
 
 /** Backend measurement reported at start. */
 export interface BackendInfo {
@@ -89,6 +90,15 @@ export interface BackendInfo {
   timings: Partial<Record<BackendName, number>>;
   /** Why a backend was left out (e.g. software WebGL). */
   excluded: Partial<Record<BackendName, string>>;
+}
+
+/** What static analysis found in a cell, without running it. */
+export interface CellAnalysis {
+  id: string;
+  declarations: string[];
+  references: string[];
+  /** Set when the cell does not compile. */
+  error?: { message: string; line?: number; column?: number };
 }
 
 /** Messages the worker sends. */
@@ -109,6 +119,7 @@ export type WorkerMessage =
       references: string[];
       ms: number;
     }
+  | { type: 'analysis'; requestId: number; cells: CellAnalysis[] }
   | { type: 'fatal'; message: string };
 
 /** Messages that belong to a run. */

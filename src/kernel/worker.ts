@@ -11,7 +11,7 @@ import { chooseBackend } from './backend';
 import { createDisplayApi, isDisplayHandle } from './display';
 import { executeCell, locateError } from './execute';
 import { formatValue, inspect } from './format';
-import type { BackendName, PageMessage, WidgetValue, WorkerMessage } from './protocol';
+import type { BackendName, CellAnalysis, PageMessage, WidgetValue, WorkerMessage } from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -64,6 +64,9 @@ self.onmessage = (event: MessageEvent<PageMessage>) => {
       break;
     case 'forget':
       for (const id of message.cellIds) forgetCell(id);
+      break;
+    case 'analyse':
+      post({ type: 'analysis', requestId: message.requestId, cells: message.cells.map(({ id, code }) => analyse(id, code)) });
       break;
     case 'widget':
       widgetValues.set(message.key, message.value);
@@ -160,6 +163,17 @@ function checkNames(cellId: string, compiled: CompiledCell, code: string): void 
       new Error(`Cells ${cycle.join(' → ')} read each other's names in a circle, so none can run first. Move the shared names into one cell.`),
       { name: 'DependencyCycle' },
     );
+  }
+}
+
+/** Compiles without running: what a cell declares and reads, for stale marking on the page. */
+function analyse(id: string, code: string): CellAnalysis {
+  try {
+    const compiled = compileCell(code, { cellId: id });
+    return { id, declarations: compiled.declarations, references: compiled.references };
+  } catch (e) {
+    const err = e as { message?: string; line?: number; column?: number };
+    return { id, declarations: [], references: [], error: { message: err.message ?? String(e), line: err.line, column: err.column } };
   }
 }
 

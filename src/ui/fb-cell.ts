@@ -6,6 +6,8 @@
  * @fires cell-add - detail: {afterId}
  * @fires cell-delete - detail: {cellId}
  * @fires cell-edit - detail: {cellId, source}
+ * @fires cell-reset - detail: {cellId}
+ * @fires cell-compare - detail: {cellId}
  */
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
@@ -30,6 +32,10 @@ export class FbCell extends LitElement {
   @property({ type: Number }) version = 0;
   /** 1-based position among code cells, for labels. */
   @property({ type: Number }) index = 0;
+  /** The learner's text differs from the notebook's. */
+  @property({ type: Boolean }) edited = false;
+  /** The notebook changed this cell since the learner edited it. */
+  @property({ type: Boolean }) originalChanged = false;
   @state() private expanded = false;
 
   protected override createRenderRoot(): HTMLElement {
@@ -66,10 +72,13 @@ export class FbCell extends LitElement {
         <span class="fb-cell-status" role="status">${STATUS_TEXT[c.status]}</span>
         ${c.ms !== undefined && (c.status === 'ok' || c.status === 'error' || c.status === 'stale') ? html`<span class="fb-cell-ms">${formatMs(c.ms)}</span>` : nothing}
         ${c.original === null ? html`<span class="fb-badge">added</span>` : nothing}
+        ${this.edited ? html`<span class="fb-badge" data-edited>edited</span>` : nothing}
+        ${this.originalChanged ? html`<button class="fb-badge fb-badge-warn" data-original-changed title="The notebook changed this cell since you edited it" @click=${() => this.emit('cell-compare', { cellId: c.id })}>original changed — compare</button>` : nothing}
         ${c.flags.norun ? html`<span class="fb-badge" title="Run all skips this cell">not in Run all</span>` : nothing}
         <span class="fb-spacer"></span>
         ${c.flags.hidden ? html`<button class="fb-link" aria-expanded=${this.expanded} @click=${() => (this.expanded = !this.expanded)}>${this.expanded ? 'Hide code' : 'Show code'}</button>` : nothing}
         ${c.original === null ? html`<button class="fb-link" aria-label="Delete cell" @click=${() => this.emit('cell-delete', { cellId: c.id })}>Delete</button>` : nothing}
+        ${this.edited || this.originalChanged ? html`<button class="fb-link" aria-label="Reset cell" title="Put back the notebook's version of this cell" @click=${() => this.emit('cell-reset', { cellId: c.id })}>Reset</button>` : nothing}
         <button class="fb-link" aria-label="Add cell" title="Add a code cell below" @click=${() => this.emit('cell-add', { afterId: c.id })}>+ Add cell</button>
       </div>
       ${showEditor

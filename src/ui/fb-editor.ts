@@ -81,7 +81,8 @@ export class FbEditor extends LitElement {
       basicSetup,
       javascript({ typescript: true }),
       errorLineField,
-      EditorView.lineWrapping,
+      // No wrapping: heights of editors not yet scrolled into view are then estimated exactly, so the
+      // page does not shift under the reader (or under a click) as CodeMirror measures them.
       EditorView.contentAttributes.of({ 'aria-label': this.label }),
       EditorView.editable.of(!this.readonly),
       EditorView.updateListener.of((update) => {

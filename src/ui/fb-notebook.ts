@@ -7,6 +7,8 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { KernelClient } from '../kernel/client';
 import type { WidgetValue } from '../kernel/protocol';
 import type { Notebook } from '../notebook/types';
+import { applyEdits, collectEdits, idbEditStore, isEmptyEdits, type EditStore, type SavedEdits } from '../store/index';
+import { compareDialog, confirmDialog } from './dialog';
 import './fb-cell';
 import type { FbCell } from './fb-cell';
 import { renderMarkdown, type Heading } from './markdown';
@@ -16,10 +18,14 @@ import { NotebookSession, type CellState } from './session';
 export class FbNotebook extends LitElement {
   @property({ attribute: false }) notebook!: Notebook;
   @property({ attribute: false }) kernel!: KernelClient;
+  /** Where the learner's edits are kept (IndexedDB unless a test substitutes one). */
+  @property({ attribute: false }) store: EditStore = idbEditStore;
   @state() private tick = 0;
   @state() private notice = '';
+  @state() private storageProblem = '';
   @state() private kernelBusy = false;
   private session: NotebookSession | null = null;
+  private saveTimer: ReturnType<typeof setTimeout> | null = null;
   private prose = new Map<string, { source: string; html: string; headings: Heading[] }>();
 
   protected override createRenderRoot(): HTMLElement {
@@ -31,22 +37,102 @@ export class FbNotebook extends LitElement {
     return this.session;
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('pagehide', this.flushSave);
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.flushSave();
+    window.removeEventListener('pagehide', this.flushSave);
     this.session?.close();
     this.kernel?.removeEventListener('state', this.onKernelState);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('notebook') || changed.has('kernel')) {
+      this.flushSave();
       this.session?.close();
-      this.session = new NotebookSession(this.notebook, this.kernel);
-      this.session.addEventListener('change', () => this.tick++);
-      this.session.addEventListener('notice', (e) => (this.notice = (e as CustomEvent<string>).detail));
+      this.session = null;
       this.kernel.addEventListener('state', this.onKernelState);
       this.prose.clear();
       document.title = `${this.notebook.meta.title} · Fieldbook`;
+      void this.openSession(this.notebook);
     }
+  }
+
+  /** Opens the notebook with the learner's saved edits; a storage failure opens it as shipped and says so. */
+  private async openSession(notebook: Notebook, saved?: SavedEdits | null): Promise<void> {
+    if (saved === undefined) {
+      try {
+        saved = (await this.store.load(notebook.meta.id)) ?? null;
+      } catch (e) {
+        saved = null;
+        this.storageProblem = e instanceof Error ? e.message : String(e);
+      }
+    }
+    if (this.notebook !== notebook) return;
+    const session = new NotebookSession(notebook, this.kernel, applyEdits(notebook, saved ?? undefined));
+    session.addEventListener('change', () => this.tick++);
+    session.addEventListener('content-change', () => this.scheduleSave());
+    session.addEventListener('notice', (e) => (this.notice = (e as CustomEvent<string>).detail));
+    this.session = session;
+    this.tick++;
+  }
+
+  private scheduleSave(): void {
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => void this.save(), 300);
+  }
+
+  private flushSave = () => {
+    if (!this.saveTimer) return;
+    clearTimeout(this.saveTimer);
+    this.saveTimer = null;
+    void this.save();
+  };
+
+  /** Writes the learner's edits now; on failure the page keeps working from memory and says what to do. */
+  async save(): Promise<void> {
+    this.saveTimer = null;
+    const session = this.session;
+    if (!session) return;
+    const edits = collectEdits(session.notebook, session.mergedCells());
+    try {
+      if (isEmptyEdits(edits)) await this.store.remove(edits.notebookId);
+      else await this.store.save(edits);
+      this.storageProblem = '';
+    } catch (e) {
+      this.storageProblem = e instanceof Error ? e.message : String(e);
+    }
+  }
+
+  private async resetNotebook(): Promise<void> {
+    const ok = await confirmDialog('Reset this notebook?', 'Every cell goes back to the notebook’s version: your edits and added cells are removed, and the kernel restarts. Export first if you want to keep a copy.', 'Reset notebook');
+    if (!ok || !this.session) return;
+    try {
+      await this.store.remove(this.notebook.meta.id);
+    } catch (e) {
+      this.storageProblem = e instanceof Error ? e.message : String(e);
+    }
+    this.session.close();
+    this.session = null;
+    await this.kernel.restart('restart');
+    await this.openSession(this.notebook, null);
+  }
+
+  private async resetCell(cellId: string): Promise<void> {
+    const ok = await confirmDialog('Reset this cell?', 'The cell goes back to the notebook’s version and your changes to it are lost.', 'Reset cell');
+    if (ok) this.session?.resetCell(cellId);
+  }
+
+  private async compareCell(cellId: string): Promise<void> {
+    const cell = this.session?.codeCell(cellId);
+    if (!cell || cell.original === null) return;
+    const choice = await compareDialog(cell.source, cell.original);
+    if (choice === 'mine') this.session?.keepMine(cellId);
+    if (choice === 'original') this.session?.resetCell(cellId);
   }
 
   private onKernelState = () => {
@@ -54,7 +140,8 @@ export class FbNotebook extends LitElement {
   };
 
   protected override render(): TemplateResult {
-    const session = this.session!;
+    const session = this.session;
+    if (!session) return html`<main class="fb-notebook" id="main"><p aria-busy="true">Opening notebook…</p></main>`;
     const headings: Heading[] = [];
     const rendered = session.cells.map((cell) => this.renderProse(cell, headings));
     let codeIndex = 0;
@@ -71,13 +158,18 @@ export class FbNotebook extends LitElement {
             <button @click=${() => session.runStale()} ?disabled=${!session.codeCells.some((c) => c.status === 'stale')}>Run stale</button>
             <button @click=${() => session.stop()} ?disabled=${!this.kernelBusy}>■ Stop</button>
             <button @click=${() => this.confirmRestart()}>↻ Restart</button>
+            <button class="fb-secondary" @click=${() => this.resetNotebook()}>Reset notebook</button>
             <span class="fb-toolbar-status" aria-live="polite">${summarize(session)}</span>
           </div>
+          ${this.storageProblem ? html`<div class="fb-notice fb-storage-problem" role="alert">${this.storageProblem}</div>` : nothing}
           ${this.notice ? html`<div class="fb-notice" role="alert">${this.notice} <button class="fb-link" @click=${() => (this.notice = '')}>Dismiss</button></div>` : nothing}
           ${session.cells.map((cell, i) =>
             cell.kind === 'markdown'
               ? html`<article class="fb-prose" data-cell-id=${cell.id} .innerHTML=${rendered[i] ?? ''}></article>`
               : html`<fb-cell .cell=${cell} .version=${cell.version} .index=${++codeIndex}
+                  .edited=${session.isEdited(cell)} .originalChanged=${session.originalChanged(cell)}
+                  @cell-reset=${(e: CustomEvent<{ cellId: string }>) => this.resetCell(e.detail.cellId)}
+                  @cell-compare=${(e: CustomEvent<{ cellId: string }>) => this.compareCell(e.detail.cellId)}
                   @cell-run=${(e: CustomEvent<{ cellId: string; advance: boolean }>) => this.onRun(e.detail.cellId, e.detail.advance)}
                   @cell-edit=${(e: CustomEvent<{ cellId: string; source: string }>) => session.editCell(e.detail.cellId, e.detail.source)}
                   @cell-add=${(e: CustomEvent<{ afterId: string }>) => this.onAdd(e.detail.afterId)}

@@ -4,7 +4,8 @@
  */
 import type { KernelClient, RunOutcome } from '../kernel/client';
 import { MIME, type Mime, type RunMessage, type WidgetData, type WidgetValue } from '../kernel/protocol';
-import type { Cell, CellFlags, Notebook } from '../notebook/types';
+import type { CellFlags, Notebook } from '../notebook/types';
+import { applyEdits, type MergedCell } from '../store/edits';
 
 /** The statuses of DESIGN §5.1, mirrored in `data-status`. */
 export type CellStatus = 'idle' | 'queued' | 'running' | 'ok' | 'error' | 'stale';
@@ -23,6 +24,8 @@ export interface CodeCellState {
   source: string;
   /** The source as the notebook file has it; null for a cell the learner added. */
   original: string | null;
+  /** The original the learner's edit was made against; differs from `original` after an update. */
+  base: string | null;
   flags: CellFlags;
   status: CellStatus;
   outputs: CellOutput[];
@@ -44,8 +47,9 @@ export interface MarkdownCellState {
 export type CellState = CodeCellState | MarkdownCellState;
 
 /**
- * Events: `change` (detail: {cellId?}) whenever anything visible changes, `notice`
- * (detail: string) for page-level messages such as a hard stop.
+ * Events: `change` (detail: {cellId?}) whenever anything visible changes, `content-change` when
+ * the learner's text changes (what must be saved), `notice` (detail: string) for page-level
+ * messages such as a hard stop.
  */
 export class NotebookSession extends EventTarget {
   readonly cells: CellState[];
@@ -56,10 +60,33 @@ export class NotebookSession extends EventTarget {
   constructor(
     readonly notebook: Notebook,
     private readonly kernel: KernelClient,
+    merged: MergedCell[] = applyEdits(notebook, undefined),
   ) {
     super();
-    this.cells = notebook.cells.map(toState);
+    this.cells = merged.map(toState);
     kernel.addEventListener('restarted', this.onRestarted);
+    void this.analyse(this.codeCells.map((c) => c.id));
+  }
+
+  /**
+   * Asks the kernel what cells declare and read (without running them), so stale marking and
+   * dependency order work before a cell has ever run.
+   */
+  async analyse(ids: string[]): Promise<void> {
+    const cells = ids.map((id) => this.codeCell(id)).filter((c): c is CodeCellState => Boolean(c));
+    if (!cells.length) return;
+    const sources = new Map(cells.map((c) => [c.id, c.source]));
+    const results = await this.kernel.analyse(cells.map((c) => ({ id: c.id, code: c.source })));
+    for (const result of results) {
+      const cell = this.codeCell(result.id);
+      // Skip a result for text the learner has since changed again.
+      if (!cell || cell.source !== sources.get(result.id) || result.error) continue;
+      const before = new Set(cell.declared);
+      cell.declared = result.declarations;
+      cell.references = result.references;
+      if (cell.status === 'stale' && result.declarations.some((d) => !before.has(d))) this.markStale(this.readersOf(cell));
+    }
+    this.changed();
   }
 
   /** Stops listening to the kernel (when the view closes). */
@@ -77,11 +104,50 @@ export class NotebookSession extends EventTarget {
     return this.codeCells.find((c) => c.id === id);
   }
 
-  /** Runs one cell; resolves when it has finished. */
-  runCell(id: string): Promise<RunOutcome | null> {
+  /**
+   * Runs one cell; resolves when it has finished. Cells it depends on that are stale or have not
+   * run successfully run first, in dependency order.
+   */
+  async runCell(id: string): Promise<RunOutcome | null> {
     const cell = this.codeCell(id);
-    if (!cell) return Promise.resolve(null);
-    return this.enqueue(cell);
+    if (!cell) return null;
+    const upstream = this.upstreamOf(id).map((u) => this.codeCell(u)!).filter((c) => c.status !== 'ok');
+    const runs = [...upstream, cell].map((c) => this.enqueue(c));
+    for (const [i, run] of runs.entries()) {
+      const outcome = await run;
+      if (i < runs.length - 1 && outcome.status !== 'ok') {
+        this.kernel.interrupt();
+        return outcome;
+      }
+    }
+    return runs[runs.length - 1];
+  }
+
+  /** The cells `id` reads names from, directly or through others, in dependency order. */
+  upstreamOf(id: string): string[] {
+    const order: string[] = [];
+    const visiting = new Set<string>();
+    const visit = (cellId: string) => {
+      if (visiting.has(cellId)) return;
+      visiting.add(cellId);
+      const cell = this.codeCell(cellId);
+      if (!cell) return;
+      for (const name of cell.references) {
+        const owner = this.ownerOf(name, cellId);
+        if (owner) visit(owner);
+      }
+      if (cellId !== id) order.push(cellId);
+    };
+    visit(id);
+    return order;
+  }
+
+  /** The cell that declares `name` (the nearest one above `from`, else any other). */
+  private ownerOf(name: string, from: string): string | undefined {
+    const cells = this.codeCells;
+    const index = cells.findIndex((c) => c.id === from);
+    const declares = (c: CodeCellState) => c.id !== from && c.declared.includes(name);
+    return cells.slice(0, Math.max(0, index)).reverse().find(declares)?.id ?? cells.find(declares)?.id;
   }
 
   /** Runs every code cell not marked `norun`, in order, stopping at the first error. */
@@ -97,11 +163,20 @@ export class NotebookSession extends EventTarget {
     }
   }
 
-  /** Re-runs every stale cell, in notebook order (which is dependency order for valid notebooks). */
+  /** Re-runs every stale cell, each after the cells it depends on that are not up to date. */
   async runStale(): Promise<void> {
+    const order: string[] = [];
     for (const cell of this.codeCells.filter((c) => c.status === 'stale')) {
-      const outcome = await this.enqueue(cell);
-      if (outcome && outcome.status !== 'ok') break;
+      for (const id of [...this.upstreamOf(cell.id).filter((u) => this.codeCell(u)?.status !== 'ok'), cell.id]) {
+        if (!order.includes(id)) order.push(id);
+      }
+    }
+    const runs = order.map((id) => this.enqueue(this.codeCell(id)!));
+    for (const run of runs) {
+      if ((await run).status !== 'ok') {
+        this.kernel.interrupt();
+        break;
+      }
     }
   }
 
@@ -116,21 +191,68 @@ export class NotebookSession extends EventTarget {
   }
 
   /** Changes a cell's source; the cell and the cells that read its names become stale. */
+  /** The cells as the learner has them, for saving. */
+  mergedCells(): MergedCell[] {
+    return this.cells.map((c) => (c.kind === 'markdown' ? { ...c } : { kind: 'code', id: c.id, source: c.source, flags: c.flags, original: c.original, base: c.base }));
+  }
+
+  /** True when the learner's text differs from the notebook's. */
+  isEdited(cell: CodeCellState): boolean {
+    return cell.original !== null && cell.source !== cell.original;
+  }
+
+  /** True when the notebook changed this cell since the learner edited it. */
+  originalChanged(cell: CodeCellState): boolean {
+    return cell.original !== null && cell.base !== null && cell.base !== cell.original;
+  }
+
+  /** Puts the notebook's text back into a cell. */
+  resetCell(id: string): void {
+    const cell = this.codeCell(id);
+    if (!cell || cell.original === null) return;
+    cell.base = cell.original;
+    this.editCell(id, cell.original);
+    this.changed(cell);
+    this.contentChanged();
+  }
+
+  /** Keeps the learner's version of a cell whose original changed, and stops asking. */
+  keepMine(id: string): void {
+    const cell = this.codeCell(id);
+    if (!cell || cell.original === null) return;
+    cell.base = cell.original;
+    this.changed(cell);
+    this.contentChanged();
+  }
+
   editCell(id: string, source: string): void {
     const cell = this.codeCell(id);
     if (!cell || cell.source === source) return;
     cell.source = source;
+    this.contentChanged();
     if (cell.status === 'ok' || cell.status === 'error') this.markStale([cell.id, ...this.readersOf(cell)]);
     else this.changed(cell);
+    this.scheduleAnalysis(id);
   }
 
-  /** Adds an empty code cell after `afterId` (or at the end) and returns its id. */
-  addCell(afterId?: string, source = ''): string {
+  private analysisTimers = new Map<string, ReturnType<typeof setTimeout>>();
+
+  private scheduleAnalysis(id: string): void {
+    clearTimeout(this.analysisTimers.get(id));
+    this.analysisTimers.set(id, setTimeout(() => {
+      this.analysisTimers.delete(id);
+      void this.analyse([id]);
+    }, 300));
+  }
+
+  /** Adds an empty code cell below (or above) `afterId`, or at the end, and returns its id. */
+  addCell(afterId?: string, source = '', where: 'above' | 'below' = 'below'): string {
     const id = `added-${Date.now().toString(36)}-${++this.added}`;
-    const cell: CodeCellState = { kind: 'code', id, source, original: null, flags: {}, status: 'idle', outputs: [], declared: [], references: [], version: 0 };
+    const cell: CodeCellState = { kind: 'code', id, source, original: null, base: null, flags: {}, status: 'idle', outputs: [], declared: [], references: [], version: 0 };
     const index = afterId ? this.cells.findIndex((c) => c.id === afterId) : -1;
-    this.cells.splice(index >= 0 ? index + 1 : this.cells.length, 0, cell);
+    this.cells.splice(index >= 0 ? index + (where === 'below' ? 1 : 0) : this.cells.length, 0, cell);
     this.changed();
+    this.contentChanged();
     return id;
   }
 
@@ -144,6 +266,7 @@ export class NotebookSession extends EventTarget {
       this.markStale(this.readersOf(cell));
     }
     this.changed();
+    this.contentChanged();
   }
 
   /**
@@ -216,7 +339,8 @@ export class NotebookSession extends EventTarget {
       this.apply(cell, message, previous);
     });
     return handle.done.then((outcome) => {
-      if (this.kernel.executedCells.has(cell.id) || outcome.status !== 'aborted') {
+      // Static analysis already knows what the cell declares; a failed run declares nothing, which says nothing.
+      if (outcome.status === 'ok') {
         cell.declared = outcome.declared;
         cell.references = outcome.references;
       }
@@ -316,13 +440,17 @@ export class NotebookSession extends EventTarget {
     }
   };
 
+  private contentChanged(): void {
+    this.dispatchEvent(new CustomEvent('content-change'));
+  }
+
   private changed(cell?: CodeCellState): void {
     if (cell) cell.version++;
     this.dispatchEvent(new CustomEvent('change', { detail: { cellId: cell?.id } }));
   }
 }
 
-function toState(cell: Cell): CellState {
+function toState(cell: MergedCell): CellState {
   if (cell.kind === 'markdown') return { kind: 'markdown', id: cell.id, source: cell.source };
-  return { kind: 'code', id: cell.id, source: cell.source, original: cell.source, flags: { ...cell.flags }, status: 'idle', outputs: [], declared: [], references: [], version: 0 };
+  return { kind: 'code', id: cell.id, source: cell.source, original: cell.original, base: cell.base, flags: { ...cell.flags }, status: 'idle', outputs: [], declared: [], references: [], version: 0 };
 }
