@@ -29,3 +29,21 @@ export {
   isNotebookParseError,
 } from './errors';
 export type { CellGraphErrorKind } from './errors';
+export {
+  NotebookImportError,
+  detectNotebookFormat,
+  ipynbToNotebook,
+  isNotebookImportError,
+  notebookToIpynb,
+  serializeIpynb,
+} from './ipynb';
+export type { IpynbImport, NotebookImportReason } from './ipynb';
+export type {
+  MultilineText,
+  NbDisplayDataOutput,
+  NbErrorOutput,
+  NbExecuteResultOutput,
+  NbMimeBundle,
+  NbOutput,
+  NbStreamOutput,
+} from './ipynb-outputs';
