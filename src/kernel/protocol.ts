@@ -15,6 +15,8 @@ export const MIME = {
   progress: 'application/vnd.fieldbook.progress+json',
   training: 'application/vnd.fieldbook.training+json',
   widget: 'application/vnd.fieldbook.widget+json',
+  /** Base64 PNG (from an imported notebook's outputs). */
+  png: 'image/png',
 } as const;
 
 /** One of the MIME types above. */

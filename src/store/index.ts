@@ -1,3 +1,4 @@
 /** Browser storage: the learner's edits (IndexedDB), with clear failures. */
 export { applyEdits, collectEdits, hasOriginalChanged, isEmptyEdits, isSavedEdits, type MergedCell, type SavedEdits } from './edits';
 export { idbEditStore, createMemoryEditStore, describeStorageFailure, StorageError, type EditStore } from './idb';
+export { saveImported, loadImported, listImported, removeImported, IMPORTED_PREFIX, type ImportedNotebook } from './imported';

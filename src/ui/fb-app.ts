@@ -9,7 +9,10 @@ import type { BackendInfo, BackendName } from '../kernel/protocol';
 import type { Notebook } from '../notebook/types';
 import './fb-notebook';
 import './fb-notebook-list';
+import { IMPORTED_PREFIX, loadImported, saveImported, type ImportedNotebook } from '../store/index';
+import { confirmDialog } from './dialog';
 import { loadNotebook } from './notebooks';
+import { readNotebookFile } from './transfer';
 
 const BACKEND_KEY = 'fieldbook.backend';
 
@@ -23,11 +26,11 @@ export function savedBackend(): BackendName | undefined {
   }
 }
 
-type Route = { page: 'home' } | { page: 'notebook'; id: string; section?: string };
+type Route = { page: 'home' } | { page: 'notebook'; id: string; section?: string; imported: boolean };
 
 function parseRoute(hash: string): Route {
-  const match = /^#\/notebook\/([^/]+)(?:\/(.+))?$/.exec(hash);
-  return match ? { page: 'notebook', id: decodeURIComponent(match[1]), section: match[2] } : { page: 'home' };
+  const match = /^#\/(notebook|imported)\/([^/]+)(?:\/(.+))?$/.exec(hash);
+  return match ? { page: 'notebook', id: decodeURIComponent(match[2]), section: match[3], imported: match[1] === 'imported' } : { page: 'home' };
 }
 
 @customElement('fb-app')
@@ -40,6 +43,9 @@ export class FbApp extends LitElement {
   @state() private backend: BackendInfo | null = null;
   @state() private appError = '';
   @state() private updateReady: (() => void) | null = null;
+  @state() private imported: ImportedNotebook | null = null;
+  @state() private importProblem = '';
+  @state() private dragging = false;
   private openedId = '';
 
   protected override createRenderRoot(): HTMLElement {
@@ -49,6 +55,10 @@ export class FbApp extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('hashchange', this.onHash);
+    window.addEventListener('dragover', this.onDragOver);
+    window.addEventListener('dragleave', this.onDragLeave);
+    window.addEventListener('drop', this.onDrop);
+    this.addEventListener('notebook-trust', () => void this.trustImported());
     this.kernel.addEventListener('state', (e) => {
       this.kernelState = (e as CustomEvent<KernelState>).detail;
       document.documentElement.dataset.kernel = this.kernelState === 'starting' || this.kernelState === 'dead' ? this.kernelState : 'ready';
@@ -83,20 +93,23 @@ export class FbApp extends LitElement {
       this.notebook = null;
       return;
     }
-    if (this.notebook?.meta.id === route.id) {
+    if (this.notebook?.meta.id === route.id && Boolean(this.imported) === route.imported) {
       if (route.section) document.getElementById(route.section)?.scrollIntoView();
       return;
     }
     this.loadError = '';
     try {
-      const notebook = await loadNotebook(route.id);
+      const imported = route.imported ? ((await loadImported(route.id)) ?? null) : null;
+      const notebook = route.imported ? (imported?.notebook ?? null) : await loadNotebook(route.id);
       if (!notebook) {
-        this.loadError = `There is no notebook "${route.id}". Pick one from the list.`;
+        this.loadError = `There is no ${route.imported ? 'imported ' : ''}notebook "${route.id}". Pick one from the list.`;
         return;
       }
+      const openId = `${route.imported ? IMPORTED_PREFIX : ''}${notebook.meta.id}`;
       // A different notebook starts from a clean kernel, so names cannot collide across notebooks.
-      if (this.openedId && this.openedId !== notebook.meta.id && this.kernel.executedCells.size) await this.kernel.restart('restart');
-      this.openedId = notebook.meta.id;
+      if (this.openedId && this.openedId !== openId && this.kernel.executedCells.size) await this.kernel.restart('restart');
+      this.openedId = openId;
+      this.imported = imported;
       this.notebook = notebook;
       if (route.section) {
         await this.updateComplete;
@@ -106,6 +119,80 @@ export class FbApp extends LitElement {
       this.loadError = e instanceof Error ? e.message : String(e);
     }
   }
+
+  /** Imports a `.md` or `.ipynb` file as an untrusted notebook and opens it; a bad file changes nothing. */
+  async importFile(file: File): Promise<void> {
+    this.importProblem = '';
+    let text: string;
+    try {
+      text = await file.text();
+    } catch (e) {
+      this.importProblem = `${file.name} could not be read: ${e instanceof Error ? e.message : String(e)}`;
+      return;
+    }
+    const result = readNotebookFile(file.name, text);
+    if (!result.ok) {
+      this.importProblem = result.message;
+      return;
+    }
+    const id = result.notebook.meta.id;
+    try {
+      if (await loadImported(id)) {
+        const replace = await confirmDialog('Replace the imported notebook?', `You already imported a notebook called "${id}". Replace it with ${file.name}? Your edits to the earlier import are kept only if you exported them.`, 'Replace');
+        if (!replace) return;
+      }
+      await saveImported({ notebook: result.notebook, outputs: result.outputs, trusted: false, fileName: file.name, importedAt: Date.now() });
+    } catch (e) {
+      this.importProblem = `${file.name} was read but could not be stored: ${e instanceof Error ? e.message : String(e)}`;
+      return;
+    }
+    this.notebook = null;
+    this.imported = null;
+    const target = `#/imported/${encodeURIComponent(id)}`;
+    if (location.hash === target) this.onHash();
+    else location.hash = target;
+    if (result.warnings.length) this.importProblem = `Imported with notes: ${result.warnings.join(' ')}`;
+  }
+
+  private async trustImported(): Promise<void> {
+    if (!this.imported) return;
+    this.imported = { ...this.imported, trusted: true };
+    try {
+      await saveImported(this.imported);
+    } catch (e) {
+      this.reportError(`Trust could not be remembered: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+
+  private pickFile(): void {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = '.md,.ipynb,.markdown,application/json,text/markdown';
+    input.addEventListener('change', () => {
+      const file = input.files?.[0];
+      if (file) void this.importFile(file);
+    });
+    input.click();
+  }
+
+  private onDragOver = (event: DragEvent) => {
+    if (!event.dataTransfer?.types.includes('Files')) return;
+    event.preventDefault();
+    this.dragging = true;
+  };
+
+  private onDragLeave = (event: DragEvent) => {
+    if (event.relatedTarget === null) this.dragging = false;
+  };
+
+  private onDrop = (event: DragEvent) => {
+    const file = event.dataTransfer?.files?.[0];
+    this.dragging = false;
+    // A file dropped on a widget's file input is the widget's; anywhere else it is a notebook to import.
+    if (!file || (event.target instanceof HTMLInputElement && event.target.type === 'file')) return;
+    event.preventDefault();
+    void this.importFile(file);
+  };
 
   private async switchBackend(event: Event): Promise<void> {
     const backend = (event.target as HTMLSelectElement).value as BackendName;
@@ -124,6 +211,7 @@ export class FbApp extends LitElement {
       <header class="fb-header">
         <a class="fb-brand" href="#/">Fieldbook</a>
         <span class="fb-spacer"></span>
+        <button class="fb-secondary" @click=${() => this.pickFile()} title="Open a Fieldbook .md or Jupyter .ipynb file (or drop it on the page)">Import notebook</button>
         <span class="fb-kernel fb-kernel-${this.kernelState}" role="status" title="The kernel runs your cells in a background worker">
           kernel: ${this.kernelState === 'busy' ? 'running' : this.kernelState}
         </span>
@@ -138,6 +226,9 @@ export class FbApp extends LitElement {
       ${this.updateReady ? html`<div class="fb-notice" role="alert">A new version of Fieldbook is ready. Your edits are kept.
           <button @click=${() => this.updateReady?.()}>Reload to update</button>
           <button class="fb-link" @click=${() => (this.updateReady = null)}>Later</button></div>` : nothing}
+      ${this.dragging ? html`<div class="fb-drop" aria-hidden="true">Drop a .md or .ipynb notebook to import it</div>` : nothing}
+      ${this.importProblem ? html`<div class="fb-error fb-import-problem" role="alert"><strong>Import</strong><pre>${this.importProblem}</pre>
+          <button class="fb-link" @click=${() => (this.importProblem = '')}>Dismiss</button></div>` : nothing}
       ${this.appError ? html`<div class="fb-error" role="alert"><strong>Something went wrong in Fieldbook</strong><pre>${this.appError}</pre>
           <button class="fb-link" @click=${() => (this.appError = '')}>Dismiss</button></div>` : nothing}
       ${this.route.page === 'home'
@@ -145,7 +236,10 @@ export class FbApp extends LitElement {
         : this.loadError
           ? html`<main class="fb-home" id="main"><div class="fb-error" role="alert"><pre>${this.loadError}</pre></div><a href="#/">← All notebooks</a></main>`
           : this.notebook
-            ? html`<fb-notebook .notebook=${this.notebook} .kernel=${this.kernel}></fb-notebook>`
+            ? html`<fb-notebook .notebook=${this.notebook} .kernel=${this.kernel}
+                .storageKey=${this.imported ? `${IMPORTED_PREFIX}${this.notebook.meta.id}` : this.notebook.meta.id}
+                .trusted=${this.imported ? this.imported.trusted : true} .importedFrom=${this.imported?.fileName ?? ''}
+                .initialOutputs=${this.imported?.outputs ?? {}}></fb-notebook>`
             : html`<main id="main"><p aria-busy="true">Opening notebook…</p></main>`}
     `;
   }

@@ -36,6 +36,8 @@ export class FbCell extends LitElement {
   @property({ type: Boolean }) edited = false;
   /** The notebook changed this cell since the learner edited it. */
   @property({ type: Boolean }) originalChanged = false;
+  /** False in an imported notebook the learner has not trusted. */
+  @property({ type: Boolean }) trusted = true;
   @state() private expanded = false;
 
   protected override createRenderRoot(): HTMLElement {
@@ -90,7 +92,7 @@ export class FbCell extends LitElement {
             }}></fb-editor>`
         : html`<p class="fb-hidden-code">Code hidden — it runs with the rest.</p>`}
       <div class="fb-outputs" aria-live="polite">
-        ${c.outputs.map((o) => html`<fb-output .output=${o} .version=${o.kind === 'display' ? o.version : 0}></fb-output>`)}
+        ${c.outputs.map((o) => html`<fb-output .output=${o} .version=${o.kind === 'display' ? o.version : 0} .trusted=${this.trusted}></fb-output>`)}
       </div>
     </section>`;
   }

@@ -2,12 +2,16 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { NotebookMeta } from '../notebook/types';
+import { idbEditStore, IMPORTED_PREFIX, listImported, removeImported, type ImportedNotebook } from '../store/index';
+import { confirmDialog } from './dialog';
 import { listNotebooks, type BrokenNotebook } from './notebooks';
 
 @customElement('fb-notebook-list')
 export class FbNotebookList extends LitElement {
   @state() private notebooks: NotebookMeta[] | null = null;
   @state() private broken: BrokenNotebook[] = [];
+  @state() private imported: ImportedNotebook[] = [];
+  @state() private storageProblem = '';
 
   protected override createRenderRoot(): HTMLElement {
     return this;
@@ -20,6 +24,27 @@ export class FbNotebookList extends LitElement {
       this.notebooks = notebooks;
       this.broken = broken;
     });
+    void this.loadImported();
+  }
+
+  private async loadImported(): Promise<void> {
+    try {
+      this.imported = await listImported();
+    } catch (e) {
+      this.storageProblem = e instanceof Error ? e.message : String(e);
+    }
+  }
+
+  private async removeImportedNotebook(item: ImportedNotebook): Promise<void> {
+    const id = item.notebook.meta.id;
+    if (!(await confirmDialog('Remove this imported notebook?', `"${item.notebook.meta.title}" and your edits to it are removed from this browser.`, 'Remove'))) return;
+    try {
+      await removeImported(id);
+      await idbEditStore.remove(`${IMPORTED_PREFIX}${id}`);
+    } catch (e) {
+      this.storageProblem = e instanceof Error ? e.message : String(e);
+    }
+    await this.loadImported();
   }
 
   protected override render(): TemplateResult {
@@ -39,6 +64,18 @@ export class FbNotebookList extends LitElement {
               ${n.tags.length ? html`<ul class="fb-tags" aria-label="Tags">${n.tags.map((t) => html`<li>${t}</li>`)}</ul>` : nothing}
             </li>`)}
           </ol>`}
+      ${this.imported.length
+        ? html`<h2 class="fb-section-title">Imported notebooks</h2>
+            <ol class="fb-cards" aria-label="Imported notebooks">
+              ${this.imported.map((item) => html`<li class="fb-card" data-imported-id=${item.notebook.meta.id}>
+                <h3><a href=${`#/imported/${encodeURIComponent(item.notebook.meta.id)}`}>${item.notebook.meta.title}</a></h3>
+                <p>${item.notebook.meta.summary || `From ${item.fileName}`}</p>
+                <p class="fb-note">${item.trusted ? 'trusted' : 'not trusted: its code does not run until you trust it'}</p>
+                <button class="fb-link" @click=${() => this.removeImportedNotebook(item)}>Remove</button>
+              </li>`)}
+            </ol>`
+        : nothing}
+      ${this.storageProblem ? html`<div class="fb-error" role="alert"><pre>${this.storageProblem}</pre></div>` : nothing}
       ${this.broken.map((b) => html`<div class="fb-error" role="alert"><strong>${b.id}.md could not be read</strong><pre>${b.error}</pre></div>`)}
     </main>`;
   }

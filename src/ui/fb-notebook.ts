@@ -8,7 +8,12 @@ import type { KernelClient } from '../kernel/client';
 import type { WidgetValue } from '../kernel/protocol';
 import type { Notebook } from '../notebook/types';
 import { applyEdits, collectEdits, idbEditStore, isEmptyEdits, type EditStore, type SavedEdits } from '../store/index';
+import type { NbOutput } from '../notebook/ipynb-outputs';
 import { compareDialog, confirmDialog } from './dialog';
+import { downloadFile, exportIpynb, exportMarkdown, fromNbOutputs } from './transfer';
+import { showShortcuts } from './fb-shortcuts';
+import { attachKeyboard } from './keyboard';
+import type { KeyboardActions } from './keyboard-actions';
 import './fb-cell';
 import type { FbCell } from './fb-cell';
 import { renderMarkdown, type Heading } from './markdown';
@@ -20,12 +25,32 @@ export class FbNotebook extends LitElement {
   @property({ attribute: false }) kernel!: KernelClient;
   /** Where the learner's edits are kept (IndexedDB unless a test substitutes one). */
   @property({ attribute: false }) store: EditStore = idbEditStore;
+  /** Key of the learner's edits in the store: the notebook id, prefixed for imported notebooks. */
+  @property() storageKey = '';
+  /** False for an imported notebook the learner has not trusted yet. */
+  @property({ type: Boolean }) trusted = true;
+  /** The file an imported notebook came from (shown in the trust banner). */
+  @property() importedFrom = '';
+  /** Outputs saved in an imported `.ipynb`, shown until the cells run. */
+  @property({ attribute: false }) initialOutputs: Record<string, NbOutput[]> = {};
   @state() private tick = 0;
   @state() private notice = '';
   @state() private storageProblem = '';
   @state() private kernelBusy = false;
   private session: NotebookSession | null = null;
   private saveTimer: ReturnType<typeof setTimeout> | null = null;
+  private detachKeyboard: (() => void) | null = null;
+
+  /** What the keyboard controller may do (command mode acts on cells without focusing editors). */
+  private readonly keyboardActions: KeyboardActions = {
+    cellIds: () => this.session?.codeCells.map((c) => c.id) ?? [],
+    cellElement: (id) => this.cellElement(id),
+    editCell: (id) => void this.cellElement(id)?.focusEditor(),
+    runCell: (id) => void this.session?.runCell(id),
+    addCell: (id, where) => this.session?.addCell(id, '', where) ?? id,
+    deleteCell: (id) => this.session?.deleteCell(id),
+    save: () => void this.saveAndOfferExport(),
+  };
   private prose = new Map<string, { source: string; html: string; headings: Heading[] }>();
 
   protected override createRenderRoot(): HTMLElement {
@@ -40,12 +65,15 @@ export class FbNotebook extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('pagehide', this.flushSave);
+    this.detachKeyboard = attachKeyboard(this, this.keyboardActions);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.flushSave();
     window.removeEventListener('pagehide', this.flushSave);
+    this.detachKeyboard?.();
+    this.detachKeyboard = null;
     this.session?.close();
     this.kernel?.removeEventListener('state', this.onKernelState);
   }
@@ -62,18 +90,24 @@ export class FbNotebook extends LitElement {
     }
   }
 
+  private get key(): string {
+    return this.storageKey || this.notebook.meta.id;
+  }
+
   /** Opens the notebook with the learner's saved edits; a storage failure opens it as shipped and says so. */
   private async openSession(notebook: Notebook, saved?: SavedEdits | null): Promise<void> {
     if (saved === undefined) {
       try {
-        saved = (await this.store.load(notebook.meta.id)) ?? null;
+        saved = (await this.store.load(this.key)) ?? null;
       } catch (e) {
         saved = null;
         this.storageProblem = e instanceof Error ? e.message : String(e);
       }
     }
     if (this.notebook !== notebook) return;
-    const session = new NotebookSession(notebook, this.kernel, applyEdits(notebook, saved ?? undefined));
+    const outputs = Object.fromEntries(Object.entries(this.initialOutputs).map(([id, list]) => [id, fromNbOutputs(list)]));
+    const session = new NotebookSession(notebook, this.kernel, applyEdits(notebook, saved ?? undefined), outputs);
+    session.trusted = this.trusted;
     session.addEventListener('change', () => this.tick++);
     session.addEventListener('content-change', () => this.scheduleSave());
     session.addEventListener('notice', (e) => (this.notice = (e as CustomEvent<string>).detail));
@@ -98,7 +132,7 @@ export class FbNotebook extends LitElement {
     this.saveTimer = null;
     const session = this.session;
     if (!session) return;
-    const edits = collectEdits(session.notebook, session.mergedCells());
+    const edits = { ...collectEdits(session.notebook, session.mergedCells()), notebookId: this.key };
     try {
       if (isEmptyEdits(edits)) await this.store.remove(edits.notebookId);
       else await this.store.save(edits);
@@ -108,11 +142,45 @@ export class FbNotebook extends LitElement {
     }
   }
 
+  /** Ctrl/Cmd+S: writes the edits now and downloads the learner's version as Fieldbook Markdown. */
+  private async saveAndOfferExport(): Promise<void> {
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    await this.save();
+    this.exportAs('md');
+  }
+
+  /** Downloads the learner's version of the notebook. */
+  exportAs(format: 'md' | 'ipynb'): void {
+    const session = this.session;
+    if (!session) return;
+    downloadFile(format === 'md' ? exportMarkdown(session) : exportIpynb(session, (cellId, n) => this.chartImage(cellId, n)));
+  }
+
+  /** The n-th chart canvas of a cell as base64 PNG, for `.ipynb` export. */
+  private chartImage(cellId: string, n: number): string | null {
+    const canvases = this.cellElement(cellId)?.querySelectorAll('canvas');
+    const canvas = canvases?.[n];
+    if (!canvas) return null;
+    try {
+      return canvas.toDataURL('image/png').replace(/^data:image\/png;base64,/, '');
+    } catch {
+      return null;
+    }
+  }
+
+  private async trustNotebook(): Promise<void> {
+    const ok = await confirmDialog('Trust this notebook?', 'Its code will be able to run in this page like any cell you write, and its HTML outputs will be shown. Only trust files from people you trust.', 'Trust this notebook');
+    if (!ok) return;
+    this.trusted = true;
+    if (this.session) this.session.trusted = true;
+    this.dispatchEvent(new CustomEvent('notebook-trust', { detail: { id: this.notebook.meta.id }, bubbles: true, composed: true }));
+  }
+
   private async resetNotebook(): Promise<void> {
     const ok = await confirmDialog('Reset this notebook?', 'Every cell goes back to the notebook’s version: your edits and added cells are removed, and the kernel restarts. Export first if you want to keep a copy.', 'Reset notebook');
     if (!ok || !this.session) return;
     try {
-      await this.store.remove(this.notebook.meta.id);
+      await this.store.remove(this.key);
     } catch (e) {
       this.storageProblem = e instanceof Error ? e.message : String(e);
     }
@@ -159,15 +227,23 @@ export class FbNotebook extends LitElement {
             <button @click=${() => session.stop()} ?disabled=${!this.kernelBusy}>■ Stop</button>
             <button @click=${() => this.confirmRestart()}>↻ Restart</button>
             <button class="fb-secondary" @click=${() => this.resetNotebook()}>Reset notebook</button>
+            <button class="fb-secondary" @click=${() => this.exportAs('md')}>Export .md</button>
+            <button class="fb-secondary" @click=${() => this.exportAs('ipynb')}>Export .ipynb</button>
+            <button class="fb-secondary" @click=${() => showShortcuts()}>Keyboard shortcuts</button>
             <span class="fb-toolbar-status" aria-live="polite">${summarize(session)}</span>
           </div>
+          ${!this.trusted ? html`<div class="fb-notice fb-untrusted" role="region" aria-label="Untrusted notebook">
+                This notebook was imported${this.importedFrom ? html` from <strong>${this.importedFrom}</strong>` : nothing}. Its code does not run and its HTML
+                outputs are not shown until you trust it. Read the cells first.
+                <button @click=${() => this.trustNotebook()}>Trust this notebook</button>
+              </div>` : nothing}
           ${this.storageProblem ? html`<div class="fb-notice fb-storage-problem" role="alert">${this.storageProblem}</div>` : nothing}
           ${this.notice ? html`<div class="fb-notice" role="alert">${this.notice} <button class="fb-link" @click=${() => (this.notice = '')}>Dismiss</button></div>` : nothing}
           ${session.cells.map((cell, i) =>
             cell.kind === 'markdown'
               ? html`<article class="fb-prose" data-cell-id=${cell.id} .innerHTML=${rendered[i] ?? ''}></article>`
               : html`<fb-cell .cell=${cell} .version=${cell.version} .index=${++codeIndex}
-                  .edited=${session.isEdited(cell)} .originalChanged=${session.originalChanged(cell)}
+                  .edited=${session.isEdited(cell)} .originalChanged=${session.originalChanged(cell)} .trusted=${this.trusted}
                   @cell-reset=${(e: CustomEvent<{ cellId: string }>) => this.resetCell(e.detail.cellId)}
                   @cell-compare=${(e: CustomEvent<{ cellId: string }>) => this.compareCell(e.detail.cellId)}
                   @cell-run=${(e: CustomEvent<{ cellId: string; advance: boolean }>) => this.onRun(e.detail.cellId, e.detail.advance)}

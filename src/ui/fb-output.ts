@@ -21,6 +21,8 @@ export class FbOutput extends LitElement {
   @property({ attribute: false }) output!: CellOutput;
   /** Bumped by the session on every update of a display. */
   @property({ type: Number }) version = 0;
+  /** HTML outputs render only in trusted notebooks; otherwise they are shown as source text. */
+  @property({ type: Boolean }) trusted = true;
   @state() private shownRows = 0;
   @state() private fileError = '';
   private charts = new Map<string, RenderedChart>();
@@ -65,7 +67,11 @@ export class FbOutput extends LitElement {
       case MIME.widget:
         return this.renderWidget(data as WidgetData);
       case MIME.html:
-        return html`<div class="fb-html" .innerHTML=${DOMPurify.sanitize(String(data))}></div>`;
+        return this.trusted
+          ? html`<div class="fb-html" .innerHTML=${DOMPurify.sanitize(String(data))}></div>`
+          : html`<p class="fb-note">HTML output, not rendered until you trust this notebook:</p><pre class="fb-text">${String(data)}</pre>`;
+      case MIME.png:
+        return html`<img class="fb-image" alt="Image output" src=${`data:image/png;base64,${String(data)}`} />`;
       default:
         return html`<pre class="fb-text">${String(data)}</pre>`;
     }

@@ -55,15 +55,19 @@ export class NotebookSession extends EventTarget {
   readonly cells: CellState[];
   private added = 0;
   private widgetRun: Promise<void> | null = null;
+  /** False for an imported notebook the learner has not trusted: nothing in it runs. */
+  trusted = true;
   private widgetAgain: string | null = null;
 
   constructor(
     readonly notebook: Notebook,
     private readonly kernel: KernelClient,
     merged: MergedCell[] = applyEdits(notebook, undefined),
+    initialOutputs: Record<string, CellOutput[]> = {},
   ) {
     super();
     this.cells = merged.map(toState);
+    for (const cell of this.codeCells) if (initialOutputs[cell.id]) cell.outputs = initialOutputs[cell.id];
     kernel.addEventListener('restarted', this.onRestarted);
     void this.analyse(this.codeCells.map((c) => c.id));
   }
@@ -94,6 +98,13 @@ export class NotebookSession extends EventTarget {
     this.kernel.removeEventListener('restarted', this.onRestarted);
   }
 
+  private allowRun(): boolean {
+    if (!this.trusted) {
+      this.dispatchEvent(new CustomEvent('notice', { detail: 'This notebook was imported, so its code does not run until you trust it. Read the cells first; if you trust where the file came from, press "Trust this notebook".' }));
+    }
+    return this.trusted;
+  }
+
   /** The code cells, in order. */
   get codeCells(): CodeCellState[] {
     return this.cells.filter((c): c is CodeCellState => c.kind === 'code');
@@ -110,7 +121,7 @@ export class NotebookSession extends EventTarget {
    */
   async runCell(id: string): Promise<RunOutcome | null> {
     const cell = this.codeCell(id);
-    if (!cell) return null;
+    if (!cell || !this.allowRun()) return null;
     const upstream = this.upstreamOf(id).map((u) => this.codeCell(u)!).filter((c) => c.status !== 'ok');
     const runs = [...upstream, cell].map((c) => this.enqueue(c));
     for (const [i, run] of runs.entries()) {
@@ -152,6 +163,7 @@ export class NotebookSession extends EventTarget {
 
   /** Runs every code cell not marked `norun`, in order, stopping at the first error. */
   async runAll(): Promise<void> {
+    if (!this.allowRun()) return;
     const cells = this.codeCells.filter((c) => !c.flags.norun);
     const runs = cells.map((c) => this.enqueue(c));
     for (const run of runs) {
@@ -165,6 +177,7 @@ export class NotebookSession extends EventTarget {
 
   /** Re-runs every stale cell, each after the cells it depends on that are not up to date. */
   async runStale(): Promise<void> {
+    if (!this.allowRun()) return;
     const order: string[] = [];
     for (const cell of this.codeCells.filter((c) => c.status === 'stale')) {
       for (const id of [...this.upstreamOf(cell.id).filter((u) => this.codeCell(u)?.status !== 'ok'), cell.id]) {
@@ -277,7 +290,7 @@ export class NotebookSession extends EventTarget {
   widgetInput(key: string, value: WidgetValue): void {
     const cellId = key.slice(0, key.lastIndexOf('#'));
     const cell = this.codeCell(cellId);
-    if (!cell) return;
+    if (!cell || !this.allowRun()) return;
     this.kernel.setWidget(key, value);
     for (const o of cell.outputs) {
       if (o.kind === 'display' && o.mime === MIME.widget && (o.data as WidgetData).key === key) o.data = { ...(o.data as WidgetData), value };
