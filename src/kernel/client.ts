@@ -3,7 +3,7 @@
  * produced them (dropping late messages of superseded runs), and stops runaway cells — politely
  * first, then by terminating the worker and starting a fresh one.
  */
-import type { BackendInfo, BackendName, CellAnalysis, PageMessage, RunMessage, WidgetValue, WorkerMessage } from './protocol';
+import type { BackendInfo, BackendName, CellAnalysis, PageMessage, RunMessage, SavedModelInfo, WidgetValue, WorkerMessage } from './protocol';
 import { isRunMessage } from './protocol';
 
 /** The part of `Worker` the client uses; tests pass a fake. */
@@ -67,6 +67,7 @@ export class KernelClient extends EventTarget {
   private handlers = new Map<string, { cellId: string; onMessage: (message: RunMessage) => void }>();
   private executed = new Set<string>();
   private analyses = new Map<number, (cells: CellAnalysis[]) => void>();
+  private modelRequests = new Map<number, { resolve: (m: SavedModelInfo[]) => void; reject: (e: Error) => void }>();
   private nextAnalysis = 1;
   /** Widget values survive a restart: the fresh worker is told them again. */
   private widgets = new Map<string, WidgetValue>();
@@ -150,6 +151,8 @@ export class KernelClient extends EventTarget {
     this.executed.clear();
     for (const resolve of this.analyses.values()) resolve([]);
     this.analyses.clear();
+    for (const request of this.modelRequests.values()) request.reject(new Error('The kernel restarted; try again.'));
+    this.modelRequests.clear();
     this.worker?.terminate();
     this.worker = null;
     this.spawn();
@@ -172,6 +175,16 @@ export class KernelClient extends EventTarget {
     return new Promise((resolve) => {
       this.analyses.set(requestId, resolve);
       if (this.worker) this.worker.postMessage({ type: 'analyse', requestId, cells });
+    });
+  }
+
+  /** The models saved in this browser (`indexeddb://…`), after removing `remove` when given. */
+  savedModels(remove?: string): Promise<SavedModelInfo[]> {
+    const requestId = this.nextAnalysis++;
+    return new Promise((resolve, reject) => {
+      this.modelRequests.set(requestId, { resolve, reject });
+      if (this.worker) this.worker.postMessage({ type: 'models', requestId, remove });
+      else reject(new Error('The kernel is not running.'));
     });
   }
 
@@ -219,6 +232,13 @@ export class KernelClient extends EventTarget {
     if (message.type === 'analysis') {
       this.analyses.get(message.requestId)?.(message.cells);
       this.analyses.delete(message.requestId);
+      return;
+    }
+    if (message.type === 'models') {
+      const request = this.modelRequests.get(message.requestId);
+      this.modelRequests.delete(message.requestId);
+      if (message.error) request?.reject(new Error(message.error));
+      else request?.resolve(message.models);
       return;
     }
     if (message.type === 'fatal') {

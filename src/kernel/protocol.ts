@@ -82,7 +82,8 @@ export type PageMessage =
   | { type: 'forget'; cellIds: string[] }
   | { type: 'set-backend'; backend: BackendName }
   | { type: 'widget'; key: string; value: WidgetValue }
-  | { type: 'analyse'; requestId: number; cells: { id: string; code: string }[] };
+  | { type: 'analyse'; requestId: number; cells: { id: string; code: string }[] }
+  | { type: 'models'; requestId: number; remove?: string };
 
 /** Backend measurement reported at start. */
 export interface BackendInfo {
@@ -101,6 +102,13 @@ export interface CellAnalysis {
   references: string[];
   /** Set when the cell does not compile. */
   error?: { message: string; line?: number; column?: number };
+}
+
+/** A model saved in the browser with tfjs (`indexeddb://name`). */
+export interface SavedModelInfo {
+  url: string;
+  savedAt: string | null;
+  bytes: number;
 }
 
 /** Messages the worker sends. */
@@ -122,6 +130,7 @@ export type WorkerMessage =
       ms: number;
     }
   | { type: 'analysis'; requestId: number; cells: CellAnalysis[] }
+  | { type: 'models'; requestId: number; models: SavedModelInfo[]; error?: string }
   | { type: 'fatal'; message: string };
 
 /** Messages that belong to a run. */

@@ -11,7 +11,7 @@ import { chooseBackend } from './backend';
 import { createDisplayApi, isDisplayHandle } from './display';
 import { executeCell, locateError } from './execute';
 import { formatValue, inspect } from './format';
-import type { BackendName, CellAnalysis, PageMessage, WidgetValue, WorkerMessage } from './protocol';
+import type { BackendName, CellAnalysis, PageMessage, SavedModelInfo, WidgetValue, WorkerMessage } from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -67,6 +67,9 @@ self.onmessage = (event: MessageEvent<PageMessage>) => {
       break;
     case 'analyse':
       post({ type: 'analysis', requestId: message.requestId, cells: message.cells.map(({ id, code }) => analyse(id, code)) });
+      break;
+    case 'models':
+      void manageModels(message.requestId, message.remove);
       break;
     case 'widget':
       widgetValues.set(message.key, message.value);
@@ -163,6 +166,24 @@ function checkNames(cellId: string, compiled: CompiledCell, code: string): void 
       new Error(`Cells ${cycle.join(' → ')} read each other's names in a circle, so none can run first. Move the shared names into one cell.`),
       { name: 'DependencyCycle' },
     );
+  }
+}
+
+/** Lists the models tfjs saved in IndexedDB (after removing one, when asked). */
+async function manageModels(requestId: number, remove?: string): Promise<void> {
+  try {
+    if (remove) await tf.io.removeModel(remove);
+    const listed = await tf.io.listModels();
+    const models: SavedModelInfo[] = Object.entries(listed)
+      .filter(([url]) => url.startsWith('indexeddb://'))
+      .map(([url, info]) => ({
+        url,
+        savedAt: info.dateSaved ? new Date(info.dateSaved).toISOString() : null,
+        bytes: (info.modelTopologyBytes ?? 0) + (info.weightSpecsBytes ?? 0) + (info.weightDataBytes ?? 0),
+      }));
+    post({ type: 'models', requestId, models });
+  } catch (e) {
+    post({ type: 'models', requestId, models: [], error: e instanceof Error ? e.message : String(e) });
   }
 }
 

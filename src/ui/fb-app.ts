@@ -9,6 +9,8 @@ import type { BackendInfo, BackendName } from '../kernel/protocol';
 import type { Notebook } from '../notebook/types';
 import './fb-notebook';
 import './fb-notebook-list';
+import './fb-storage';
+import type { FbStorage } from './fb-storage';
 import { IMPORTED_PREFIX, loadImported, saveImported, type ImportedNotebook } from '../store/index';
 import { confirmDialog } from './dialog';
 import { loadNotebook } from './notebooks';
@@ -211,6 +213,7 @@ export class FbApp extends LitElement {
       <header class="fb-header">
         <a class="fb-brand" href="#/">Fieldbook</a>
         <span class="fb-spacer"></span>
+        <button class="fb-secondary" @click=${() => this.querySelector<FbStorage>('fb-storage')?.open()}>Storage</button>
         <button class="fb-secondary" @click=${() => this.pickFile()} title="Open a Fieldbook .md or Jupyter .ipynb file (or drop it on the page)">Import notebook</button>
         <span class="fb-kernel fb-kernel-${this.kernelState}" role="status" title="The kernel runs your cells in a background worker">
           kernel: ${this.kernelState === 'busy' ? 'running' : this.kernelState}
@@ -226,6 +229,7 @@ export class FbApp extends LitElement {
       ${this.updateReady ? html`<div class="fb-notice" role="alert">A new version of Fieldbook is ready. Your edits are kept.
           <button @click=${() => this.updateReady?.()}>Reload to update</button>
           <button class="fb-link" @click=${() => (this.updateReady = null)}>Later</button></div>` : nothing}
+      <fb-storage .kernel=${this.kernel}></fb-storage>
       ${this.dragging ? html`<div class="fb-drop" aria-hidden="true">Drop a .md or .ipynb notebook to import it</div>` : nothing}
       ${this.importProblem ? html`<div class="fb-error fb-import-problem" role="alert"><strong>Import</strong><pre>${this.importProblem}</pre>
           <button class="fb-link" @click=${() => (this.importProblem = '')}>Dismiss</button></div>` : nothing}
