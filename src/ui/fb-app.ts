@@ -7,7 +7,6 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { KernelClient, KernelState } from '../kernel/client';
 import type { BackendInfo, BackendName } from '../kernel/protocol';
 import type { Notebook } from '../notebook/types';
-import './fb-notebook';
 import './fb-notebook-list';
 import './fb-storage';
 import type { FbStorage } from './fb-storage';
@@ -101,6 +100,8 @@ export class FbApp extends LitElement {
     }
     this.loadError = '';
     try {
+      // The notebook view (editor, charts, Markdown, math) loads on first use, keeping the home page light.
+      await import('./fb-notebook');
       const imported = route.imported ? ((await loadImported(route.id)) ?? null) : null;
       const notebook = route.imported ? (imported?.notebook ?? null) : await loadNotebook(route.id);
       if (!notebook) {

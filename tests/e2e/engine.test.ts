@@ -169,6 +169,11 @@ describe('offline', () => {
   it('reloads a notebook with no network after one visit and runs it', async () => {
     await s.page.goto(`${s.baseUrl}#/notebook/${NOTEBOOK}`);
     await s.page.waitForFunction(() => navigator.serviceWorker?.controller !== null, undefined, { timeout: 60_000 });
+    // The cells added above (two of them broken on purpose) were saved; start from the shipped notebook.
+    await waitForKernel(s.page);
+    await s.page.getByRole('button', { name: 'Reset notebook' }).click();
+    await s.page.getByRole('dialog').getByRole('button', { name: 'Reset notebook' }).click();
+    await s.page.waitForFunction(() => !document.querySelector('fb-cell[data-cell-id^="added-"]'));
     await s.context.setOffline(true);
     try {
       await s.page.reload();
