@@ -14,7 +14,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import './fb-editor';
 import './fb-output';
 import type { FbEditor } from './fb-editor';
-import type { CellStatus, CodeCellState } from './session';
+import type { CellStatus, CodeCellState } from './cell-state';
 
 const STATUS_TEXT: Record<CellStatus, string> = {
   idle: 'not run',

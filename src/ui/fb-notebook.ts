@@ -17,7 +17,8 @@ import type { KeyboardActions } from './keyboard-actions';
 import './fb-cell';
 import type { FbCell } from './fb-cell';
 import { renderMarkdown, type Heading } from './markdown';
-import { NotebookSession, type CellState } from './session';
+import type { CellState } from './cell-state';
+import { NotebookSession } from './session';
 
 @customElement('fb-notebook')
 export class FbNotebook extends LitElement {

@@ -8,7 +8,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { renderChart, type RenderedChart } from '../charts/index';
 import type { ChartSpec } from '../ml/chart-spec';
 import { MIME, type ProgressData, type TableData, type TrainingData, type WidgetData, type WidgetValue } from '../kernel/protocol';
-import type { CellOutput } from './session';
+import type { CellOutput } from './cell-state';
 
 /** Largest file a file widget reads (the kernel holds it in memory). */
 const MAX_FILE_BYTES = 50 * 1024 * 1024;

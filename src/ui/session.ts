@@ -3,48 +3,11 @@
  * kernel for. Elements render it and call its methods; it never touches the DOM.
  */
 import type { KernelClient, RunOutcome } from '../kernel/client';
-import { MIME, type Mime, type RunMessage, type WidgetData, type WidgetValue } from '../kernel/protocol';
-import type { CellFlags, Notebook } from '../notebook/types';
+import { MIME, type RunMessage, type WidgetData, type WidgetValue } from '../kernel/protocol';
+import { toState, type CellOutput, type CellState, type CodeCellState } from './cell-state';
+import { downstreamOf, executionOrder, type GraphCell } from '../notebook/graph';
+import type { Notebook } from '../notebook/types';
 import { applyEdits, type MergedCell } from '../store/edits';
-
-/** The statuses of DESIGN §5.1, mirrored in `data-status`. */
-export type CellStatus = 'idle' | 'queued' | 'running' | 'ok' | 'error' | 'stale';
-
-/** One output of a cell. */
-export type CellOutput =
-  | { kind: 'stream'; name: 'stdout' | 'stderr'; text: string }
-  | { kind: 'display'; displayId: string; mime: Mime; data: unknown; version: number }
-  | { kind: 'error'; ename: string; evalue: string; line?: number; column?: number }
-  | { kind: 'note'; text: string };
-
-/** A code cell's live state. */
-export interface CodeCellState {
-  kind: 'code';
-  id: string;
-  source: string;
-  /** The source as the notebook file has it; null for a cell the learner added. */
-  original: string | null;
-  /** The original the learner's edit was made against; differs from `original` after an update. */
-  base: string | null;
-  flags: CellFlags;
-  status: CellStatus;
-  outputs: CellOutput[];
-  ms?: number;
-  declared: string[];
-  references: string[];
-  /** Bumped on every change so elements know to re-render. */
-  version: number;
-}
-
-/** A prose cell. */
-export interface MarkdownCellState {
-  kind: 'markdown';
-  id: string;
-  source: string;
-}
-
-/** Any cell of the session. */
-export type CellState = CodeCellState | MarkdownCellState;
 
 /**
  * Events: `change` (detail: {cellId?}) whenever anything visible changes, `content-change` when
@@ -88,7 +51,7 @@ export class NotebookSession extends EventTarget {
       const before = new Set(cell.declared);
       cell.declared = result.declarations;
       cell.references = result.references;
-      if (cell.status === 'stale' && result.declarations.some((d) => !before.has(d))) this.markStale(this.readersOf(cell));
+      if (cell.status === 'stale' && result.declarations.some((d) => !before.has(d))) this.markStale(this.downstreamOf(cell.id));
     }
     this.changed();
   }
@@ -123,74 +86,59 @@ export class NotebookSession extends EventTarget {
     const cell = this.codeCell(id);
     if (!cell || !this.allowRun()) return null;
     const upstream = this.upstreamOf(id).map((u) => this.codeCell(u)!).filter((c) => c.status !== 'ok');
-    const runs = [...upstream, cell].map((c) => this.enqueue(c));
-    for (const [i, run] of runs.entries()) {
-      const outcome = await run;
-      if (i < runs.length - 1 && outcome.status !== 'ok') {
-        this.kernel.interrupt();
-        return outcome;
-      }
-    }
-    return runs[runs.length - 1];
+    return this.runInOrder([...upstream, cell]);
   }
 
   /** The cells `id` reads names from, directly or through others, in dependency order. */
   upstreamOf(id: string): string[] {
-    const order: string[] = [];
-    const visiting = new Set<string>();
-    const visit = (cellId: string) => {
-      if (visiting.has(cellId)) return;
-      visiting.add(cellId);
-      const cell = this.codeCell(cellId);
-      if (!cell) return;
-      for (const name of cell.references) {
-        const owner = this.ownerOf(name, cellId);
-        if (owner) visit(owner);
-      }
-      if (cellId !== id) order.push(cellId);
-    };
-    visit(id);
-    return order;
+    try {
+      return executionOrder(this.graph(), [id]).filter((c) => c !== id);
+    } catch {
+      // A cycle: run the cell alone, and its error says which cells read each other.
+      return [];
+    }
   }
 
-  /** The cell that declares `name` (the nearest one above `from`, else any other). */
-  private ownerOf(name: string, from: string): string | undefined {
-    const cells = this.codeCells;
-    const index = cells.findIndex((c) => c.id === from);
-    const declares = (c: CodeCellState) => c.id !== from && c.declared.includes(name);
-    return cells.slice(0, Math.max(0, index)).reverse().find(declares)?.id ?? cells.find(declares)?.id;
+  /** Every cell that reads, directly or through others, a name `cellId` declares, in dependency order. */
+  downstreamOf(cellId: string): string[] {
+    return this.codeCell(cellId) ? downstreamOf(this.graph(), cellId) : [];
+  }
+
+  /** The cells as the dependency graph sees them: what each declares and reads. */
+  private graph(): GraphCell[] {
+    return this.codeCells.map((c) => ({ id: c.id, declarations: c.declared, references: c.references }));
   }
 
   /** Runs every code cell not marked `norun`, in order, stopping at the first error. */
   async runAll(): Promise<void> {
-    if (!this.allowRun()) return;
-    const cells = this.codeCells.filter((c) => !c.flags.norun);
-    const runs = cells.map((c) => this.enqueue(c));
-    for (const run of runs) {
-      const outcome = await run;
-      if (outcome && outcome.status !== 'ok') {
-        this.kernel.interrupt();
-        break;
-      }
-    }
+    if (this.allowRun()) await this.runInOrder(this.codeCells.filter((c) => !c.flags.norun));
   }
 
   /** Re-runs every stale cell, each after the cells it depends on that are not up to date. */
   async runStale(): Promise<void> {
     if (!this.allowRun()) return;
-    const order: string[] = [];
-    for (const cell of this.codeCells.filter((c) => c.status === 'stale')) {
-      for (const id of [...this.upstreamOf(cell.id).filter((u) => this.codeCell(u)?.status !== 'ok'), cell.id]) {
-        if (!order.includes(id)) order.push(id);
-      }
+    const stale = this.codeCells.filter((c) => c.status === 'stale').map((c) => c.id);
+    let order: string[];
+    try {
+      order = executionOrder(this.graph(), stale);
+    } catch {
+      order = stale;
     }
-    const runs = order.map((id) => this.enqueue(this.codeCell(id)!));
+    await this.runInOrder(order.map((id) => this.codeCell(id)!).filter((c) => c.status !== 'ok'));
+  }
+
+  /** Queues cells in order; the first that does not finish `ok` cancels the rest. */
+  private async runInOrder(cells: CodeCellState[]): Promise<RunOutcome | null> {
+    const runs = cells.map((c) => this.enqueue(c));
+    let last: RunOutcome | null = null;
     for (const run of runs) {
-      if ((await run).status !== 'ok') {
+      last = await run;
+      if (last.status !== 'ok') {
         this.kernel.interrupt();
         break;
       }
     }
+    return last;
   }
 
   /** Stops the running cell and clears the queue. */
@@ -243,7 +191,7 @@ export class NotebookSession extends EventTarget {
     if (!cell || cell.source === source) return;
     cell.source = source;
     this.contentChanged();
-    if (cell.status === 'ok' || cell.status === 'error') this.markStale([cell.id, ...this.readersOf(cell)]);
+    if (cell.status === 'ok' || cell.status === 'error') this.markStale([cell.id, ...this.downstreamOf(cell.id)]);
     else this.changed(cell);
     this.scheduleAnalysis(id);
   }
@@ -273,10 +221,11 @@ export class NotebookSession extends EventTarget {
   deleteCell(id: string): void {
     const index = this.cells.findIndex((c) => c.id === id);
     if (index < 0) return;
+    const readers = this.downstreamOf(id);
     const [cell] = this.cells.splice(index, 1);
     if (cell.kind === 'code') {
+      this.markStale(readers);
       this.kernel.forget([id]);
-      this.markStale(this.readersOf(cell));
     }
     this.changed();
     this.contentChanged();
@@ -321,23 +270,6 @@ export class NotebookSession extends EventTarget {
     }
   }
 
-  /** Every cell that reads, directly or through others, a name `cellId` declares. */
-  downstreamOf(cellId: string): string[] {
-    const seen = new Set<string>();
-    const visit = (id: string) => {
-      const cell = this.codeCell(id);
-      if (!cell) return;
-      for (const reader of this.readersOf(cell)) {
-        if (seen.has(reader)) continue;
-        seen.add(reader);
-        visit(reader);
-      }
-    };
-    visit(cellId);
-    seen.delete(cellId);
-    return this.codeCells.map((c) => c.id).filter((id) => seen.has(id));
-  }
-
   private enqueue(cell: CodeCellState): Promise<RunOutcome> {
     cell.status = 'queued';
     this.changed(cell);
@@ -363,7 +295,7 @@ export class NotebookSession extends EventTarget {
         if (started) cell.outputs.push({ kind: 'note', text: `Stopped after ${(outcome.ms / 1000).toFixed(1)} s.` });
       } else {
         cell.status = outcome.status;
-        if (outcome.status === 'ok') this.markStale(this.readersOf(cell).filter((id) => this.codeCell(id)?.status === 'ok'));
+        if (outcome.status === 'ok') this.markStale(this.downstreamOf(cell.id).filter((id) => this.codeCell(id)?.status === 'ok'));
       }
       this.changed(cell);
       return outcome;
@@ -412,27 +344,14 @@ export class NotebookSession extends EventTarget {
     this.changed(cell);
   }
 
-  /** Cells (other than `cell`) that read a name `cell` declares. */
-  private readersOf(cell: CodeCellState): string[] {
-    if (!cell.declared.length) return [];
-    const names = new Set(cell.declared);
-    return this.codeCells.filter((c) => c.id !== cell.id && c.references.some((r) => names.has(r))).map((c) => c.id);
-  }
-
+  /** Marks cells stale that have run (their results may no longer hold). */
   private markStale(ids: string[]): void {
-    const seen = new Set<string>();
-    const visit = (id: string) => {
-      if (seen.has(id)) return;
-      seen.add(id);
+    for (const id of ids) {
       const cell = this.codeCell(id);
-      if (!cell) return;
-      if (cell.status === 'ok' || cell.status === 'error' || cell.status === 'idle') {
-        if (cell.status !== 'idle') cell.status = 'stale';
-        this.changed(cell);
-      }
-      for (const reader of this.readersOf(cell)) visit(reader);
-    };
-    ids.forEach(visit);
+      if (!cell || (cell.status !== 'ok' && cell.status !== 'error')) continue;
+      cell.status = 'stale';
+      this.changed(cell);
+    }
   }
 
   private onRestarted = (event: Event) => {
@@ -461,9 +380,4 @@ export class NotebookSession extends EventTarget {
     if (cell) cell.version++;
     this.dispatchEvent(new CustomEvent('change', { detail: { cellId: cell?.id } }));
   }
-}
-
-function toState(cell: MergedCell): CellState {
-  if (cell.kind === 'markdown') return { kind: 'markdown', id: cell.id, source: cell.source };
-  return { kind: 'code', id: cell.id, source: cell.source, original: cell.original, base: cell.base, flags: { ...cell.flags }, status: 'idle', outputs: [], declared: [], references: [], version: 0 };
 }

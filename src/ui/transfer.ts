@@ -10,7 +10,8 @@ import { parseNotebook } from '../notebook/parse';
 import { serializeNotebook } from '../notebook/serialize';
 import type { Cell, Notebook } from '../notebook/types';
 import { MIME, type TableData } from '../kernel/protocol';
-import type { CellOutput, NotebookSession } from './session';
+import type { CellOutput } from './cell-state';
+import type { NotebookSession } from './session';
 
 /** The notebook as the learner has it now (edits, added and deleted cells). */
 export function currentNotebook(session: NotebookSession): Notebook {
