@@ -96,3 +96,27 @@ export async function typeInCell(page: Page, cellId: string, code: string): Prom
 export async function outputText(page: Page, cellId: string): Promise<string> {
   return (await page.locator(`fb-cell[data-cell-id="${cellId}"] .fb-outputs`).innerText()).trim();
 }
+
+/** The ids of the code cells, in order. */
+export async function cellIds(page: Page): Promise<string[]> {
+  return page.locator('fb-cell[data-cell-id]').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.cellId!));
+}
+
+/** Adds a code cell after the last one with its "Add cell" button, types `code`, and returns its id. */
+export async function addCodeCell(page: Page, code: string): Promise<string> {
+  const before = await cellIds(page);
+  await page.locator('fb-cell').last().getByRole('button', { name: 'Add cell' }).click();
+  await page.waitForFunction((n) => document.querySelectorAll('fb-cell[data-cell-id]').length === n + 1, before.length);
+  const id = (await cellIds(page)).find((x) => !before.includes(x));
+  if (!id) throw new Error('Add cell did not add a cell');
+  await typeInCell(page, id, code);
+  return id;
+}
+
+/** Runs a cell with Ctrl+Enter in its editor, waits for it, and returns its status. */
+export async function runInPlace(page: Page, id: string): Promise<string> {
+  await page.locator(`fb-cell[data-cell-id="${id}"] .cm-content`).click();
+  await page.keyboard.press('Control+Enter');
+  await waitForIdle(page);
+  return (await page.locator(`fb-cell[data-cell-id="${id}"]`).getAttribute('data-status')) ?? '';
+}

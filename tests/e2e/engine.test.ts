@@ -3,7 +3,7 @@
  * re-run, break things on purpose, stop a runaway cell, and reload offline.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openNotebook, openSession, outputText, statuses, typeInCell, waitForIdle, waitForKernel, type Session } from './browser';
+import { addCodeCell, openNotebook, openSession, outputText, runInPlace as runCell, statuses, typeInCell, waitForIdle, waitForKernel, type Session } from './browser';
 
 const NOTEBOOK = '00-start-here';
 
@@ -17,24 +17,8 @@ afterAll(async () => {
   await s?.close();
 });
 
-/** Adds a code cell after the last one, types `code` and returns the new cell's id. */
-async function addCell(code: string): Promise<string> {
-  const before = await s.page.locator('fb-cell[data-cell-id]').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.cellId!));
-  await s.page.locator('fb-cell').last().getByRole('button', { name: 'Add cell' }).click();
-  const after = await s.page.locator('fb-cell[data-cell-id]').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.cellId!));
-  const id = after.find((x) => !before.includes(x));
-  if (!id) throw new Error('Add cell did not add a cell');
-  await typeInCell(s.page, id, code);
-  return id;
-}
-
-/** Runs a cell with Ctrl+Enter in its editor and waits for it to finish. */
-async function runInPlace(id: string): Promise<string> {
-  await s.page.locator(`fb-cell[data-cell-id="${id}"] .cm-content`).click();
-  await s.page.keyboard.press('Control+Enter');
-  await waitForIdle(s.page);
-  return s.page.locator(`fb-cell[data-cell-id="${id}"]`).getAttribute('data-status') as Promise<string>;
-}
+const addCell = (code: string) => addCodeCell(s.page, code);
+const runInPlace = (id: string) => runCell(s.page, id);
 
 describe('the home page', () => {
   it('lists the notebooks with their titles and summaries', async () => {

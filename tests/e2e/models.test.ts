@@ -3,7 +3,7 @@
  * saved model can be deleted.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openNotebook, openSession, outputText, typeInCell, waitForIdle, type Session } from './browser';
+import { addCodeCell, openNotebook, openSession, outputText, runInPlace, type Session } from './browser';
 
 let s: Session;
 
@@ -17,13 +17,8 @@ afterAll(async () => {
 });
 
 async function runNewCell(code: string): Promise<string> {
-  const before = new Set(await s.page.locator('fb-cell[data-cell-id]').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.cellId!)));
-  await s.page.locator('fb-cell').last().getByRole('button', { name: 'Add cell' }).click();
-  await s.page.waitForFunction((n) => document.querySelectorAll('fb-cell[data-cell-id]').length === n + 1, before.size);
-  const id = (await s.page.locator('fb-cell[data-cell-id]').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.cellId!))).find((x) => !before.has(x))!;
-  await typeInCell(s.page, id, code);
-  await s.page.keyboard.press('Control+Enter');
-  await waitForIdle(s.page);
+  const id = await addCodeCell(s.page, code);
+  await runInPlace(s.page, id);
   return id;
 }
 

@@ -2,7 +2,7 @@
  * Input widgets: moving a slider re-runs the cells that read its value, with no Run button.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openNotebook, openSession, outputText, typeInCell, waitForIdle, type Session } from './browser';
+import { addCodeCell, openNotebook, openSession, outputText, runInPlace, waitForIdle, type Session } from './browser';
 
 let s: Session;
 
@@ -16,12 +16,8 @@ afterAll(async () => {
 });
 
 async function addCell(code: string): Promise<string> {
-  const before = new Set(await s.page.locator('fb-cell[data-cell-id]').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.cellId!)));
-  await s.page.locator('fb-cell').last().getByRole('button', { name: 'Add cell' }).click();
-  const id = (await s.page.locator('fb-cell[data-cell-id]').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.cellId!))).find((x) => !before.has(x))!;
-  await typeInCell(s.page, id, code);
-  await s.page.keyboard.press('Control+Enter');
-  await waitForIdle(s.page);
+  const id = await addCodeCell(s.page, code);
+  await runInPlace(s.page, id);
   return id;
 }
 
