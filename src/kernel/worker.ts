@@ -7,6 +7,7 @@ import * as tf from '@tensorflow/tfjs';
 import * as ml from '../ml/index';
 import { compileCell, findCycle, findDuplicateDeclarations, type CompiledCell } from '../notebook/index';
 import { installAbortableFit } from './abort-fit';
+import { releaseValues } from './release';
 import { chooseBackend } from './backend';
 import { createDisplayApi, isDisplayHandle } from './display';
 import { executeCell, locateError } from './execute';
@@ -231,9 +232,13 @@ function importModule(specifier: string): unknown {
   return module;
 }
 
+/** Removes a cell's names from the scope and frees the tensors they held (unless another name still holds them). */
 function clearDeclarations(cellId: string): void {
-  for (const name of declaredBy.get(cellId) ?? []) scope.delete(name);
+  const names = declaredBy.get(cellId) ?? [];
+  const values = names.map((name) => scope.get(name));
+  for (const name of names) scope.delete(name);
   declaredBy.delete(cellId);
+  releaseValues(values, new Set(scope.values()));
 }
 
 function forgetCell(cellId: string): void {

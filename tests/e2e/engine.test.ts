@@ -52,6 +52,19 @@ describe('a notebook', () => {
     expect(await s.page.locator('fb-cell[data-cell-id="train-cubic"] canvas').count()).toBeGreaterThan(0);
   });
 
+  it('leaves no tensors behind when everything runs again', async () => {
+    const probe = await addCell('tf.memory().numTensors');
+    expect(await runInPlace(probe)).toBe('ok');
+    await s.page.getByRole('button', { name: 'Run all' }).click();
+    await waitForIdle(s.page);
+    const first = Number(await outputText(s.page, probe));
+    await s.page.getByRole('button', { name: 'Run all' }).click();
+    await waitForIdle(s.page);
+    const second = Number(await outputText(s.page, probe));
+    expect(first).toBeGreaterThan(0);
+    expect(second).toBe(first);
+  });
+
   it('shares declarations across cells, re-runs without "already declared", and shows the last expression', async () => {
     const first = await addCell('const answer = 6 * 7;\nanswer');
     expect(await runInPlace(first)).toBe('ok');
