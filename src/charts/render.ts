@@ -36,9 +36,18 @@ export interface RenderedChart {
   destroy(): void;
 }
 
+/** Takes text and grid colours from the page's CSS variables, so charts follow light and dark mode. */
+function applyTheme(): void {
+  const css = getComputedStyle(document.documentElement);
+  const read = (name: string, fallback: string) => css.getPropertyValue(name).trim() || fallback;
+  Chart.defaults.color = read('--text', '#1d2428');
+  Chart.defaults.borderColor = read('--border', '#d6d3c9');
+}
+
 /** Draws `spec` into `container` (emptied first). */
 export function renderChart(container: HTMLElement, spec: ChartSpec): RenderedChart {
   container.replaceChildren();
+  applyTheme();
   if (spec.kind === 'heatmap') return renderHeatmap(container, spec);
   const figure = document.createElement('div');
   figure.className = 'fb-chart';

@@ -58,6 +58,14 @@ export class FbCell extends LitElement {
   protected override updated(): void {
     this.dataset.cellId = this.cell.id;
     this.dataset.status = this.cell.status;
+    // The host is what command mode focuses, so it carries the cell's role and name.
+    this.setAttribute('role', 'group');
+    this.setAttribute('aria-label', this.label());
+  }
+
+  private label(): string {
+    const c = this.cell;
+    return `Code cell ${this.index}${c.id.startsWith('cell-') || c.id.startsWith('added-') ? '' : ` (${c.id})`}`;
   }
 
   protected override render(): TemplateResult {
@@ -65,8 +73,8 @@ export class FbCell extends LitElement {
     const showEditor = !c.flags.hidden || this.expanded;
     const error = c.outputs.find((o) => o.kind === 'error');
     const errorLine = error?.kind === 'error' ? (error.line ?? null) : null;
-    const label = `Code cell ${this.index}${c.id.startsWith('cell-') || c.id.startsWith('added-') ? '' : ` (${c.id})`}`;
-    return html`<section class="fb-cell fb-status-${c.status}" aria-label=${label}>
+    const label = this.label();
+    return html`<div class="fb-cell fb-status-${c.status}">
       <div class="fb-cell-bar">
         <button class="fb-run" aria-label="Run cell" title="Run cell (Shift+Enter runs and moves on, Ctrl+Enter runs in place)"
           @click=${() => this.emit('cell-run', { cellId: c.id, advance: false })}>▶</button>
@@ -94,7 +102,7 @@ export class FbCell extends LitElement {
       <div class="fb-outputs" aria-live="polite">
         ${c.outputs.map((o) => html`<fb-output .output=${o} .version=${o.kind === 'display' ? o.version : 0} .trusted=${this.trusted}></fb-output>`)}
       </div>
-    </section>`;
+    </div>`;
   }
 
   private emit(type: string, detail: unknown): void {

@@ -11,6 +11,7 @@ import { Decoration, EditorView, keymap, type DecorationSet } from '@codemirror/
 import { basicSetup } from 'codemirror';
 import { LitElement, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import { fieldbookHighlighting } from './editor-highlight';
 
 const setErrorLine = StateEffect.define<number | null>();
 
@@ -78,12 +79,14 @@ export class FbEditor extends LitElement {
         { key: 'Shift-Enter', run: run(true) },
         { key: 'Mod-Enter', run: run(false) },
       ])),
+      fieldbookHighlighting(),
       basicSetup,
       javascript({ typescript: true }),
       errorLineField,
       // No wrapping: heights of editors not yet scrolled into view are then estimated exactly, so the
       // page does not shift under the reader (or under a click) as CodeMirror measures them.
-      EditorView.contentAttributes.of({ 'aria-label': this.label }),
+      // tabindex: axe asks that a horizontally scrolling region be reachable by keyboard, read-only editors included.
+      EditorView.contentAttributes.of({ 'aria-label': this.label, tabindex: '0' }),
       EditorView.editable.of(!this.readonly),
       EditorView.updateListener.of((update) => {
         if (!update.docChanged) return;

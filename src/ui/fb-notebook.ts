@@ -230,7 +230,7 @@ export class FbNotebook extends LitElement {
             <button class="fb-secondary" @click=${() => this.resetNotebook()}>Reset notebook</button>
             <button class="fb-secondary" @click=${() => this.exportAs('md')}>Export .md</button>
             <button class="fb-secondary" @click=${() => this.exportAs('ipynb')}>Export .ipynb</button>
-            <button class="fb-secondary" @click=${() => showShortcuts()}>Keyboard shortcuts</button>
+            <button class="fb-secondary" aria-keyshortcuts="?" @click=${() => showShortcuts()}>Keyboard shortcuts</button>
             <span class="fb-toolbar-status" aria-live="polite">${summarize(session)}</span>
           </div>
           ${!this.trusted ? html`<div class="fb-notice fb-untrusted" role="region" aria-label="Untrusted notebook">
