@@ -29,7 +29,13 @@ window.addEventListener('unhandledrejection', (event) => {
 
 if ('serviceWorker' in navigator && !import.meta.env.DEV) {
   const updateSW = registerSW({
-    onNeedRefresh: () => app.offerUpdate(() => void updateSW(true)),
+    onNeedRefresh: () =>
+      app.offerUpdate(() => {
+        // Reload once the new version controls the page. (workbox-window reloads by itself only when
+        // the page was already controlled at start, which is not so on a learner's first visit.)
+        navigator.serviceWorker.addEventListener('controllerchange', () => location.reload(), { once: true });
+        void updateSW(true);
+      }),
     onRegisterError: (error: unknown) => app.reportError(`Offline support could not be set up: ${String(error)}`),
   });
 }

@@ -83,6 +83,12 @@ export class FbApp extends LitElement {
     this.updateReady = apply;
   }
 
+  /** Saves the learner's edits now, then lets the new version take over and reload the page. */
+  private async applyUpdate(): Promise<void> {
+    await this.querySelector('fb-notebook')?.save();
+    this.updateReady?.();
+  }
+
   private onHash = () => {
     this.route = parseRoute(location.hash);
     void this.openRoute();
@@ -228,7 +234,7 @@ export class FbApp extends LitElement {
         </label>
       </header>
       ${this.updateReady ? html`<div class="fb-notice" role="alert">A new version of Fieldbook is ready. Your edits are kept.
-          <button @click=${() => this.updateReady?.()}>Reload to update</button>
+          <button @click=${() => this.applyUpdate()}>Reload to update</button>
           <button class="fb-link" @click=${() => (this.updateReady = null)}>Later</button></div>` : nothing}
       <fb-storage .kernel=${this.kernel}></fb-storage>
       ${this.dragging ? html`<div class="fb-drop" aria-hidden="true">Drop a .md or .ipynb notebook to import it</div>` : nothing}
