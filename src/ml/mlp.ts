@@ -10,6 +10,7 @@ import type { Matrix } from './types';
 import type { FitTrainable } from './train';
 import { assertMatrix } from './train-data';
 import { disposeLayersModel } from './dispose';
+import { predictStore, storeFromMatrix } from './train-layers';
 
 /** The model families the toolkit knows how to rebuild after loading. */
 export type ClassifierKind = 'logistic' | 'mlp' | 'text' | 'layers';
@@ -59,8 +60,6 @@ export interface MlpOptions {
   featureNames?: string[];
 }
 
-const PREDICT_CHUNK = 2048;
-
 /** Throws an MlError unless `value` is a whole number ≥ `min`. */
 export function assertWhole(name: string, value: unknown, min = 1): asserts value is number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
@@ -92,30 +91,20 @@ export function wrapClassifier(model: tf.LayersModel, config: ClassifierConfig):
     assertMatrix(x, 'X', config.inputDim);
     if (config.integerInput) checkTokenIds(x, config.vocabSize);
   };
-  const toInput = (x: Matrix): tf.Tensor =>
-    config.integerInput ? tf.tensor2d(x, [x.length, config.inputDim], 'int32') : tf.tensor2d(x, [x.length, config.inputDim]);
+  const inputDtype = config.integerInput ? 'int32' : 'float32';
   const classifier: BinaryClassifier = {
     kind: config.kind,
     config,
     model,
     checkInput,
-    toInput,
+    inputDtype,
+    objective: 'binary-crossentropy',
     get disposed() {
       return disposed;
     },
     predictProba(x) {
       checkInput(x);
-      const out = new Float32Array(x.length);
-      for (let start = 0; start < x.length; start += PREDICT_CHUNK) {
-        const chunk = x.slice(start, start + PREDICT_CHUNK);
-        const probs = tf.tidy(() => (model.predict(toInput(chunk)) as tf.Tensor).reshape([-1]));
-        try {
-          out.set(probs.dataSync(), start);
-        } finally {
-          probs.dispose();
-        }
-      }
-      return out;
+      return predictStore(model, storeFromMatrix(x, inputDtype));
     },
     predict(x, threshold = 0.5) {
       return Array.from(classifier.predictProba(x), (p) => (p >= threshold ? 1 : 0));

@@ -1,7 +1,7 @@
 /**
- * One training loop for every model in the toolkit. Layers models (logistic regression, MLP, text
- * model, or any compiled `tf.LayersModel` a learner builds) train through `model.fit`; models with
- * their own update rule (matrix factorisation) expose `trainStep`. Both paths share validation
+ * One training loop for every model in the toolkit: the classifiers (logistic regression, MLP,
+ * text model), any compiled `tf.LayersModel` a learner builds (through `model.fit`), and models
+ * with their own update rule (matrix factorisation, via `trainStep`). All paths share validation
  * splits, class weights, early stopping, abort and progress callbacks.
  */
 import * as tf from '@tensorflow/tfjs';
@@ -10,12 +10,19 @@ import { createRng } from './random';
 import type { Matrix } from './types';
 import type { XYChartSpec } from './chart-spec';
 import { assertMatrix, assertTargets, computeClassWeights, splitValidation } from './train-data';
+import { trainLayers } from './train-layers';
+import { EarlyStopper, finishEpoch, maybeYield } from './train-loop';
 import type { ClassWeight } from './train-data';
 
 export { assertMatrix, assertTargets, assertBinaryLabels, computeClassWeights } from './train-data';
 export type { ClassWeight } from './train-data';
+export { yieldToEventLoop } from './train-loop';
 
-/** Metrics at the end of a batch or an epoch: `loss`, `val_loss`, `acc`, `val_acc`, … */
+/**
+ * Metrics at the end of a batch or an epoch: `loss`, `val_loss`, `acc`, `val_acc`, … For the
+ * toolkit's models `loss` is the data loss (class-weighted when asked) without the L1/L2 penalty,
+ * so it compares directly with `val_loss`; `model.fit` (other LayersModels) adds the penalty.
+ */
 export type TrainLogs = Record<string, number>;
 
 /** Per-epoch metrics; `epoch` and `loss` are always present, the rest when measured. */
@@ -25,11 +32,16 @@ export interface TrainHistory {
   [metric: string]: number[];
 }
 
-/** A model trained by tfjs `model.fit` (the wrappers in this toolkit, or a compiled LayersModel). */
+/** A layers model: a toolkit classifier, or any compiled LayersModel (wrapped as `{ model }`). */
 export interface FitTrainable {
   readonly model: tf.LayersModel;
-  /** Builds the model's input tensor from rows (float features or integer token ids). */
-  toInput?(x: Matrix): tf.Tensor;
+  /** Element type of the input rows: float features (default) or integer token ids. */
+  readonly inputDtype?: 'float32' | 'int32';
+  /**
+   * 'binary-crossentropy': train() takes the optimiser steps itself on that loss (sigmoid output).
+   * Absent: train() calls `model.fit`, so the compiled loss and metrics apply.
+   */
+  readonly objective?: 'binary-crossentropy';
   /** Throws an MlError when rows do not fit the model (width, NaN, token range). */
   checkInput?(x: Matrix): void;
 }
@@ -137,34 +149,6 @@ export function historyChart(history: TrainHistory, metrics = ['loss', 'val_loss
   };
 }
 
-/** Yields to the event loop so an abort message (or a UI event) can be handled mid-training. */
-export function yieldToEventLoop(): Promise<void> {
-  if (typeof setImmediate === 'function') return new Promise((resolve) => setImmediate(resolve));
-  if (typeof MessageChannel === 'function') {
-    // Unlike setTimeout(0), a message is not clamped to 4 ms after a few nested calls.
-    return new Promise((resolve) => {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => {
-        channel.port1.close();
-        resolve();
-      };
-      channel.port2.postMessage(null);
-    });
-  }
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
-
-let lastYield = 0;
-const YIELD_EVERY_MS = 15;
-
-/** Yields at most every few milliseconds: often enough to stay responsive, rarely enough to be free. */
-async function maybeYield(): Promise<void> {
-  const now = performance.now();
-  if (now - lastYield < YIELD_EVERY_MS) return;
-  lastYield = now;
-  await yieldToEventLoop();
-}
-
 function checkOptions(options: TrainOptions): void {
   if (!Number.isInteger(options.epochs) || options.epochs < 1) {
     throw new MlError('bad-argument', `epochs must be a whole number ≥ 1 (got ${options.epochs}).`);
@@ -186,183 +170,6 @@ function checkOptions(options: TrainOptions): void {
       throw new MlError('bad-argument', "earlyStopping monitors 'val_loss' but no validation data was given: pass validation (rows or a fraction) or monitor 'loss'.");
     }
   }
-}
-
-/** Tracks the monitored value and decides when to stop; owns the best-weights snapshot. */
-class EarlyStopper {
-  private best = Infinity;
-  private wait = 0;
-  private saved: tf.Tensor[] | null = null;
-  bestEpoch = -1;
-
-  constructor(
-    private readonly config: EarlyStopping,
-    private readonly snapshot: () => tf.Tensor[],
-  ) {}
-
-  /** Returns true when training should stop after this epoch. */
-  update(epoch: number, logs: TrainLogs): boolean {
-    const value = logs[this.config.monitor ?? 'val_loss'];
-    if (value === undefined || Number.isNaN(value)) return false;
-    if (value < this.best - (this.config.minDelta ?? 0)) {
-      this.best = value;
-      this.bestEpoch = epoch;
-      this.wait = 0;
-      if (this.config.restoreBest ?? true) {
-        tf.dispose(this.saved ?? []);
-        this.saved = this.snapshot();
-      }
-      return false;
-    }
-    this.wait++;
-    return this.wait >= this.config.patience;
-  }
-
-  /** The best weights, when kept. */
-  bestWeights(): tf.Tensor[] | null {
-    return this.saved;
-  }
-
-  dispose(): void {
-    tf.dispose(this.saved ?? []);
-    this.saved = null;
-  }
-}
-
-async function trainLayers(
-  trainable: FitTrainable,
-  data: TrainData,
-  options: TrainOptions,
-  result: TrainResult,
-): Promise<TrainResult> {
-  const { model } = trainable;
-  const owned: tf.Tensor[] = [];
-  const toInput = (x: Matrix | tf.Tensor): tf.Tensor => {
-    if (x instanceof tf.Tensor) return x;
-    trainable.checkInput?.(x);
-    if (!trainable.checkInput) assertMatrix(x, 'X');
-    const t = trainable.toInput ? trainable.toInput(x) : tf.tensor2d(x);
-    owned.push(t);
-    return t;
-  };
-  const toTarget = (y: number[] | tf.Tensor, n: number): tf.Tensor => {
-    if (y instanceof tf.Tensor) return y;
-    assertTargets(y, n);
-    const t = tf.tensor2d(y, [y.length, 1]);
-    owned.push(t);
-    return t;
-  };
-  const stopper = options.earlyStopping
-    ? new EarlyStopper(options.earlyStopping, () => model.getWeights().map((w) => w.clone()))
-    : null;
-  try {
-    let x = toInput(data.x);
-    let y = toTarget(data.y, x.shape[0]);
-    if (x.shape[0] !== y.shape[0]) {
-      throw new MlError('shape-mismatch', `X has ${x.shape[0]} rows but y has ${y.shape[0]} values: give one target per row.`);
-    }
-    if (x.shape[0] === 0) throw new MlError('empty-data', 'No training rows: X is empty.');
-    let labels = Array.from(y.dataSync());
-    const rng = createRng(options.seed ?? 42);
-    let validationData: [tf.Tensor, tf.Tensor] | undefined;
-    const v = options.validation;
-    if (typeof v === 'number') {
-      const { train: trainIdx, validation: valIdx } = splitValidation(labels, v, rng);
-      const gather = (t: tf.Tensor, idx: number[]): tf.Tensor => {
-        const out = tf.tidy(() => tf.gather(t, tf.tensor1d(idx, 'int32')));
-        owned.push(out);
-        return out;
-      };
-      validationData = [gather(x, valIdx), gather(y, valIdx)];
-      [x, y] = [gather(x, trainIdx), gather(y, trainIdx)];
-      labels = trainIdx.map((i) => labels[i]);
-    } else if (v !== undefined) {
-      const vx = toInput(v.x);
-      validationData = [vx, toTarget(v.y, vx.shape[0])];
-    }
-    const classWeight = options.classWeight ? computeClassWeights(labels, options.classWeight) : undefined;
-    const batchSize = options.batchSize ?? 32;
-    const n = labels.length;
-    const reshuffle = (options.shuffle ?? true) && batchSize < n;
-    for (let epoch = 0; epoch < options.epochs; epoch++) {
-      let epochX = x;
-      let epochY = y;
-      if (reshuffle) {
-        const order = rng.shuffle(Array.from({ length: n }, (_, i) => i));
-        [epochX, epochY] = tf.tidy(() => {
-          const idx = tf.tensor1d(order, 'int32');
-          return [tf.gather(x, idx), tf.gather(y, idx)];
-        });
-      }
-      let logs: TrainLogs = {};
-      let cut = false;
-      try {
-        await model.fit(epochX, epochY, {
-          epochs: 1,
-          batchSize,
-          shuffle: false,
-          verbose: 0,
-          validationData,
-          classWeight,
-          yieldEvery: 'never',
-          callbacks: {
-            onBatchEnd: async (batch, batchLogs) => {
-              await options.onBatch?.(batch, { ...(batchLogs as TrainLogs) });
-              await maybeYield();
-              if (options.signal?.aborted) {
-                cut = true;
-                model.stopTraining = true;
-              }
-            },
-            onEpochEnd: async (_e, epochLogs) => {
-              logs = { ...(epochLogs as TrainLogs) };
-            },
-          },
-        });
-      } finally {
-        if (reshuffle) tf.dispose([epochX, epochY]);
-      }
-      if (cut) return { ...result, aborted: true };
-      if (await finishEpoch(epoch, logs, options, result, stopper)) break;
-    }
-    const best = stopper?.bestWeights();
-    if (result.stoppedEarly && best) model.setWeights(best);
-    return result;
-  } finally {
-    stopper?.dispose();
-    tf.dispose(owned);
-  }
-}
-
-/** Records an epoch, calls back, checks abort and early stopping; returns true to stop. */
-async function finishEpoch(
-  epoch: number,
-  logs: TrainLogs,
-  options: TrainOptions,
-  result: TrainResult,
-  stopper: EarlyStopper | null,
-): Promise<boolean> {
-  const { history } = result;
-  history.epoch.push(epoch);
-  for (const [key, value] of Object.entries(logs)) {
-    (history[key] ??= []).push(value);
-  }
-  result.epochs = epoch + 1;
-  await options.onEpoch?.(epoch, logs);
-  await yieldToEventLoop();
-  if (stopper) {
-    const stop = stopper.update(epoch, logs);
-    result.bestEpoch = stopper.bestEpoch >= 0 ? stopper.bestEpoch : undefined;
-    if (stop) {
-      result.stoppedEarly = true;
-      return true;
-    }
-  }
-  if (options.signal?.aborted) {
-    result.aborted = true;
-    return true;
-  }
-  return false;
 }
 
 async function trainSteps(

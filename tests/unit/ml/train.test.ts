@@ -121,6 +121,16 @@ describe('train with a layers model', () => {
     expect(batches).toBe(13);
   });
 
+  it('notices an abort that arrives from outside while it trains (as a Stop message would)', async () => {
+    const controller = new AbortController();
+    const model = createLogisticRegression({ inputDim: 2 });
+    setTimeout(() => controller.abort(), 50);
+    const result = await train(model, plantedData(64), { epochs: 100_000, batchSize: 8, signal: controller.signal });
+    model.dispose();
+    expect(result.aborted).toBe(true);
+    expect(result.epochs).toBeLessThan(100_000);
+  });
+
   it('does nothing when the signal is already aborted', async () => {
     const model = createLogisticRegression({ inputDim: 2 });
     const result = await train(model, plantedData(50), { epochs: 3, signal: AbortSignal.abort() });
