@@ -51,6 +51,7 @@ export function renderChart(container: HTMLElement, spec: ChartSpec): RenderedCh
   if (spec.kind === 'heatmap') return renderHeatmap(container, spec);
   const figure = document.createElement('div');
   figure.className = 'fb-chart';
+  if (spec.kind === 'bar' && spec.horizontal) figure.style.height = `${Math.max(200, 70 + 26 * (spec.categories?.length ?? 8))}px`;
   const canvas = document.createElement('canvas');
   canvas.setAttribute('role', 'img');
   canvas.setAttribute('aria-label', describeSpec(spec));
@@ -117,9 +118,11 @@ function toConfig(spec: XYChartSpec | HistogramSpec): ChartConfiguration {
       options: {
         ...common,
         indexAxis: horizontal ? 'y' : 'x',
+        // `x` and `y` name the horizontal and vertical axes as drawn: for horizontal bars the values
+        // run along x and the categories down y. Every category keeps its label (no auto-skip).
         scales: horizontal
-          ? { y: axis(spec.x, 'category'), x: { ...axis(spec.y, 'linear'), beginAtZero: true } }
-          : { x: axis(spec.x, 'category'), y: { ...axis(spec.y, 'linear'), beginAtZero: !spec.y?.log } },
+          ? { y: { ...axis(spec.y, 'category'), ticks: { autoSkip: false } }, x: { ...axis(spec.x, 'linear'), beginAtZero: !spec.x?.log } }
+          : { x: { ...axis(spec.x, 'category'), ticks: { autoSkip: false } }, y: { ...axis(spec.y, 'linear'), beginAtZero: !spec.y?.log } },
       },
     };
   }

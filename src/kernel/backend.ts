@@ -42,21 +42,26 @@ export function webglProblem(): string | null {
   }
 }
 
-/** A few steps of logistic-regression training, the shape of the tutorials' work. */
+/** A few steps of training a small MLP (16 → 32 → 1), the shape of the tutorials' heavier work. */
 async function probe(): Promise<number> {
   const run = async () => {
-    const x = tf.randomNormal([512, 16], 0, 1, 'float32', 1);
-    const y = tf.randomUniform([512, 1], 0, 1, 'float32', 2).round();
-    const w = tf.variable(tf.zeros([16, 1]));
-    const b = tf.variable(tf.zeros([1]));
+    // tf.variable keeps its initial tensor alive unless created inside tidy.
+    const [x, y, w1, b1, w2, b2] = tf.tidy(() => [
+      tf.randomNormal([512, 16], 0, 1, 'float32', 1),
+      tf.randomUniform([512, 1], 0, 1, 'float32', 2).round(),
+      tf.variable(tf.randomNormal([16, 32], 0, 0.1, 'float32', 3)),
+      tf.variable(tf.zeros([32])),
+      tf.variable(tf.randomNormal([32, 1], 0, 0.1, 'float32', 4)),
+      tf.variable(tf.zeros([1])),
+    ]) as [tf.Tensor2D, tf.Tensor2D, tf.Variable, tf.Variable, tf.Variable, tf.Variable];
     const optimizer = tf.train.adam(0.05);
     try {
       for (let i = 0; i < 15; i++) {
-        optimizer.minimize(() => tf.losses.sigmoidCrossEntropy(y, x.matMul(w).add(b)) as tf.Scalar);
+        optimizer.minimize(() => tf.losses.sigmoidCrossEntropy(y, x.matMul(w1).add(b1).relu().matMul(w2).add(b2)) as tf.Scalar);
       }
-      await w.data();
+      await w2.data();
     } finally {
-      tf.dispose([x, y, w, b]);
+      tf.dispose([x, y, w1, b1, w2, b2]);
       optimizer.dispose();
     }
   };

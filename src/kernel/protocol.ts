@@ -100,6 +100,8 @@ export interface CellAnalysis {
   id: string;
   declarations: string[];
   references: string[];
+  /** Import bindings: two cells importing the same binding do not clash. */
+  imports: { local: string; imported: string; specifier: string }[];
   /** Set when the cell does not compile. */
   error?: { message: string; line?: number; column?: number };
 }

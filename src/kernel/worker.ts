@@ -38,6 +38,8 @@ let ready: Promise<void> = Promise.resolve();
 const post = (message: WorkerMessage) => self.postMessage(message);
 
 installAbortableFit(() => currentRun?.controller.signal ?? null);
+// Embedding layers (and any tf.gather) train on wasm and fast on cpu with the toolkit's gradient.
+ml.installFastGatherGradient();
 captureConsole();
 
 self.addEventListener('unhandledrejection', (event) => {
@@ -192,10 +194,10 @@ async function manageModels(requestId: number, remove?: string): Promise<void> {
 function analyse(id: string, code: string): CellAnalysis {
   try {
     const compiled = compileCell(code, { cellId: id });
-    return { id, declarations: compiled.declarations, references: compiled.references };
+    return { id, declarations: compiled.declarations, references: compiled.references, imports: compiled.imports };
   } catch (e) {
     const err = e as { message?: string; line?: number; column?: number };
-    return { id, declarations: [], references: [], error: { message: err.message ?? String(e), line: err.line, column: err.column } };
+    return { id, declarations: [], references: [], imports: [], error: { message: err.message ?? String(e), line: err.line, column: err.column } };
   }
 }
 

@@ -38,7 +38,7 @@ export interface XYChartSpec {
   y?: AxisSpec;
   /** Bar labels, in the order of each series' `y`. */
   categories?: string[];
-  /** Horizontal bars (feature importance reads better this way). */
+  /** Horizontal bars (feature importance reads better this way): values along `x`, categories down `y`. */
   horizontal?: boolean;
   series: ChartSeries[];
 }

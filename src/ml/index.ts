@@ -33,13 +33,15 @@ export type { Vocabulary, TfidfModel, TfidfOptions, TokenizeOptions } from './te
 export { scoreSentiment, lexiconWeights, type SentimentScore } from './lexicon';
 
 // Models, baselines and training
-export { createLogisticRegression, l2FromC, type LogisticRegression, type LogisticOptions } from './logistic';
+export { createLogisticRegression, l2FromC, isLogisticRegression, type LogisticRegression, type LogisticOptions } from './logistic';
 export { createMlp, type MlpOptions, type BinaryClassifier } from './mlp';
-export { createTextModel, type TextModel, type TextModelOptions } from './text-model';
+export { createTextModel, isTextModel, type TextModel, type TextModelOptions } from './text-model';
 export { createMatrixFactorization, ratingsToData, type MatrixFactorization, type MatrixFactorizationOptions, type Rating } from './matrix-factorization';
 export { ruleBaseline, majorityClass, globalMean, userItemBias, popularity } from './baselines';
 export { train, historyChart, type TrainOptions, type TrainResult, type TrainHistory } from './train';
 export { computeClassWeights, type ClassWeight } from './train-data';
+export { installFastGatherGradient } from './gather-gradient';
+export { disposeAll, countLeakedTensors } from './dispose';
 
 // Metrics
 export { confusionMatrix, binarize, accuracy, precision, recall, f1, classificationReport, rocCurve, rocAuc, precisionRecallCurve, averagePrecision, logLoss, brierScore } from './metrics';
@@ -60,7 +62,7 @@ export { groupMetrics, fairnessGaps, type GroupMetrics, type FairnessGap } from 
 export { psi, psiDetails, interpretPsi, ksTest, oovRate, countUnknownTokens, metricsByWindow } from './drift';
 
 // Serving
-export { saveModel, loadModel, removeModel, predictOne, predictBatch, measureLatency, type LatencyReport, type ServingMetadata } from './serving';
+export { saveModel, loadModel, removeModel, listMemoryModels, predictOne, predictBatch, measureLatency, percentile, type LatencyReport, type ServingMetadata } from './serving';
 
 // Charts
 export { rocChart, prChart, confusionMatrixChart, calibrationChart, thinCurve } from './chart-builders';

@@ -7,7 +7,6 @@ import { MlError } from './errors';
 import { createRng } from './random';
 import type { Rng } from './random';
 import type { Table, Row, CellValue } from './types';
-import type { XYChartSpec } from './chart-spec';
 
 /** Options of `crossValidate()`; M is whatever `fit` returns (a model, or anything `score` needs). */
 export interface CrossValidateOptions<M> {
@@ -135,22 +134,6 @@ export async function learningCurve(options: {
     rows.push({ size, fraction, train, validation });
   }
   return rows;
-}
-
-/** Draws learning-curve rows: train and validation score against the number of training rows. */
-export function learningCurveChart(rows: readonly LearningCurveRow[], metric = 'score'): XYChartSpec {
-  const x = rows.map((r) => r.size);
-  return {
-    type: 'chart',
-    kind: 'line',
-    title: 'Learning curve',
-    x: { label: 'training rows' },
-    y: { label: metric },
-    series: [
-      { label: `train ${metric}`, x, y: rows.map((r) => r.train) },
-      { label: `validation ${metric}`, x: x.slice(), y: rows.map((r) => r.validation), dashed: true },
-    ],
-  };
 }
 
 /** Tries every combination of the values in `space` and ranks them by score. */

@@ -31,6 +31,8 @@ export interface CodeCellState {
   ms?: number;
   declared: string[];
   references: string[];
+  /** Import bindings, from analysis (a name two cells import the same way is not a clash). */
+  imports: { local: string; imported: string; specifier: string }[];
   /** Bumped on every change so elements know to re-render. */
   version: number;
 }
@@ -48,5 +50,5 @@ export type CellState = CodeCellState | MarkdownCellState;
 /** The live state of a cell as it opens (not run yet). */
 export function toState(cell: MergedCell): CellState {
   if (cell.kind === 'markdown') return { kind: 'markdown', id: cell.id, source: cell.source };
-  return { kind: 'code', id: cell.id, source: cell.source, original: cell.original, base: cell.base, flags: { ...cell.flags }, status: 'idle', outputs: [], declared: [], references: [], version: 0 };
+  return { kind: 'code', id: cell.id, source: cell.source, original: cell.original, base: cell.base, flags: { ...cell.flags }, status: 'idle', outputs: [], declared: [], references: [], imports: [], version: 0 };
 }

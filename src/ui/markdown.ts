@@ -51,6 +51,13 @@ function renderMath(token: MathToken): string {
   return katex.renderToString(token.text, { displayMode: token.display, throwOnError: false, output: 'htmlAndMathml' });
 }
 
+const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
+
+/** Heading text for the table of contents, which Lit escapes itself: undo marked's escaping. */
+function decodeEntities(text: string): string {
+  return text.replace(/&(?:amp|lt|gt|quot|#39);/g, (m) => ENTITIES[m]);
+}
+
 /** Turns heading text into an id that is stable across renders. */
 export function slugify(text: string): string {
   const slug = text.toLowerCase().replace(/<[^>]+>/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
@@ -64,7 +71,7 @@ function createMarked(headings: Heading[]): Marked {
     renderer: {
       heading({ tokens, depth }) {
         const html = this.parser.parseInline(tokens);
-        const text = html.replace(/<[^>]+>/g, '');
+        const text = decodeEntities(html.replace(/<[^>]+>/g, ''));
         let id = slugify(text);
         for (let n = 2; headings.some((h) => h.id === id); n++) id = `${slugify(text)}-${n}`;
         headings.push({ id, text, depth });

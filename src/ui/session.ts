@@ -51,6 +51,7 @@ export class NotebookSession extends EventTarget {
       const before = new Set(cell.declared);
       cell.declared = result.declarations;
       cell.references = result.references;
+      cell.imports = result.imports;
       if (cell.status === 'stale' && result.declarations.some((d) => !before.has(d))) this.markStale(this.downstreamOf(cell.id));
     }
     this.changed();
@@ -106,7 +107,7 @@ export class NotebookSession extends EventTarget {
 
   /** The cells as the dependency graph sees them: what each declares and reads. */
   private graph(): GraphCell[] {
-    return this.codeCells.map((c) => ({ id: c.id, declarations: c.declared, references: c.references }));
+    return this.codeCells.map((c) => ({ id: c.id, declarations: c.declared, references: c.references, imports: c.imports }));
   }
 
   /** Runs every code cell not marked `norun`, in order, stopping at the first error. */
@@ -209,7 +210,7 @@ export class NotebookSession extends EventTarget {
   /** Adds an empty code cell below (or above) `afterId`, or at the end, and returns its id. */
   addCell(afterId?: string, source = '', where: 'above' | 'below' = 'below'): string {
     const id = `added-${Date.now().toString(36)}-${++this.added}`;
-    const cell: CodeCellState = { kind: 'code', id, source, original: null, base: null, flags: {}, status: 'idle', outputs: [], declared: [], references: [], version: 0 };
+    const cell: CodeCellState = { kind: 'code', id, source, original: null, base: null, flags: {}, status: 'idle', outputs: [], declared: [], references: [], imports: [], version: 0 };
     const index = afterId ? this.cells.findIndex((c) => c.id === afterId) : -1;
     this.cells.splice(index >= 0 ? index + (where === 'below' ? 1 : 0) : this.cells.length, 0, cell);
     this.changed();

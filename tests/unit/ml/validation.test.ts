@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { crossValidate, gridSearch, learningCurve, learningCurveChart, randomSearch } from '../../../src/ml/validation';
+import { learningCurveChart } from '../../../src/ml/chart-builders-basic';
+import { crossValidate, gridSearch, learningCurve, randomSearch } from '../../../src/ml/validation';
 import { isMlError } from '../../../src/ml/errors';
 
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
