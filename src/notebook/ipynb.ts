@@ -16,7 +16,8 @@ import {
   writeOutputs,
   type NbOutput,
 } from './ipynb-outputs';
-import { ID_PATTERN, findFence, isCodeFence } from './parse';
+import { ID_PATTERN, findFence } from './parse';
+import { protectProse } from './serialize';
 import type { Cell, CellFlags, CodeCell, Notebook, NotebookMeta } from './types';
 
 /** Why an `.ipynb` file could not be imported. */
@@ -308,7 +309,7 @@ function readDraft(raw: unknown, number: number, name: string, warnings: string[
 
 /** Prose as the Markdown parser would read it back: closed fences, no bare ```` ```ts ````, no blank ends. */
 function formatProse(source: string): string {
-  return trimBlankLines(protectFences(source.split('\n')));
+  return trimBlankLines(protectProse(source));
 }
 
 function formatRawText(source: string): string {
@@ -372,27 +373,6 @@ function sanitizeId(text: string): string {
   return ID_PATTERN.test(id) ? id : '';
 }
 
-/**
- * Does to prose what `serializeNotebook` does, so the Markdown it writes reads back unchanged: a
- * bare ```` ```ts ```` fence is indented by a space (it stays an example, not a code cell) and an
- * unclosed fence is closed (Jupyter ends it at the end of the cell; the Markdown parser would fail).
- */
-function protectFences(lines: string[]): string[] {
-  for (let i = 0; i < lines.length; ) {
-    const fence = findFence(lines, i);
-    if (!fence) {
-      i += 1;
-      continue;
-    }
-    if (isCodeFence(fence)) lines[i] = ` ${lines[i]!}`;
-    if (fence.close < 0) {
-      lines.push(fence.marker);
-      break;
-    }
-    i = fence.close + 1;
-  }
-  return lines;
-}
 
 function trimBlankLines(lines: string[]): string {
   let first = 0;

@@ -45,7 +45,7 @@ function formatCodeCell(cell: CodeCell): string[] {
  * Markdown cell: a bare ```` ```ts ```` fence is indented by a space so it stays an example, and
  * an unclosed fence is closed, since either would otherwise change the cells or fail to parse.
  */
-function protectProse(source: string): string[] {
+export function protectProse(source: string): string[] {
   const lines = source.split(/\r\n|\r|\n/);
   for (let i = 0; i < lines.length; ) {
     const fence = findFence(lines, i);

@@ -1,4 +1,5 @@
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { expectNoTensorLeaks } from '../helpers/tensors';
 import * as tf from '@tensorflow/tfjs';
 import { createLogisticRegression, l2FromC } from '../../../src/ml/logistic';
 import { train } from '../../../src/ml/train';
@@ -33,16 +34,7 @@ function recall(yTrue: number[], yPred: number[]): number {
   return tp / pos;
 }
 
-let tensorsBefore = 0;
-beforeAll(async () => {
-  await tf.setBackend('cpu');
-});
-beforeEach(() => {
-  tensorsBefore = tf.memory().numTensors;
-});
-afterEach(() => {
-  expect(tf.memory().numTensors).toBe(tensorsBefore);
-});
+expectNoTensorLeaks();
 
 describe('createLogisticRegression', () => {
   it('recovers the signs and the order of magnitude of planted coefficients', async () => {

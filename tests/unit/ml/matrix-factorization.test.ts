@@ -1,5 +1,5 @@
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import * as tf from '@tensorflow/tfjs';
+import { describe, expect, it } from 'vitest';
+import { expectNoTensorLeaks } from '../helpers/tensors';
 import { createMatrixFactorization, ratingsToData } from '../../../src/ml/matrix-factorization';
 import type { Rating } from '../../../src/ml/matrix-factorization';
 import { userItemBias } from '../../../src/ml/baselines';
@@ -27,16 +27,7 @@ function plantedRatings(numUsers: number, numItems: number, k: number, seed = 1)
 const rmse = (pred: ArrayLike<number>, ratings: Rating[]) =>
   Math.sqrt(ratings.reduce((s, r, i) => s + (pred[i] - r.rating) ** 2, 0) / ratings.length);
 
-let tensorsBefore = 0;
-beforeAll(async () => {
-  await tf.setBackend('cpu');
-});
-beforeEach(() => {
-  tensorsBefore = tf.memory().numTensors;
-});
-afterEach(() => {
-  expect(tf.memory().numTensors).toBe(tensorsBefore);
-});
+expectNoTensorLeaks();
 
 describe('createMatrixFactorization', () => {
   it('beats the user+item bias baseline clearly on ratings with planted tastes', async () => {

@@ -1,5 +1,5 @@
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import * as tf from '@tensorflow/tfjs';
+import { describe, expect, it } from 'vitest';
+import { expectNoTensorLeaks } from '../helpers/tensors';
 import { createMlp } from '../../../src/ml/mlp';
 import { createLogisticRegression } from '../../../src/ml/logistic';
 import { train } from '../../../src/ml/train';
@@ -14,16 +14,7 @@ function xorData(n: number, seed = 11): { x: number[][]; y: number[] } {
 
 const accuracy = (y: number[], pred: number[]) => pred.filter((p, i) => p === y[i]).length / y.length;
 
-let tensorsBefore = 0;
-beforeAll(async () => {
-  await tf.setBackend('cpu');
-});
-beforeEach(() => {
-  tensorsBefore = tf.memory().numTensors;
-});
-afterEach(() => {
-  expect(tf.memory().numTensors).toBe(tensorsBefore);
-});
+expectNoTensorLeaks();
 
 describe('createMlp', () => {
   it('solves XOR-like data that logistic regression cannot', async () => {

@@ -1,5 +1,5 @@
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import * as tf from '@tensorflow/tfjs';
+import { describe, expect, it } from 'vitest';
+import { expectNoTensorLeaks } from '../helpers/tensors';
 import { createTextModel } from '../../../src/ml/text-model';
 import { train } from '../../../src/ml/train';
 import { nearestByEmbedding } from '../../../src/ml/explain';
@@ -28,16 +28,7 @@ function sentences(n: number, seed: number): { x: number[][]; y: number[] } {
 
 const accuracy = (y: number[], pred: number[]) => pred.filter((p, i) => p === y[i]).length / y.length;
 
-let tensorsBefore = 0;
-beforeAll(async () => {
-  await tf.setBackend('cpu');
-});
-beforeEach(() => {
-  tensorsBefore = tf.memory().numTensors;
-});
-afterEach(() => {
-  expect(tf.memory().numTensors).toBe(tensorsBefore);
-});
+expectNoTensorLeaks();
 
 describe('createTextModel', () => {
   it('separates sentences by two planted word sets (mean pooling)', async () => {

@@ -1,4 +1,5 @@
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { expectNoTensorLeaks } from '../helpers/tensors';
 import * as tf from '@tensorflow/tfjs';
 import {
   evaluateBinary,
@@ -13,16 +14,7 @@ import {
 } from '../../../src/ml/train-layers';
 import { createLogisticRegression } from '../../../src/ml/logistic';
 
-let tensorsBefore = 0;
-beforeAll(async () => {
-  await tf.setBackend('cpu');
-});
-beforeEach(() => {
-  tensorsBefore = tf.memory().numTensors;
-});
-afterEach(() => {
-  expect(tf.memory().numTensors).toBe(tensorsBefore);
-});
+expectNoTensorLeaks();
 
 describe('row stores', () => {
   it('cut batches by copying rows in the requested order', () => {

@@ -1,4 +1,5 @@
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { expectNoTensorLeaks } from '../helpers/tensors';
 import * as tf from '@tensorflow/tfjs';
 import { historyChart, train } from '../../../src/ml/train';
 import type { StepTrainable } from '../../../src/ml/train';
@@ -43,19 +44,7 @@ function createMeanModel(rate = 0.5): StepTrainable & { value: number; steps: nu
   return model;
 }
 
-let tensorsBefore = 0;
-
-beforeAll(async () => {
-  await tf.setBackend('cpu');
-});
-
-beforeEach(() => {
-  tensorsBefore = tf.memory().numTensors;
-});
-
-afterEach(() => {
-  expect(tf.memory().numTensors).toBe(tensorsBefore);
-});
+expectNoTensorLeaks();
 
 describe('train with a layers model', () => {
   it('lowers the loss and raises accuracy on data with a planted signal', async () => {
