@@ -120,3 +120,10 @@ export async function runInPlace(page: Page, id: string): Promise<string> {
   await waitForIdle(page);
   return (await page.locator(`fb-cell[data-cell-id="${id}"]`).getAttribute('data-status')) ?? '';
 }
+
+/** Adds a code cell after the last one, types `code`, runs it, and returns its id. */
+export async function addAndRunCell(page: Page, code: string): Promise<string> {
+  const id = await addCodeCell(page, code);
+  await runInPlace(page, id);
+  return id;
+}

@@ -3,7 +3,7 @@
  * saved model can be deleted.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addCodeCell, openNotebook, openSession, outputText, runInPlace, type Session } from './browser';
+import { addAndRunCell, openNotebook, openSession, outputText, type Session } from './browser';
 
 let s: Session;
 
@@ -16,11 +16,7 @@ afterAll(async () => {
   await s?.close();
 });
 
-async function runNewCell(code: string): Promise<string> {
-  const id = await addCodeCell(s.page, code);
-  await runInPlace(s.page, id);
-  return id;
-}
+const runNewCell = (code: string) => addAndRunCell(s.page, code);
 
 describe('saved models', () => {
   it('lists a model saved in an earlier session and loads it after a reload', async () => {

@@ -2,7 +2,7 @@
  * Input widgets: moving a slider re-runs the cells that read its value, with no Run button.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addCodeCell, openNotebook, openSession, outputText, runInPlace, waitForIdle, type Session } from './browser';
+import { addAndRunCell, openNotebook, openSession, outputText, waitForIdle, type Session } from './browser';
 
 let s: Session;
 
@@ -15,11 +15,7 @@ afterAll(async () => {
   await s?.close();
 });
 
-async function addCell(code: string): Promise<string> {
-  const id = await addCodeCell(s.page, code);
-  await runInPlace(s.page, id);
-  return id;
-}
+const addCell = (code: string) => addAndRunCell(s.page, code);
 
 describe('widgets', () => {
   it('re-runs the dependent cells when a slider moves, and a select and checkbox too', async () => {
