@@ -16,7 +16,7 @@ import {
   writeOutputs,
   type NbOutput,
 } from './ipynb-outputs';
-import { ID_PATTERN, findFence } from './parse';
+import { ID_PATTERN, findFence, trimBlankLines } from './parse';
 import { protectProse } from './serialize';
 import type { Cell, CellFlags, CodeCell, Notebook, NotebookMeta } from './types';
 
@@ -372,13 +372,3 @@ function sanitizeId(text: string): string {
   const id = text.replace(/[^\w.-]+/g, '-').replace(/^[^A-Za-z0-9]+/, '');
   return ID_PATTERN.test(id) ? id : '';
 }
-
-
-function trimBlankLines(lines: string[]): string {
-  let first = 0;
-  let last = lines.length;
-  while (first < last && lines[first]!.trim() === '') first += 1;
-  while (last > first && lines[last - 1]!.trim() === '') last -= 1;
-  return lines.slice(first, last).join('\n');
-}
-

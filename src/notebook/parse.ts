@@ -243,7 +243,7 @@ function readInfo(
 }
 
 /** Joins lines, dropping blank lines at both ends. */
-function trimBlankLines(lines: string[]): string {
+export function trimBlankLines(lines: string[]): string {
   let first = 0;
   let last = lines.length;
   while (first < last && lines[first]!.trim() === '') first += 1;
