@@ -68,7 +68,7 @@ export class KernelClient extends EventTarget {
   private executed = new Set<string>();
   private analyses = new Map<number, (cells: CellAnalysis[]) => void>();
   private modelRequests = new Map<number, { resolve: (m: SavedModelInfo[]) => void; reject: (e: Error) => void }>();
-  private nextAnalysis = 1;
+  private nextRequest = 1;
   /** Widget values survive a restart: the fresh worker is told them again. */
   private widgets = new Map<string, WidgetValue>();
   private hardStopTimer: ReturnType<typeof setTimeout> | null = null;
@@ -171,7 +171,7 @@ export class KernelClient extends EventTarget {
    * while a cell runs; resolves with no cells if the worker restarts first.
    */
   analyse(cells: { id: string; code: string }[]): Promise<CellAnalysis[]> {
-    const requestId = this.nextAnalysis++;
+    const requestId = this.nextRequest++;
     return new Promise((resolve) => {
       this.analyses.set(requestId, resolve);
       if (this.worker) this.worker.postMessage({ type: 'analyse', requestId, cells });
@@ -180,7 +180,7 @@ export class KernelClient extends EventTarget {
 
   /** The models saved in this browser (`indexeddb://…`), after removing `remove` when given. */
   savedModels(remove?: string): Promise<SavedModelInfo[]> {
-    const requestId = this.nextAnalysis++;
+    const requestId = this.nextRequest++;
     return new Promise((resolve, reject) => {
       this.modelRequests.set(requestId, { resolve, reject });
       if (this.worker) this.worker.postMessage({ type: 'models', requestId, remove });

@@ -226,7 +226,7 @@ export class FbNotebook extends LitElement {
             <button @click=${() => session.runAll()}>▶▶ Run all</button>
             <button @click=${() => session.runStale()} ?disabled=${!session.codeCells.some((c) => c.status === 'stale')}>Run stale</button>
             <button @click=${() => session.stop()} ?disabled=${!this.kernelBusy}>■ Stop</button>
-            <button @click=${() => this.confirmRestart()}>↻ Restart</button>
+            <button @click=${() => this.restartKernel()}>↻ Restart</button>
             <button class="fb-secondary" @click=${() => this.resetNotebook()}>Reset notebook</button>
             <button class="fb-secondary" @click=${() => this.exportAs('md')}>Export .md</button>
             <button class="fb-secondary" @click=${() => this.exportAs('ipynb')}>Export .ipynb</button>
@@ -299,7 +299,7 @@ export class FbNotebook extends LitElement {
     return this.querySelector<FbCell>(`fb-cell[data-cell-id="${CSS.escape(id)}"]`) ?? [...this.querySelectorAll('fb-cell')].find((c) => c.cell.id === id) ?? null;
   }
 
-  private async confirmRestart(): Promise<void> {
+  private async restartKernel(): Promise<void> {
     await this.session!.restart();
   }
 }
