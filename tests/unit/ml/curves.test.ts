@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { isMlError } from '../../../src/ml/errors';
 import {
   calibrationBins,
   costAtThreshold,
@@ -7,16 +6,7 @@ import {
   thresholdForRecall,
   thresholdSweep,
 } from '../../../src/ml/curves';
-
-function expectMlError(fn: () => unknown, code: string): void {
-  let caught: unknown;
-  try {
-    fn();
-  } catch (e) {
-    caught = e;
-  }
-  expect(isMlError(caught, code as never), String(caught)).toBe(true);
-}
+import { expectMlError } from '../helpers/errors';
 
 // Worked by hand: thresholds ∞, 0.8, 0.4, 0.35, 0.1 flag 0, 1, 2, 3, 4 examples.
 const y = [0, 0, 1, 1];

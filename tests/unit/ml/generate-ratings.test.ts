@@ -1,5 +1,4 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { isMlError } from '../../../src/ml/errors';
 import {
   generateRatings,
   genres,
@@ -10,15 +9,7 @@ import {
   type RatingRow,
   type UserProfile,
 } from '../../../src/ml/generate-ratings';
-
-function errorCode(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    return isMlError(e) ? e.code : 'other error';
-  }
-  return 'no error';
-}
+import { errorCode } from '../helpers/errors';
 
 function pearson(xs: number[], ys: number[]): number {
   const mx = xs.reduce((a, b) => a + b, 0) / xs.length;

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { isMlError } from '../../../src/ml/errors';
 import { generateReviews, type ReviewInfo, type ReviewRow } from '../../../src/ml/generate-reviews';
 import { scoreSentiment } from '../../../src/ml/lexicon';
 import { fitTfidf, tokenize } from '../../../src/ml/text';
 import type { Table } from '../../../src/ml/types';
+import { errorCode } from '../helpers/errors';
 
 /**
  * Plain logistic regression by SGD on sparse rows: the toolkit's own models live elsewhere, and
@@ -23,15 +23,6 @@ function trainLogistic(X: number[][], y: number[], epochs = 15, rate = 0.5): (ro
     });
   }
   return (row) => row.reduce((z, v, j) => z + w[j] * v, b);
-}
-
-function errorCode(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    return isMlError(e) ? e.code : 'other error';
-  }
-  return 'no error';
 }
 
 let table: Table<ReviewRow>;

@@ -1,5 +1,4 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { isMlError } from '../../../src/ml/errors';
 import {
   addRollingFeatures,
   generateTransactions,
@@ -9,17 +8,9 @@ import {
   type TransactionRow,
 } from '../../../src/ml/generate-transactions';
 import type { Row } from '../../../src/ml/types';
+import { errorCode } from '../helpers/errors';
 
 const DAY = 86_400;
-
-function errorCode(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    return isMlError(e) ? e.code : 'other error';
-  }
-  return 'no error';
-}
 
 let rows: TransactionRow[];
 let info: TransactionInfo;

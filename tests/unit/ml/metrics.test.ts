@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import fixtures from '../../fixtures/metric-fixtures.json';
-import { isMlError } from '../../../src/ml/errors';
 import {
   accuracy,
   averagePrecision,
@@ -17,20 +16,9 @@ import {
   rocAuc,
   rocCurve,
 } from '../../../src/ml/metrics';
+import { expectMlError } from '../helpers/errors';
 
 const TOL = 1e-6;
-
-function expectMlError(fn: () => unknown, code: string, text?: RegExp): void {
-  let caught: unknown;
-  try {
-    fn();
-  } catch (e) {
-    caught = e;
-  }
-  expect(isMlError(caught), `expected an MlError, got ${String(caught)}`).toBe(true);
-  expect((caught as { code: string }).code).toBe(code);
-  if (text) expect((caught as Error).message).toMatch(text);
-}
 
 describe.each(fixtures.classification)('scikit-learn fixture "$name"', (c) => {
   const yPred = binarize(c.y_score, c.threshold);

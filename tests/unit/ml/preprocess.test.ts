@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { isMlError } from '../../../src/ml/errors';
 import {
   createOneHot,
   fitImputer,
@@ -10,17 +9,7 @@ import {
   logTransform,
 } from '../../../src/ml/preprocess';
 import type { Row } from '../../../src/ml/types';
-
-function expectMlError(fn: () => unknown, code: string, text?: RegExp): void {
-  let caught: unknown;
-  try {
-    fn();
-  } catch (e) {
-    caught = e;
-  }
-  expect(isMlError(caught, code as never), String(caught)).toBe(true);
-  if (text) expect((caught as Error).message).toMatch(text);
-}
+import { expectMlError } from '../helpers/errors';
 
 const rows: Row[] = [
   { a: 1, b: 'x' },

@@ -15,21 +15,13 @@ import { createMlp } from '../../../src/ml/mlp';
 import { createTextModel, isTextModel } from '../../../src/ml/text-model';
 import { train } from '../../../src/ml/train';
 import { isMlError } from '../../../src/ml/errors';
+import { rejection } from '../helpers/errors';
 
 const rows = [
   [0.5, -1, 2],
   [-0.3, 0.2, 0.1],
   [1.5, 1, -2],
 ];
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (e) {
-    return e;
-  }
-  return undefined;
-}
 
 let tensorsBefore = 0;
 beforeAll(async () => {

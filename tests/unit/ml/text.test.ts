@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { isMlError } from '../../../src/ml/errors';
 import {
   bagOfWords,
   buildVocabulary,
@@ -11,16 +10,7 @@ import {
   textsToSequences,
   tokenize,
 } from '../../../src/ml/text';
-
-/** The MlError code a call throws, or what happened instead. */
-function errorCode(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    return isMlError(e) ? e.code : 'other error';
-  }
-  return 'no error';
-}
+import { errorCode } from '../helpers/errors';
 
 describe('tokenize', () => {
   it('lower-cases, keeps contractions whole and drops punctuation', () => {

@@ -2,17 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { learningCurveChart } from '../../../src/ml/chart-builders-basic';
 import { crossValidate, gridSearch, learningCurve, randomSearch } from '../../../src/ml/validation';
 import { isMlError } from '../../../src/ml/errors';
+import { rejection } from '../helpers/errors';
 
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (e) {
-    return e;
-  }
-  return undefined;
-}
 
 describe('crossValidate', () => {
   it('tests every row exactly once across k folds and never trains on a test row', async () => {
