@@ -5,20 +5,12 @@
  */
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Result } from 'axe-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openNotebook, openSession, statuses, waitForIdle, type Session } from './browser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openNotebook, statuses, useSession, waitForIdle } from './browser';
 
 const SCHEMES = ['light', 'dark'] as const;
 
-let s: Session;
-
-beforeAll(async () => {
-  s = await openSession();
-});
-
-afterAll(async () => {
-  await s?.close();
-});
+const s = useSession();
 
 /** Runs axe on the page and returns the serious and critical violations. */
 async function seriousViolations(): Promise<Result[]> {

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -126,4 +126,20 @@ export async function addAndRunCell(page: Page, code: string): Promise<string> {
   const id = await addCodeCell(page, code);
   await runInPlace(page, id);
   return id;
+}
+
+/**
+ * One browser for the test file: opened (at `notebookId`, when given) before its tests, closed
+ * after. The returned object is filled in by the time the tests run.
+ */
+export function useSession(notebookId?: string): Session {
+  const holder = {} as Session;
+  beforeAll(async () => {
+    Object.assign(holder, await openSession());
+    if (notebookId) await openNotebook(holder, notebookId);
+  });
+  afterAll(async () => {
+    await holder.close?.();
+  });
+  return holder;
 }

@@ -2,20 +2,12 @@
  * The engine end to end, driven like a person: open the first notebook, run everything, edit and
  * re-run, break things on purpose, stop a runaway cell, and reload offline.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addCodeCell, openNotebook, openSession, outputText, runInPlace as runCell, statuses, typeInCell, waitForIdle, waitForKernel, type Session } from './browser';
+import { describe, expect, it } from 'vitest';
+import { addCodeCell, openNotebook, outputText, runInPlace as runCell, statuses, typeInCell, useSession, waitForIdle, waitForKernel } from './browser';
 
 const NOTEBOOK = '00-start-here';
 
-let s: Session;
-
-beforeAll(async () => {
-  s = await openSession();
-});
-
-afterAll(async () => {
-  await s?.close();
-});
+const s = useSession();
 
 const addCell = (code: string) => addCodeCell(s.page, code);
 const runInPlace = (id: string) => runCell(s.page, id);

@@ -5,22 +5,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openNotebook, openSession, outputText, statuses, waitForIdle, waitForKernel, type Session } from './browser';
+import { describe, expect, it } from 'vitest';
+import { outputText, statuses, useSession, waitForIdle, waitForKernel } from './browser';
 
 const NOTEBOOK = 'fraud-detection';
 const FIXTURE = join(__dirname, '../fixtures/fraud/byod-transactions.csv');
 
-let s: Session;
-
-beforeAll(async () => {
-  s = await openSession();
-  await openNotebook(s, NOTEBOOK);
-});
-
-afterAll(async () => {
-  await s?.close();
-});
+const s = useSession(NOTEBOOK);
 
 /** Waits until a cell's output text satisfies `test`. */
 async function waitForOutput(cellId: string, test: (text: string) => boolean, timeout = 60_000): Promise<string> {

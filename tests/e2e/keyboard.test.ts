@@ -2,19 +2,10 @@
  * Jupyter-style keyboard use, end to end: Esc leaves a cell's editor for command mode, single keys
  * move, add, delete and run cells, Enter goes back to typing, and ? shows the shortcuts.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openNotebook, openSession, waitForIdle, type Session } from './browser';
+import { describe, expect, it } from 'vitest';
+import { useSession, waitForIdle } from './browser';
 
-let s: Session;
-
-beforeAll(async () => {
-  s = await openSession();
-  await openNotebook(s, '00-start-here');
-});
-
-afterAll(async () => {
-  await s?.close();
-});
+const s = useSession('00-start-here');
 
 async function cellIds(): Promise<string[]> {
   return s.page.locator('fb-cell[data-cell-id]').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.cellId!));

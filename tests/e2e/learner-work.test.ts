@@ -3,20 +3,11 @@
  * original is reported rather than overwritten, stale cells are marked and re-run, and storage
  * failures are reported while the page keeps working.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openNotebook, openSession, outputText, statuses, typeInCell, waitForIdle, waitForKernel, type Session } from './browser';
+import { describe, expect, it } from 'vitest';
+import { outputText, statuses, typeInCell, useSession, waitForIdle, waitForKernel } from './browser';
 
 const NOTEBOOK = '00-start-here';
-let s: Session;
-
-beforeAll(async () => {
-  s = await openSession();
-  await openNotebook(s, NOTEBOOK);
-});
-
-afterAll(async () => {
-  await s?.close();
-});
+const s = useSession(NOTEBOOK);
 
 const cell = (id: string) => s.page.locator(`fb-cell[data-cell-id="${id}"]`);
 const editorText = (id: string) => cell(id).locator('.cm-content').innerText();

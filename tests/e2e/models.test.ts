@@ -2,19 +2,10 @@
  * A model saved in one session is listed and loadable after a reload; storage use is shown and a
  * saved model can be deleted.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addAndRunCell, openNotebook, openSession, outputText, type Session } from './browser';
+import { describe, expect, it } from 'vitest';
+import { addAndRunCell, outputText, useSession } from './browser';
 
-let s: Session;
-
-beforeAll(async () => {
-  s = await openSession();
-  await openNotebook(s, '00-start-here');
-});
-
-afterAll(async () => {
-  await s?.close();
-});
+const s = useSession('00-start-here');
 
 const runNewCell = (code: string) => addAndRunCell(s.page, code);
 

@@ -4,24 +4,13 @@
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openNotebook, openSession, statuses, typeInCell, waitForIdle, waitForKernel, type Session } from './browser';
+import { describe, expect, it } from 'vitest';
+import { cellIds, statuses, typeInCell, useSession, waitForIdle, waitForKernel } from './browser';
 
-let s: Session;
+const s = useSession('00-start-here');
 let markdown = '';
 let ipynb = '';
 let exportedIds: string[] = [];
-
-beforeAll(async () => {
-  s = await openSession();
-  await openNotebook(s, '00-start-here');
-});
-
-afterAll(async () => {
-  await s?.close();
-});
-
-const codeIds = () => s.page.locator('fb-cell[data-cell-id]').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.cellId!));
 
 async function download(button: string): Promise<string> {
   const [file] = await Promise.all([s.page.waitForEvent('download'), s.page.getByRole('button', { name: button }).click()]);
@@ -43,7 +32,7 @@ describe('export', () => {
     await typeInCell(s.page, 'try-ridge', 'const myRidge = 0.5;\nconst ridgeModel = fitPolynomial(train.xs, train.ys, 10, myRidge);\nconst ridgeValidationMSE = mse(validation.ys, predictPolynomial(ridgeModel, validation.xs));\nridgeValidationMSE');
     await s.page.getByRole('button', { name: 'Run all' }).click();
     await waitForIdle(s.page);
-    exportedIds = await codeIds();
+    exportedIds = await cellIds(s.page);
     markdown = await download('Export .md');
     expect(markdown).toMatch(/^---\nid: 00-start-here\n/);
     expect(markdown).toContain('const myRidge = 0.5;');
@@ -73,7 +62,7 @@ describe('import', () => {
     await s.page.waitForURL(/#\/imported\/00-start-here$/);
     await waitForKernel(s.page);
     await s.page.locator('fb-cell[data-cell-id]').first().waitFor();
-    expect(await codeIds()).toEqual(exportedIds);
+    expect(await cellIds(s.page)).toEqual(exportedIds);
     expect(await s.page.locator('fb-cell[data-cell-id="try-ridge"] .cm-content').innerText()).toContain('const myRidge = 0.5;');
     expect(await s.page.getByRole('region', { name: 'Untrusted notebook' }).count()).toBe(1);
     await s.page.getByRole('button', { name: 'Run all' }).click();
@@ -86,7 +75,7 @@ describe('import', () => {
     await importText('00-start-here.ipynb', ipynb);
     await s.page.getByRole('dialog', { name: 'Replace the imported notebook?' }).getByRole('button', { name: 'Replace' }).click();
     await s.page.waitForFunction(() => document.querySelectorAll('fb-cell img.fb-image').length > 0);
-    expect(await codeIds()).toEqual(exportedIds);
+    expect(await cellIds(s.page)).toEqual(exportedIds);
     expect(await s.page.locator('fb-cell[data-cell-id="try-ridge"] .cm-content').innerText()).toContain('const myRidge = 0.5;');
   });
 
@@ -101,12 +90,12 @@ describe('import', () => {
 
   it('reports a corrupt file and changes nothing', async () => {
     const url = s.page.url();
-    const before = await codeIds();
+    const before = await cellIds(s.page);
     await importText('broken.ipynb', '{"nbformat": 4, "cells": [ {"cell_type": "code", ');
     const problem = await s.page.locator('.fb-import-problem').innerText();
     expect(problem).toContain('broken.ipynb');
     expect(s.page.url()).toBe(url);
-    expect(await codeIds()).toEqual(before);
+    expect(await cellIds(s.page)).toEqual(before);
     await importText('photo.png', '\u0089PNG\r\n\u001a\n binary');
     expect(await s.page.locator('.fb-import-problem').innerText()).toContain('not a notebook');
   });

@@ -1,19 +1,10 @@
 /**
  * Input widgets: moving a slider re-runs the cells that read its value, with no Run button.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addAndRunCell, openNotebook, openSession, outputText, waitForIdle, type Session } from './browser';
+import { describe, expect, it } from 'vitest';
+import { addAndRunCell, outputText, useSession, waitForIdle } from './browser';
 
-let s: Session;
-
-beforeAll(async () => {
-  s = await openSession();
-  await openNotebook(s, '00-start-here');
-});
-
-afterAll(async () => {
-  await s?.close();
-});
+const s = useSession('00-start-here');
 
 const addCell = (code: string) => addAndRunCell(s.page, code);
 
