@@ -1,6 +1,7 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { notebookAssets } from './build/notebooks.js';
 
 export default defineConfig({
   // Relative asset paths so the built app works from any folder or sub-path.
@@ -15,6 +16,8 @@ export default defineConfig({
     rolldownOptions: { output: { comments: { legal: false } } },
   },
   plugins: [
+    // The shipped notebooks as pre-rendered JSON assets (data, not JavaScript), fetched on open.
+    notebookAssets(),
     VitePWA({
       registerType: 'prompt',
       injectRegister: false,
@@ -35,7 +38,7 @@ export default defineConfig({
         ],
       },
       workbox: {
-        globPatterns: ['**/*.{js,css,html,wasm,png,svg,woff2}'],
+        globPatterns: ['**/*.{js,css,html,wasm,png,svg,woff2,json}'],
         maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
         // The first visit's page is controlled at once (so it works offline after one visit);
         // a later release waits until the learner accepts the update prompt.
