@@ -12,6 +12,7 @@ import { chooseBackend } from './backend';
 import { createDisplayApi, isDisplayHandle } from './display';
 import { executeCell, locateError } from './execute';
 import { formatValue, inspect } from './format';
+import { createStreamSink } from './stream-sink';
 import type { BackendName, CellAnalysis, PageMessage, SavedModelInfo, WidgetValue, WorkerMessage } from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -35,7 +36,12 @@ let currentRun: { runId: string; controller: AbortController } | null = null;
 let lastRunId = '';
 let ready: Promise<void> = Promise.resolve();
 
-const post = (message: WorkerMessage) => self.postMessage(message);
+// Printed text is batched and capped; anything else sends what is pending first, so order holds.
+const streams = createStreamSink((message) => self.postMessage(message));
+const post = (message: WorkerMessage) => {
+  streams.flush();
+  self.postMessage(message);
+};
 
 installAbortableFit(() => currentRun?.controller.signal ?? null);
 // Embedding layers (and any tf.gather) train on wasm and fast on cpu with the toolkit's gradient.
@@ -262,7 +268,7 @@ function captureConsole(): void {
     (console as unknown as Record<string, (...args: unknown[]) => void>)[method] = (...args: unknown[]) => {
       if (!lastRunId) return;
       const text = args.map((a) => (typeof a === 'string' ? a : inspect(a))).join(' ');
-      post({ type: 'stream', runId: lastRunId, name, text: `${text}\n` });
+      streams.write(lastRunId, name, `${text}\n`);
     };
   }
 }
