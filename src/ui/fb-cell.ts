@@ -16,6 +16,9 @@ import './fb-output';
 import type { FbEditor } from './fb-editor';
 import type { CellStatus, CodeCellState } from './cell-state';
 
+/** Outputs a cell shows before "N more outputs — Show more outputs" (errors always show). */
+export const MAX_OUTPUTS = 100;
+
 const STATUS_TEXT: Record<CellStatus, string> = {
   idle: 'not run',
   queued: 'queued',
@@ -39,6 +42,7 @@ export class FbCell extends LitElement {
   /** False in an imported notebook the learner has not trusted. */
   @property({ type: Boolean }) trusted = true;
   @state() private expanded = false;
+  @state() private outputLimit = MAX_OUTPUTS;
 
   protected override createRenderRoot(): HTMLElement {
     return this;
@@ -48,7 +52,7 @@ export class FbCell extends LitElement {
   async focusEditor(): Promise<void> {
     this.expanded = true;
     await this.updateComplete;
-    this.querySelector<FbEditor>('fb-editor')?.focus();
+    await this.querySelector<FbEditor>('fb-editor')?.activate();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -74,6 +78,8 @@ export class FbCell extends LitElement {
     const error = c.outputs.find((o) => o.kind === 'error');
     const errorLine = error?.kind === 'error' ? (error.line ?? null) : null;
     const label = this.label();
+    const shown = c.outputs.length > this.outputLimit ? [...c.outputs.slice(0, this.outputLimit), ...c.outputs.slice(this.outputLimit).filter((o) => o.kind === 'error')] : c.outputs;
+    const more = c.outputs.length - shown.length;
     return html`<div class="fb-cell fb-status-${c.status}">
       <div class="fb-cell-bar">
         <button class="fb-run" aria-label="Run cell" title="Run cell (Shift+Enter runs and moves on, Ctrl+Enter runs in place)"
@@ -100,7 +106,9 @@ export class FbCell extends LitElement {
             }}></fb-editor>`
         : html`<p class="fb-hidden-code">Code hidden — it runs with the rest.</p>`}
       <div class="fb-outputs" aria-live="polite">
-        ${c.outputs.map((o) => html`<fb-output .output=${o} .version=${o.kind === 'display' ? o.version : 0} .trusted=${this.trusted}></fb-output>`)}
+        ${shown.map((o) => html`<fb-output .output=${o} .version=${o.kind === 'display' ? o.version : 0} .trusted=${this.trusted}></fb-output>`)}
+        ${more > 0 ? html`<p class="fb-outputs-more">${more.toLocaleString('en-US')} more outputs
+            <button class="fb-link" @click=${() => (this.outputLimit += MAX_OUTPUTS)}>Show more outputs</button></p>` : nothing}
       </div>
     </div>`;
   }

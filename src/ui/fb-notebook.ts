@@ -16,9 +16,14 @@ import { attachKeyboard } from './keyboard';
 import type { KeyboardActions } from './keyboard-actions';
 import './fb-cell';
 import type { FbCell } from './fb-cell';
-import { renderMarkdown, type Heading } from './markdown';
-import type { CellState } from './cell-state';
+import { prerenderedProse } from './notebooks';
+import { NotebookProse } from './prose';
 import { NotebookSession } from './session';
+import { drawPendingCharts } from '../charts/index';
+import { holdEditorsUntil } from './editor-queue';
+
+/** A frame, for coalescing re-renders. */
+const FRAME_MS = 16;
 
 @customElement('fb-notebook')
 export class FbNotebook extends LitElement {
@@ -52,7 +57,11 @@ export class FbNotebook extends LitElement {
     deleteCell: (id) => this.session?.deleteCell(id),
     save: () => void this.saveAndOfferExport(),
   };
-  private prose = new Map<string, { source: string; html: string; headings: Heading[] }>();
+  private prose: NotebookProse | null = null;
+  /** Whether the prose came from outside the app (sanitised and kept in its box). */
+  private importedProse = false;
+  private frame = 0;
+  private renderedAt = -Infinity;
 
   protected override createRenderRoot(): HTMLElement {
     return this;
@@ -76,6 +85,7 @@ export class FbNotebook extends LitElement {
     this.detachKeyboard?.();
     this.detachKeyboard = null;
     this.session?.close();
+    this.prose?.close();
     this.kernel?.removeEventListener('state', this.onKernelState);
   }
 
@@ -85,7 +95,12 @@ export class FbNotebook extends LitElement {
       this.session?.close();
       this.session = null;
       this.kernel.addEventListener('state', this.onKernelState);
-      this.prose.clear();
+      this.prose?.close();
+      const shipped = prerenderedProse(this.notebook);
+      this.importedProse = !shipped;
+      this.prose = new NotebookProse(shipped, this.importedProse, () => this.tick++);
+      // Code shows at once, drawn statically; editors (and their chunk) wait for the kernel to start.
+      holdEditorsUntil(this.kernel.whenReady());
       document.title = `${this.notebook.meta.title} · Fieldbook`;
       void this.openSession(this.notebook);
     }
@@ -109,12 +124,40 @@ export class FbNotebook extends LitElement {
     const outputs = Object.fromEntries(Object.entries(this.initialOutputs).map(([id, list]) => [id, fromNbOutputs(list)]));
     const session = new NotebookSession(notebook, this.kernel, applyEdits(notebook, saved ?? undefined), outputs);
     session.trusted = this.trusted;
-    session.addEventListener('change', () => this.tick++);
+    session.addEventListener('change', this.scheduleTick);
     session.addEventListener('content-change', () => this.scheduleSave());
     session.addEventListener('notice', (e) => (this.notice = (e as CustomEvent<string>).detail));
     this.session = session;
     this.tick++;
   }
+
+  /**
+   * Re-renders at most once per frame however many run messages arrive (a cell printing in a loop
+   * sends thousands a second). A change after a quiet spell renders at once, so an edit or a run
+   * shows without delay; a timer stands in for frames in a hidden tab.
+   */
+  private scheduleTick = (event: Event): void => {
+    // Cells added, removed or reordered render at once: the keyboard selects them right after.
+    const structural = (event as CustomEvent<{ cellId?: string }>).detail?.cellId === undefined;
+    if (structural || (!this.frame && performance.now() - this.renderedAt >= FRAME_MS)) {
+      if (this.frame) cancelAnimationFrame(this.frame);
+      this.frame = 0;
+      this.renderedAt = performance.now();
+      this.tick++;
+      return;
+    }
+    if (this.frame) return;
+    const flush = () => {
+      if (!this.frame) return;
+      cancelAnimationFrame(this.frame);
+      clearTimeout(timer);
+      this.frame = 0;
+      this.renderedAt = performance.now();
+      this.tick++;
+    };
+    this.frame = requestAnimationFrame(flush);
+    const timer = setTimeout(flush, 100);
+  };
 
   private scheduleSave(): void {
     if (this.saveTimer) clearTimeout(this.saveTimer);
@@ -147,13 +190,14 @@ export class FbNotebook extends LitElement {
   private async saveAndOfferExport(): Promise<void> {
     if (this.saveTimer) clearTimeout(this.saveTimer);
     await this.save();
-    this.exportAs('md');
+    await this.exportAs('md');
   }
 
-  /** Downloads the learner's version of the notebook. */
-  exportAs(format: 'md' | 'ipynb'): void {
+  /** Downloads the learner's version of the notebook (with every chart drawn, for `.ipynb`). */
+  async exportAs(format: 'md' | 'ipynb'): Promise<void> {
     const session = this.session;
     if (!session) return;
+    if (format === 'ipynb') await drawPendingCharts();
     downloadFile(format === 'md' ? exportMarkdown(session) : exportIpynb(session, (cellId, n) => this.chartImage(cellId, n)));
   }
 
@@ -211,8 +255,7 @@ export class FbNotebook extends LitElement {
   protected override render(): TemplateResult {
     const session = this.session;
     if (!session) return html`<main class="fb-notebook" id="main"><p aria-busy="true">Opening notebook…</p></main>`;
-    const headings: Heading[] = [];
-    const rendered = session.cells.map((cell) => this.renderProse(cell, headings));
+    const { html: prose, headings } = this.prose!.layout(session.cells.filter((c) => c.kind === 'markdown'));
     let codeIndex = 0;
     return html`
       <div class="fb-notebook-layout">
@@ -240,9 +283,10 @@ export class FbNotebook extends LitElement {
               </div>` : nothing}
           ${this.storageProblem ? html`<div class="fb-notice fb-storage-problem" role="alert">${this.storageProblem}</div>` : nothing}
           ${this.notice ? html`<div class="fb-notice" role="alert">${this.notice} <button class="fb-link" @click=${() => (this.notice = '')}>Dismiss</button></div>` : nothing}
-          ${session.cells.map((cell, i) =>
+          ${session.cells.map((cell) =>
             cell.kind === 'markdown'
-              ? html`<article class="fb-prose" data-cell-id=${cell.id} .innerHTML=${rendered[i] ?? ''}></article>`
+              ? html`<article class=${this.importedProse ? 'fb-prose fb-prose-imported' : 'fb-prose'} data-cell-id=${cell.id}
+                  style=${`contain-intrinsic-size: auto ${estimateProseHeight(cell.source)}px`} .innerHTML=${prose.get(cell.id) ?? ''}></article>`
               : html`<fb-cell .cell=${cell} .version=${cell.version} .index=${++codeIndex}
                   .edited=${session.isEdited(cell)} .originalChanged=${session.originalChanged(cell)} .trusted=${this.trusted}
                   @cell-reset=${(e: CustomEvent<{ cellId: string }>) => this.resetCell(e.detail.cellId)}
@@ -255,18 +299,6 @@ export class FbNotebook extends LitElement {
           )}
         </main>
       </div>`;
-  }
-
-  private renderProse(cell: CellState, headings: Heading[]): string | null {
-    if (cell.kind !== 'markdown') return null;
-    let cached = this.prose.get(cell.id);
-    if (!cached || cached.source !== cell.source) {
-      const { html: out, headings: found } = renderMarkdown(cell.source, headings);
-      cached = { source: cell.source, html: out, headings: found };
-      this.prose.set(cell.id, cached);
-    }
-    headings.push(...cached.headings);
-    return cached.html;
   }
 
   private jumpToHeading(event: Event, id: string): void {
@@ -302,6 +334,19 @@ export class FbNotebook extends LitElement {
   private async restartKernel(): Promise<void> {
     await this.session!.restart();
   }
+}
+
+/**
+ * A guess at the height of prose not yet laid out (it is skipped while off screen): lines of about
+ * 90 characters at the body's line height, plus paragraph and heading spacing. Once the prose has
+ * been on screen the browser remembers its real height.
+ */
+function estimateProseHeight(source: string): number {
+  const lines = source.split('\n');
+  const text = lines.reduce((n, line) => n + Math.max(1, Math.ceil(line.length / 90)), 0);
+  const blocks = lines.filter((line) => line.trim() === '').length + 1;
+  const headings = lines.filter((line) => line.startsWith('#')).length;
+  return Math.round(text * 25 + blocks * 8 + headings * 40);
 }
 
 function summarize(session: NotebookSession): string {
