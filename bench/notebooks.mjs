@@ -34,8 +34,15 @@ let served = DIST;
  */
 function installLoadProbe() {
   if (!location.hash.startsWith('#/notebook/')) return;
-  const marks = { kernelReadyAt: null, interactiveAt: null };
+  const marks = { kernelReadyAt: null, interactiveAt: null, longTasks: [] };
   window.__fbBench = marks;
+  try {
+    new PerformanceObserver((list) => {
+      for (const t of list.getEntries()) marks.longTasks.push({ start: t.startTime, duration: t.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {
+    marks.longTasks = null; // this browser has no Long Tasks API
+  }
   const check = () => {
     const now = performance.now();
     const ready = document.documentElement.dataset.kernel === 'ready';
@@ -131,11 +138,20 @@ async function step(name, promise) {
   }
 }
 
-/** Navigates and waits for the load probe to see kernel + first cell; returns the page's marks. */
+/** How long after the page became interactive its opening work still counts (idle-time editors, highlighting). */
+const SETTLE_MS = 2000;
+
+/**
+ * Navigates and waits for the load probe to see kernel + first cell, then SETTLE_MS more; returns
+ * the page's marks with the longest main-thread task from navigation until then.
+ */
 async function load(page, url) {
   await page.goto(url);
   await page.waitForFunction(() => window.__fbBench?.interactiveAt != null, undefined, { timeout: LOAD_TIMEOUT_MS, polling: 50 });
-  return page.evaluate(() => ({ ...window.__fbBench }));
+  await page.waitForTimeout(SETTLE_MS);
+  const marks = await page.evaluate(() => ({ ...window.__fbBench }));
+  const opening = marks.longTasks?.filter((t) => t.start < marks.interactiveAt + SETTLE_MS) ?? null;
+  return { ...marks, longestTaskMs: opening ? Math.max(0, ...opening.map((t) => t.duration)) : null, tasksOver100: opening ? opening.filter((t) => t.duration > 100).length : null };
 }
 
 /** The `data-status` of every code cell, keyed by cell id, in order. */
@@ -161,6 +177,7 @@ async function runAll(page, timeout) {
     cells,
     longestTaskMs: during ? Math.max(0, ...during.map((t) => t.duration)) : null,
     tasksOver50: during ? during.filter((t) => t.duration > 50).length : null,
+    tasksOver100: during ? during.filter((t) => t.duration > 100).length : null,
   };
 }
 
@@ -229,6 +246,8 @@ async function benchNotebook(baseUrl, id) {
     const cold = await step('cold load', load(page, url));
     result.coldMs = cold.interactiveAt;
     result.coldKernelReadyMs = cold.kernelReadyAt;
+    result.openLongestTaskMs = cold.longestTaskMs;
+    result.openTasksOver100 = cold.tasksOver100;
     result.backend = await page.evaluate(() => document.documentElement.dataset.backend ?? null);
     result.backendProbe = await page
       .locator('select option')
@@ -242,6 +261,9 @@ async function benchNotebook(baseUrl, id) {
     const mainJs = mainEntries.filter((e) => isJs(e.url) && !isWorkerChunk(e.url) && e.start < cold.kernelReadyAt);
     result.mainJs = [...new Map(mainJs.map((e) => [e.url, sizeOf(e.url)])).values()];
     result.mainJsGzip = result.mainJs.reduce((s, f) => s + (f.gzip ?? 0), 0);
+    // Chunks the page loaded once it was usable (editor, charts, …), for the details.
+    const lateJs = mainEntries.filter((e) => isJs(e.url) && !isWorkerChunk(e.url) && e.start >= cold.kernelReadyAt);
+    result.lateJs = [...new Map(lateJs.map((e) => [e.url, sizeOf(e.url)])).values()];
     // The worker's own timeline: the chunk's imports and the wasm it fetched.
     const worker = await step('kernel worker', kernelWorker);
     result.workerChunk = sizeOf(worker.url());
@@ -257,6 +279,7 @@ async function benchNotebook(baseUrl, id) {
     page = warmPage;
     const warm = await step('warm load', load(page, url));
     result.warmMs = warm.interactiveAt;
+    result.warmOpenLongestTaskMs = warm.longestTaskMs;
     result.warmControlled = await page.evaluate(() => navigator.serviceWorker.controller !== null);
 
     // 3 + 4. Run all, with long tasks.
@@ -264,6 +287,7 @@ async function benchNotebook(baseUrl, id) {
     result.runAllMs = first.ms;
     result.longestTaskMs = first.longestTaskMs;
     result.tasksOver50 = first.tasksOver50;
+    result.tasksOver100 = first.tasksOver100;
     result.skipped = first.cells.filter((c) => c.norun).map((c) => c.id);
     result.notOk = first.cells.filter((c) => !c.norun && c.status !== 'ok').map((c) => `${c.id}:${c.status}`);
     result.cells = first.cells.length;
@@ -296,6 +320,68 @@ async function benchNotebook(baseUrl, id) {
   return result;
 }
 
+/** Sizes of the generated notebooks opened by `benchGenerated` (a short one to compare with). */
+const GENERATED_SIZES = [20, 1000, 2000];
+
+/** A notebook of `n` sections, each a heading, a sentence with a formula, and a two-line code cell. */
+function generatedNotebook(n) {
+  const parts = ['---', `id: generated-${n}`, `title: ${n} generated cells`, '---', `# ${n} generated cells`, ''];
+  for (let i = 0; i < n; i++) parts.push(`## Section ${i}`, '', `Cell ${i} doubles $v_{${i}}$ and prints it.`, '', '```ts id=c' + i, `const v${i} = ${i};`, `v${i} * 2`, '```', '');
+  return parts.join('\n');
+}
+
+/**
+ * Opens generated notebooks of GENERATED_SIZES cells through "Import notebook", as a learner would,
+ * in one fresh profile: time from choosing the file to its last cell being shown, the longest
+ * main-thread task from then until SETTLE_MS after, and how many code editors were built by then.
+ */
+async function benchGenerated(baseUrl) {
+  const dir = mkdtempSync(join(tmpdir(), 'fieldbook-bench-'));
+  const rows = [];
+  let context = null;
+  try {
+    context = await chromium.launchPersistentContext(dir, { executablePath: CHROMIUM, headless: true, args: ARGS, viewport: { width: 1280, height: 900 } });
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(baseUrl);
+    await page.waitForFunction(() => document.documentElement.dataset.kernel === 'ready', undefined, { timeout: LOAD_TIMEOUT_MS });
+    for (const n of GENERATED_SIZES) {
+      const row = { cells: n, ok: false, error: null };
+      try {
+        await page.evaluate(() => {
+          const probe = { start: 0, tasks: [] };
+          window.__fbImport = probe;
+          new PerformanceObserver((list) => {
+            for (const t of list.getEntries()) probe.tasks.push({ start: t.startTime, duration: t.duration });
+          }).observe({ type: 'longtask' });
+        });
+        const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Import notebook' }).click()]);
+        await page.evaluate(() => (window.__fbImport.start = performance.now()));
+        await chooser.setFiles({ name: `generated-${n}.md`, mimeType: 'text/markdown', buffer: Buffer.from(generatedNotebook(n)) });
+        await page.waitForFunction((last) => document.querySelector(`fb-cell[data-cell-id="${last}"][data-status]`) !== null, `c${n - 1}`, { timeout: NOTEBOOK_TIMEOUT_MS, polling: 20 });
+        const shownAt = await page.evaluate(() => performance.now());
+        await page.waitForTimeout(SETTLE_MS);
+        const probe = await page.evaluate(() => window.__fbImport);
+        const tasks = probe.tasks.filter((t) => t.start >= probe.start && t.start < shownAt + SETTLE_MS);
+        row.openMs = shownAt - probe.start;
+        row.longestTaskMs = Math.max(0, ...tasks.map((t) => t.duration));
+        row.tasksOver100 = tasks.filter((t) => t.duration > 100).length;
+        row.cellsShown = await page.locator('fb-cell[data-cell-id]').count();
+        row.editors = await page.locator('fb-cell .cm-content[contenteditable]').count();
+        row.ok = row.cellsShown === n;
+        if (!row.ok) row.error = `${row.cellsShown} of ${n} cells shown`;
+      } catch (e) {
+        row.error = (e instanceof Error ? e.message : String(e)).split('\n')[0];
+      }
+      console.error(`bench: generated ${n} cells ${row.ok ? 'ok' : `FAILED — ${row.error}`}`);
+      rows.push(row);
+    }
+  } finally {
+    await context?.close().catch(() => {});
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return rows;
+}
+
 const ms = (x) => (typeof x === 'number' ? `${Math.round(x)}` : '—');
 const kb = (x) => (typeof x === 'number' ? `${(x / 1024).toFixed(1)}` : '—');
 
@@ -313,19 +399,21 @@ function printReport(results, chromiumVersion) {
   console.log(`Chromium ${chromiumVersion}  (${CHROMIUM}, headless)`);
   console.log('');
   printTable(
-    ['notebook', 'backend', 'cold ms', 'warm ms', 'main JS gz KB', 'worker gz KB', 'wasm gz KB', 'run all ms', 'cells ok', 'longest task ms', 'tasks>50ms', 'tensors 1', 'tensors 2', 'growth'],
+    ['notebook', 'backend', 'cold ms', 'warm ms', 'main JS gz KB', 'open task ms', 'worker gz KB', 'wasm gz KB', 'run all ms', 'cells ok', 'longest task ms', 'tasks>50ms', 'tasks>100ms', 'tensors 1', 'tensors 2', 'growth'],
     results.map((r) => [
       r.id,
       r.backend ?? '—',
       ms(r.coldMs),
       ms(r.warmMs),
       kb(r.mainJsGzip),
+      ms(r.openLongestTaskMs),
       kb(r.workerChunk?.gzip),
       kb(r.workerWasm?.reduce((s, f) => s + (f.gzip ?? 0), 0)),
       ms(r.runAllMs),
       r.cells === undefined ? '—' : `${r.cells - r.notOk.length - r.skipped.length}/${r.cells - r.skipped.length}`,
       ms(r.longestTaskMs),
       r.tasksOver50 ?? '—',
+      r.tasksOver100 ?? '—',
       r.tensorsAfterRun1 ?? '—',
       r.tensorsAfterRun2 ?? '—',
       r.tensorGrowth === undefined ? '—' : (r.tensorGrowth > 0 ? `+${r.tensorGrowth}` : String(r.tensorGrowth)),
@@ -336,7 +424,8 @@ function printReport(results, chromiumVersion) {
     console.log(`${r.id}: ${r.ok ? 'ok' : `FAILED — ${r.error}`}`);
     if (r.backendProbe?.length) console.log(`  backend choices: ${r.backendProbe.join(', ')}`);
     if (r.coldKernelReadyMs !== undefined) console.log(`  cold: kernel ready at ${ms(r.coldKernelReadyMs)} ms, first cell too at ${ms(r.coldMs)} ms; warm (service worker controls: ${r.warmControlled}) ${ms(r.warmMs)} ms`);
-    const files = [['main JS', r.mainJs], ['worker', r.workerChunk ? [r.workerChunk] : []], ['worker JS', r.workerImports], ['wasm', r.workerWasm]];
+    if (r.openLongestTaskMs !== undefined) console.log(`  longest main-thread task while opening (until ${SETTLE_MS} ms after interactive): cold ${ms(r.openLongestTaskMs)} ms (${r.openTasksOver100 ?? '—'} over 100 ms), warm ${ms(r.warmOpenLongestTaskMs)} ms`);
+    const files = [['main JS', r.mainJs], ['later JS', r.lateJs], ['worker', r.workerChunk ? [r.workerChunk] : []], ['worker JS', r.workerImports], ['wasm', r.workerWasm]];
     for (const [label, list] of files) {
       for (const f of list ?? []) console.log(`  ${label.padEnd(9)} ${f.file.padEnd(48)} ${kb(f.raw).padStart(8)} KB raw ${kb(f.gzip).padStart(8)} KB gz`);
     }
@@ -362,7 +451,8 @@ async function main() {
   }
   const all = listNotebooks();
   const wanted = process.argv.slice(2);
-  const ids = wanted.length ? wanted : all;
+  const ids = wanted.length ? wanted.filter((id) => id !== 'generated') : all;
+  const generated = !wanted.length || wanted.includes('generated');
 
   // A snapshot, so that a rebuild of dist/ during the run (the e2e tests rebuild it) changes
   // neither what is served nor the files whose sizes are reported.
@@ -381,6 +471,7 @@ async function main() {
   const baseUrl = `http://127.0.0.1:${address.port}/`;
 
   const results = [];
+  let opened = [];
   try {
     for (const id of ids) {
       if (!all.includes(id)) {
@@ -392,6 +483,7 @@ async function main() {
       console.error(`bench: ${id} ${r.ok ? 'ok' : `FAILED — ${r.error}`}`);
       results.push(r);
     }
+    if (generated) opened = await benchGenerated(baseUrl);
   } finally {
     await new Promise((done) => server.httpServer.close(() => done()));
     rmSync(snapshot, { recursive: true, force: true });
@@ -399,12 +491,23 @@ async function main() {
 
   const chromiumVersion = results.find((r) => r.chromium)?.chromium ?? 'unknown';
   printReport(results, chromiumVersion);
+  if (opened.length) {
+    console.log('Generated notebooks, imported (untrusted) on one page:');
+    console.log('');
+    printTable(
+      ['cells', 'open ms', 'longest task ms', 'tasks>100ms', 'editors built'],
+      opened.map((r) => [r.cells, ms(r.openMs), ms(r.longestTaskMs), r.tasksOver100 ?? '—', r.editors ?? '—']),
+    );
+    for (const r of opened.filter((o) => !o.ok)) console.log(`  ${r.cells} cells: FAILED — ${r.error}`);
+    console.log('');
+  }
   const json = {
     chromium: chromiumVersion,
     notebooks: results.map(({ chromium: _, ...r }) => r),
+    generated: opened,
   };
   console.log(JSON.stringify(json));
-  process.exit(results.every((r) => r.ok) ? 0 : 1);
+  process.exit(results.every((r) => r.ok) && opened.every((r) => r.ok) ? 0 : 1);
 }
 
 await main();
