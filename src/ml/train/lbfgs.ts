@@ -20,9 +20,9 @@ export type Objective = (x: Float64Array, gradient: Float64Array) => number;
 export interface LbfgsOptions {
   /** Most iterations (default 1000). */
   maxIter?: number;
-  /** Converged when every |∂f/∂xᵢ| ≤ tol (SciPy's `gtol`; default 1e-6). */
+  /** Converged when every |∂f/∂xᵢ| ≤ tol (SciPy's `gtol`; default 1e-8). */
   tol?: number;
-  /** Converged when (f_old − f) / max(|f_old|, |f|, 1) ≤ ftol (default 1e-12; SciPy's is 2.2e-9). */
+  /** Converged when (f_old − f) / max(|f_old|, |f|, 1) ≤ ftol (default 1e-15, about where rounding starts; SciPy's is 2.2e-9). */
   ftol?: number;
   /** Pairs of past steps kept to model the curvature (default 10, as SciPy). */
   memory?: number;
@@ -52,6 +52,8 @@ export interface LbfgsResult {
 }
 
 const C1 = 1e-4;
+/** Relative change of f below which a difference is rounding (a few hundred ulps of a sum). */
+const ROUNDING = 1e-13;
 const C2 = 0.9;
 
 function dot(a: Float64Array, b: Float64Array): number {
@@ -80,7 +82,7 @@ function cubicMinimum(a: number, fa: number, da: number, b: number, fb: number, 
  * finite at the start; otherwise resolves with the best point found, converged or not.
  */
 export async function minimizeLbfgs(objective: Objective, x0: ArrayLike<number>, options: LbfgsOptions = {}): Promise<LbfgsResult> {
-  const { maxIter = 1000, tol = 1e-6, ftol = 1e-12, memory = 10, maxLineSearch = 20, signal, onIteration } = options;
+  const { maxIter = 1000, tol = 1e-8, ftol = 1e-15, memory = 10, maxLineSearch = 20, signal, onIteration } = options;
   const n = x0.length;
   let x = Float64Array.from(x0);
   let g = new Float64Array(n);
@@ -129,11 +131,13 @@ export async function minimizeLbfgs(objective: Objective, x0: ArrayLike<number>,
 
     let budget = maxLineSearch;
     let fTrial = f;
+    let largestChange = 0;
     const evaluate = (alpha: number): [number, number] => {
       for (let i = 0; i < n; i++) xt[i] = x[i] + alpha * p[i];
       fTrial = objective(xt, gt);
       evaluations++;
       budget--;
+      largestChange = Math.max(largestChange, Math.abs(fTrial - f));
       return [fTrial, dot(gt, p)];
     };
     // Strong-Wolfe line search: bracket a step, then zoom in by safeguarded cubic interpolation.
@@ -182,6 +186,9 @@ export async function minimizeLbfgs(objective: Objective, x0: ArrayLike<number>,
       // Out of evaluations: keep the best decreasing step seen (the low end of the bracket), if any.
       const [fallback, fFallback] = zoom ? [lo, fLo] : [aPrev, fPrev];
       if (fallback > 0 && fFallback < f) evaluate(fallback);
+      // Every trial value equal to f up to rounding: f cannot decrease further in float64, which
+      // is the objective tolerance reached, not a failure.
+      else if (largestChange <= ROUNDING * Math.max(Math.abs(f), 1)) return finish(iteration - 1, 'objective');
       else return finish(iteration - 1, 'line-search');
     }
     const fOld = f;
