@@ -6,7 +6,6 @@
 import { MlError } from '../core/errors';
 import type { Matrix } from '../core/types';
 import { CsrBuilder, type CsrMatrix } from '../core/sparse';
-import { ngrams } from './tokenize';
 
 /** A token-to-index map for sequences and bag-of-words; index 0 is `<pad>` and 1 is `<unk>`. */
 export interface Vocabulary {
@@ -92,16 +91,25 @@ export function checkDocs(docsTokens: readonly (readonly string[])[], caller: st
   }
 }
 
-function extractTerms(tokens: readonly string[], [lo, hi]: [number, number]): string[] {
-  if (lo === 1 && hi === 1) return tokens.slice();
+/** The terms of one document: its n-grams for every n in the range, words joined by one space. */
+function extractTerms(tokens: readonly string[], [lo, hi]: [number, number]): readonly string[] {
+  if (lo === 1 && hi === 1) return tokens;
   const out: string[] = [];
-  for (let n = lo; n <= hi; n++) out.push(...ngrams(tokens, n));
+  for (let n = lo; n <= hi; n++) {
+    for (let i = 0; i + n <= tokens.length; i++) {
+      let term = tokens[i];
+      for (let k = 1; k < n; k++) term += ' ' + tokens[i + k];
+      out.push(term);
+    }
+  }
   return out;
 }
 
 /** Orders terms by count (highest first), ties alphabetically, so results never depend on input order. */
-function rankByCount(counts: Map<string, number>): string[] {
-  return [...counts.keys()].sort((a, b) => counts.get(b)! - counts.get(a)! || (a < b ? -1 : a > b ? 1 : 0));
+function rankByCount(counts: ReadonlyMap<string, number>): string[] {
+  const entries = [...counts];
+  entries.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  return entries.map((e) => e[0]);
 }
 
 /**
@@ -180,19 +188,37 @@ export function fitTfidf(docsTokens: readonly (readonly string[])[], options: Tf
   if (docsTokens.length === 0) throw new MlError('empty-data', 'fitTfidf() needs at least one document.');
   const { maxFeatures = Infinity, ngramRange = [1, 1], minDf = 1, sublinearTf = false, norm = 'l2', smoothIdf = true } = options;
   checkRange(ngramRange, 'fitTfidf()');
-  const total = new Map<string, number>();
-  const df = new Map<string, number>();
-  for (const doc of docsTokens) {
-    const terms = extractTerms(doc, ngramRange);
-    for (const t of terms) total.set(t, (total.get(t) ?? 0) + 1);
-    for (const t of new Set(terms)) df.set(t, (df.get(t) ?? 0) + 1);
-  }
-  const eligible = rankByCount(total).filter((t) => df.get(t)! >= minDf);
+  // One map lookup per term: its slot in the count arrays (document frequency counted once per
+  // document through the last document that had the term).
+  const slot = new Map<string, number>();
+  const total: number[] = [];
+  const df: number[] = [];
+  const lastDoc: number[] = [];
+  docsTokens.forEach((doc, d) => {
+    for (const term of extractTerms(doc, ngramRange)) {
+      let k = slot.get(term);
+      if (k === undefined) {
+        k = total.length;
+        slot.set(term, k);
+        total.push(0);
+        df.push(0);
+        lastDoc.push(-1);
+      }
+      total[k]++;
+      if (lastDoc[k] !== d) {
+        lastDoc[k] = d;
+        df[k]++;
+      }
+    }
+  });
+  const eligible = [...slot.keys()].filter((t) => df[slot.get(t)!] >= minDf);
   if (eligible.length === 0) throw new MlError('empty-data', 'fitTfidf(): no term is left; the documents are empty or minDf is too high.');
-  const vocabulary = eligible.slice(0, maxFeatures).sort();
+  // Ranking by count only matters when maxFeatures cuts the list.
+  const kept = eligible.length > maxFeatures ? rankByCount(new Map(eligible.map((t) => [t, total[slot.get(t)!]]))).slice(0, maxFeatures) : eligible;
+  const vocabulary = kept.sort();
   const n = docsTokens.length;
   const idf = vocabulary.map((t) => {
-    const d = df.get(t)!;
+    const d = df[slot.get(t)!];
     return smoothIdf ? Math.log((1 + n) / (1 + d)) + 1 : Math.log(n / d) + 1;
   });
   return restoreTfidf({ kind: 'tfidf', vocabulary, idf, ngramRange: [ngramRange[0], ngramRange[1]], sublinearTf, norm });
