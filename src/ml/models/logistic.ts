@@ -212,14 +212,11 @@ function makeLogistic(config: ClassifierConfig, layers: tf.LayersModel | null): 
     const [kernel, bias] = ready().model.trainableWeights.map((w) => w.read() as tf.Variable);
     return [kernel, bias];
   };
-  const model: LogisticRegression = {
+  const fields: Omit<LogisticRegression, 'model'> = {
     kind: 'logistic',
     config,
     inputDtype: 'float32',
     objective: 'binary-crossentropy',
-    get model() {
-      return ready().model;
-    },
     get disposed() {
       return disposedEarly || (base?.disposed ?? false);
     },
@@ -305,5 +302,8 @@ function makeLogistic(config: ClassifierConfig, layers: tf.LayersModel | null): 
       else disposedEarly = true;
     },
   };
+  // Not enumerable: printing the model in a cell lists its fields and must not trip over a
+  // layer that does not exist yet (the getter throws until fit() or train() has seen data).
+  const model = Object.defineProperty(fields, 'model', { get: () => ready().model, enumerable: false }) as LogisticRegression;
   return model;
 }

@@ -76,6 +76,14 @@ describe('logistic regression fit()', () => {
     expect(model.disposed).toBe(true);
   });
 
+  it('can have its fields listed (as a cell shows its value) before it has seen data and after dispose', () => {
+    const model = createLogisticRegression({ C: 1 });
+    expect(Object.fromEntries(Object.entries(model))).toMatchObject({ kind: 'logistic', disposed: false });
+    model.dispose();
+    expect(Object.fromEntries(Object.entries(model))).toMatchObject({ disposed: true });
+    expect(errorCode(() => model.model)).toBe('not-fitted');
+  });
+
   it('turns l2 into the C of the same objective, C = 1 / (2·l2·n)', async () => {
     const viaC = await fitted(X, y, { C: 0.25 });
     const viaL2 = createLogisticRegression({ l2: 1 / (2 * 0.25 * X.length) });
