@@ -21,6 +21,8 @@ export {
   findGraphProblems,
 } from './graph';
 export type { DuplicateDeclaration, GraphCell, GraphProblem } from './graph';
+export { widgetKey, parseWidgetKey, isWidgetOf } from './widget-key';
+export type { WidgetKeyParts } from './widget-key';
 export {
   CellGraphError,
   CellSyntaxError,
