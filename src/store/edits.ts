@@ -53,7 +53,8 @@ export function applyEdits(notebook: Notebook, saved: SavedEdits | undefined): M
 
 function merge(cell: Cell, saved: SavedEdits | undefined): MergedCell {
   if (cell.kind === 'markdown') return { kind: 'markdown', id: cell.id, source: cell.source };
-  const edit = saved?.edited[cell.id];
+  // Own entries only: a cell id such as `constructor` must not find Object.prototype's member.
+  const edit = saved && Object.hasOwn(saved.edited, cell.id) ? saved.edited[cell.id] : undefined;
   return {
     kind: 'code',
     id: cell.id,

@@ -2,7 +2,7 @@
  * IndexedDB storage for the learner's edits (idb-keyval), with failures turned into messages a
  * learner can act on. Nothing here throws past `save`: the page keeps working from memory.
  */
-import { clear, createStore, del, get, set, type UseStore } from 'idb-keyval';
+import { clear, createStore, del, get, keys, set, type UseStore } from 'idb-keyval';
 import { isSavedEdits, type SavedEdits } from './edits';
 
 /** Why storage failed, in words for the learner. */
@@ -23,6 +23,8 @@ export interface EditStore {
   save(edits: SavedEdits): Promise<void>;
   remove(notebookId: string): Promise<void>;
   clearAll(): Promise<void>;
+  /** The keys of every notebook with saved edits, sorted. */
+  keys(): Promise<string[]>;
 }
 
 let store: UseStore | null = null;
@@ -80,6 +82,13 @@ export const idbEditStore: EditStore = {
       throw describeStorageFailure(e);
     }
   },
+  async keys() {
+    try {
+      return (await keys(edits())).map(String).sort();
+    } catch (e) {
+      throw describeStorageFailure(e);
+    }
+  },
 };
 
 /** A store in memory, for tests and as the fallback when IndexedDB is unavailable. */
@@ -90,5 +99,6 @@ export function createMemoryEditStore(): EditStore {
     save: async (value) => void map.set(value.notebookId, structuredClone(value)),
     remove: async (id) => void map.delete(id),
     clearAll: async () => map.clear(),
+    keys: async () => [...map.keys()].sort(),
   };
 }
