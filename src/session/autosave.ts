@@ -5,7 +5,7 @@
  * `pagehide`, on leaving the notebook). Saves are announced to other tabs, and theirs are merged
  * in per cell; a cell changed in both keeps this tab's text and the learner is told.
  */
-import { applyEdits, collectEdits, isEmptyEdits, type SavedEdits } from '../store/edits';
+import { applyEdits, collectEdits, type SavedEdits } from '../store/edits';
 import type { EditStore } from '../store/idb';
 import type { EditJournal, JournalEntry } from '../store/journal';
 import { emptyEdits, mergeEdits } from '../store/merge';
@@ -69,6 +69,7 @@ export class Autosaver {
   private absorbed: JournalEntry[];
   private readonly unsubscribe: Array<() => void> = [];
   private closed = false;
+  private discarded = false;
 
   constructor(
     private readonly session: NotebookSession,
@@ -107,6 +108,7 @@ export class Autosaver {
 
   /** Forgets what is waiting (the notebook is being reset): nothing more is written. */
   discard(): void {
+    this.discarded = true;
     if (this.timer !== null) clearTimeout(this.timer);
     this.timer = null;
     this.stores.journal.clear(this.key, Number.MAX_SAFE_INTEGER);
@@ -140,36 +142,51 @@ export class Autosaver {
     }, SAVE_DELAY_MS);
   }
 
+  /**
+   * Writes this tab's edits merged with what storage holds now (another tab may have saved since),
+   * in one transaction; what the other tab changed comes into this session.
+   */
   private async write(): Promise<void> {
-    const edits = this.current();
+    if (this.discarded) return;
+    const local = this.current();
+    let conflicts: string[] = [];
+    let written: SavedEdits;
     try {
-      if (isEmptyEdits(edits)) await this.stores.store.remove(this.key);
-      else await this.stores.store.save(edits);
+      written = await this.stores.store.update(this.key, (stored) => {
+        const merge = mergeEdits(this.baseline, local, stored ?? emptyEdits(this.key));
+        conflicts = merge.conflicts;
+        return { ...merge.edits, notebookId: this.key, savedAt: Date.now() };
+      });
     } catch (problem) {
       this.report({ problem });
       return;
     }
-    this.stores.journal.clear(this.key, edits.savedAt);
+    this.stores.journal.clear(this.key, local.savedAt);
     for (const entry of this.absorbed.splice(0)) this.stores.journal.clearSlot(entry.slot, entry.edits.savedAt);
-    this.baseline = edits;
-    this.stores.channel?.post(edits);
+    this.baseline = written;
+    if (!this.closed && !sameEdits(written, this.current())) this.session.adoptCells(applyEdits(this.session.notebook, written));
+    this.stores.channel?.post(written);
     this.report({ problem: null });
+    if (conflicts.length) this.report({ notice: conflictNotice(conflicts) });
   }
 
   /** Another tab saved this notebook: take in its cells, keep ours where both changed. */
   private receive(remote: SavedEdits): void {
-    if (this.closed) return;
+    // An announcement of a save this tab has already merged (or overwritten with a merge) is old news.
+    if (this.closed || (remote.revision ?? 0) <= (this.baseline.revision ?? 0)) return;
     const local = this.current();
     const { edits, conflicts } = mergeEdits(this.baseline, local, remote);
     this.baseline = remote;
     if (!sameEdits(edits, local)) this.session.adoptCells(applyEdits(this.session.notebook, edits));
     if (!sameEdits(edits, remote)) this.schedule();
-    if (conflicts.length) {
-      this.report({ notice: `This notebook is also open in another tab, and both changed ${conflicts.length === 1 ? 'cell' : 'cells'} ${conflicts.join(', ')}. This tab kept its version and saves it; the other tab's text for ${conflicts.length === 1 ? 'that cell' : 'those cells'} is replaced.` });
-    } else if (!sameEdits(edits, local)) {
-      this.report({ notice: 'Edits you made to this notebook in another tab were brought in here.' });
-    }
+    if (conflicts.length) this.report({ notice: conflictNotice(conflicts) });
+    else if (!sameEdits(edits, local)) this.report({ notice: 'Edits you made to this notebook in another tab were brought in here.' });
   }
+}
+
+function conflictNotice(conflicts: readonly string[]): string {
+  const cells = conflicts.length === 1 ? `cell ${conflicts[0]}` : `cells ${conflicts.join(', ')}`;
+  return `This notebook is also open in another tab, and both tabs changed ${cells}. This tab's version was kept and saved; the other tab now shows it too. Export the notebook from the other tab first if you need its version.`;
 }
 
 /** True when two saves hold the same cells (whenever and under whatever key they were made). */

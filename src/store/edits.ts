@@ -10,6 +10,11 @@ export interface SavedEdits {
   version: 1;
   notebookId: string;
   savedAt: number;
+  /**
+   * Grows with every write to storage (a tab that saves after another gets a higher one), so a tab
+   * can tell an announcement of a save it has already merged from a newer one. Absent before any write.
+   */
+  revision?: number;
   /** Notebook code cells the learner changed: the text, and the original it was an edit of. */
   edited: Record<string, { source: string; base: string }>;
   /** Cells the learner added, in order, each placed after a cell id (null: at the top). */
