@@ -9,12 +9,12 @@ import { parseWidgetKey } from '../notebook/widget-key';
 import type { Notebook } from '../notebook/types';
 import { applyEdits, type MergedCell } from '../store/edits';
 import { adoptMerged } from './adopt';
-import { isCodeCell, isEdited, isOriginalChanged, newCodeCell, toMerged, toState, type CellOutput, type CellState, type CodeCellState } from './cell-state';
+import { isCodeCell, newCodeCell, toMerged, toState, type CellOutput, type CellState, type CodeCellState } from './cell-state';
 import { ContentChangeEvent, SessionChangeEvent, SessionNoticeEvent, type SessionEventMap } from './events';
 import { restartDetail, type SessionKernel } from './kernel';
 import { setWidgetValue } from './outputs';
 import { applyToCell, finishCell, NOT_STARTED, queueCell, type RunProgress } from './run-state';
-import { afterRestart, codeCellsOf, hasRun, markStale, readersOf, runAllPlan, runPlanFor, runStalePlan, upstreamOf, widgetRerunPlan } from './staleness';
+import { afterRestart, codeCellsOf, hasRun, markStale, readersOf, runAllPlan, runPlanFor, runStalePlan, widgetRerunPlan } from './staleness';
 import { UndoStack } from './undo';
 
 /** How `run` is asked: `advance` also moves on to the next cell (adding one after the last). */
@@ -87,26 +87,6 @@ export class NotebookSession {
     const at = this.index.get(id);
     const cell = at === undefined ? undefined : this.state[at];
     return cell && isCodeCell(cell) ? cell : undefined;
-  }
-
-  /** The cells `id` reads names from, directly or through others, in dependency order. */
-  upstreamOf(id: string): string[] {
-    return upstreamOf(this.state, id);
-  }
-
-  /** Every cell that reads, directly or through others, a name `cellId` declares, in dependency order. */
-  downstreamOf(cellId: string): string[] {
-    return readersOf(this.state, cellId);
-  }
-
-  /** True when the learner's text differs from the notebook's. */
-  isEdited(cell: CodeCellState): boolean {
-    return isEdited(cell);
-  }
-
-  /** True when the notebook changed this cell since the learner edited it. */
-  originalChanged(cell: CodeCellState): boolean {
-    return isOriginalChanged(cell);
   }
 
   /** The cells as the learner has them, for saving. */

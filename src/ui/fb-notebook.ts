@@ -12,7 +12,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { KernelClient } from '../kernel/client';
 import type { Notebook } from '../notebook/types';
 import type { NbOutput } from '../notebook/ipynb-outputs';
-import { Autosaver, loadEdits, NotebookSession, SessionController, summarize, type AutosaveReport, type CellState, type LoadedEdits } from '../session/index';
+import { Autosaver, isEdited, isOriginalChanged, loadEdits, NotebookSession, SessionController, summarize, type AutosaveReport, type CellState, type LoadedEdits } from '../session/index';
 import { applyEdits, browserEditJournal, browserEditsChannel, idbEditStore, type EditJournal, type EditsChannel, type EditStore } from '../store/index';
 import { compareDialog, confirmDialog } from './dialog';
 import { AppErrorEvent, NotebookTrustEvent, type CellRunEvent } from './events';
@@ -281,7 +281,7 @@ export class FbNotebook extends LitElement {
             cell.kind === 'markdown'
               ? html`<article class="fb-prose" data-cell-id=${cell.id} .innerHTML=${rendered[i] ?? ''}></article>`
               : html`<fb-cell .cell=${cell} .index=${++codeIndex}
-                  .edited=${session.isEdited(cell)} .originalChanged=${session.originalChanged(cell)} .trusted=${this.trusted}
+                  .edited=${isEdited(cell)} .originalChanged=${isOriginalChanged(cell)} .trusted=${this.trusted}
                   @cell-reset=${(e: HTMLElementEventMap['cell-reset']) => this.guard(() => this.resetCell(e.cellId))}
                   @cell-compare=${(e: HTMLElementEventMap['cell-compare']) => this.guard(() => this.compareCell(e.cellId))}
                   @cell-run=${(e: CellRunEvent) => this.onRun(e)}

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MIME } from '../../../src/kernel/protocol';
 import { applyEdits } from '../../../src/store/edits';
 import { NotebookSession } from '../../../src/session/session';
-import type { CellState } from '../../../src/session/cell-state';
+import { isEdited, isOriginalChanged, type CellState } from '../../../src/session/cell-state';
 import { CHAIN, FakeKernel, flush, notebookOf, type Names } from './fake-kernel';
 
 async function open(ids = ['a', 'b', 'c', 'd'], names: Names = CHAIN) {
@@ -193,11 +193,11 @@ describe('NotebookSession cells', () => {
     const saved = { version: 1 as const, notebookId: 'demo', savedAt: 1, edited: { a: { source: 'mine', base: 'old original' } }, added: [], deleted: [] };
     const session = new NotebookSession(notebook, new FakeKernel(), applyEdits(notebook, saved));
     const a = () => session.codeCell('a')!;
-    expect(session.originalChanged(a())).toBe(true);
+    expect(isOriginalChanged(a())).toBe(true);
     session.keepMine('a');
-    expect([a().source, session.originalChanged(a()), session.isEdited(a())]).toEqual(['mine', false, true]);
+    expect([a().source, isOriginalChanged(a()), isEdited(a())]).toEqual(['mine', false, true]);
     session.resetCell('a');
-    expect([a().source, session.isEdited(a())]).toEqual(['// a', false]);
+    expect([a().source, isEdited(a())]).toEqual(['// a', false]);
   });
 });
 
