@@ -17,6 +17,8 @@ async function deleteWithKeys(id: string): Promise<void> {
   await s.page.keyboard.press('d');
   await s.page.keyboard.press('d');
   await s.page.waitForFunction((cellId) => !document.querySelector(`fb-cell[data-cell-id="${cellId}"]`), id);
+  // The selection moves to a neighbour, still in command mode, as a person sees before pressing z.
+  await s.page.waitForFunction(() => document.activeElement?.localName === 'fb-cell' && document.activeElement.hasAttribute('data-selected'));
 }
 
 describe('undoing a deletion', () => {
