@@ -159,6 +159,8 @@ export class FbApp extends LitElement {
       this.importProblem = `${file.name} was read but could not be stored: ${errorMessage(e)}`;
       return;
     }
+    // A replaced import is untrusted again, whatever the learner decided about the one before.
+    this.trustedNow = new Set([...this.trustedNow].filter((trusted) => trusted !== id));
     const target = `#/imported/${encodeURIComponent(id)}`;
     if (location.hash === target) this.reopen++;
     else location.hash = target;
