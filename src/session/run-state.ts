@@ -7,15 +7,17 @@ import type { RunMessage } from '../kernel/protocol';
 import type { CellOutput, CodeCellState } from './cell-state';
 import { applyRunMessage, statusAfterMessage, stoppedNote } from './outputs';
 
-/** What a run has seen so far: whether its first message came, and the outputs it replaces. */
+/** What a run has seen so far: whether it started, and whether its outputs replaced the old ones yet. */
 export interface RunProgress {
   readonly started: boolean;
-  /** The outputs the cell showed before this run started (for widgets kept as they were). */
+  /** True once the run produced its first output (the old outputs are gone from then on). */
+  readonly replaced: boolean;
+  /** The outputs the cell showed before this run (for widgets kept as they were). */
   readonly previous: readonly CellOutput[];
 }
 
 /** A run that has not started yet. */
-export const NOT_STARTED: RunProgress = { started: false, previous: [] };
+export const NOT_STARTED: RunProgress = { started: false, replaced: false, previous: [] };
 
 /** The cell with a run queued for it. */
 export function queueCell(cell: CodeCellState): CodeCellState {
@@ -23,26 +25,30 @@ export function queueCell(cell: CodeCellState): CodeCellState {
 }
 
 /**
- * The cell after one message of its current run. The first message clears the old outputs (they
- * stay on screen until the new run has something to say, so a quick re-run does not flicker).
+ * The cell after one message of its current run. The old outputs stay until the run's first
+ * output replaces them, so a re-run does not flicker, and a widget being moved stays on the page
+ * (and keeps focus) while its cell re-runs.
  */
 export function applyToCell(cell: CodeCellState, progress: RunProgress, message: RunMessage): { cell: CodeCellState; progress: RunProgress } {
-  const next = progress.started ? progress : { started: true, previous: cell.outputs };
-  const base = progress.started ? cell.outputs : [];
-  const outputs = applyRunMessage(base, message, next.previous);
   const status = statusAfterMessage(message) ?? cell.status;
+  const producesOutput = message.type !== 'status' && message.type !== 'done';
+  const replacing = producesOutput && !progress.replaced;
+  const next: RunProgress = { started: true, replaced: progress.replaced || producesOutput, previous: replacing ? cell.outputs : progress.previous };
+  const outputs = producesOutput ? applyRunMessage(replacing ? [] : cell.outputs, message, next.previous) : cell.outputs;
   const changed = outputs !== cell.outputs || status !== cell.status;
   return { cell: changed ? { ...cell, outputs, status } : cell, progress: next };
 }
 
 /**
  * The cell once its run ended. A successful run says what the cell declares (a failed one
- * declares nothing, which says nothing). A stopped run notes when it stopped; a queued run that
- * never started goes back to stale (its old outputs are still shown) or idle.
+ * declares nothing, which says nothing); a run that produced no output leaves none. A stopped run
+ * notes when it stopped; a queued run that never started goes back to stale (its old outputs are
+ * still shown) or idle.
  */
 export function finishCell(cell: CodeCellState, progress: RunProgress, outcome: RunOutcome): CodeCellState {
   const analysed = outcome.status === 'ok' ? { declared: outcome.declared, references: outcome.references } : {};
-  if (outcome.status !== 'aborted') return { ...cell, ...analysed, ms: outcome.ms, status: outcome.status };
-  if (progress.started) return { ...cell, ms: outcome.ms, status: 'idle', outputs: [...cell.outputs, stoppedNote(outcome.ms)] };
-  return { ...cell, ms: outcome.ms, status: cell.outputs.length ? 'stale' : 'idle' };
+  if (!progress.started && outcome.status === 'aborted') return { ...cell, ms: outcome.ms, status: cell.outputs.length ? 'stale' : 'idle' };
+  const outputs = progress.replaced ? cell.outputs : [];
+  if (outcome.status !== 'aborted') return { ...cell, ...analysed, ms: outcome.ms, status: outcome.status, outputs };
+  return { ...cell, ms: outcome.ms, status: 'idle', outputs: [...outputs, stoppedNote(outcome.ms)] };
 }
