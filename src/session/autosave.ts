@@ -8,7 +8,7 @@
 import { applyEdits, collectEdits, type SavedEdits } from '../store/edits';
 import type { EditStore } from '../store/idb';
 import type { EditJournal, JournalEntry } from '../store/journal';
-import { emptyEdits, mergeEdits } from '../store/merge';
+import { emptyEdits, mergeEdits, type EditConflict } from '../store/merge';
 import type { EditsChannel } from '../store/sync';
 import type { NotebookSession } from './session';
 
@@ -29,6 +29,8 @@ export interface AutosaveReport {
   problem?: unknown;
   /** A message for the learner (edits merged from another tab). */
   notice?: string;
+  /** Cells both tabs changed: the text that was not kept, so the learner can copy it back. */
+  conflicts?: EditConflict[];
 }
 
 /** What opening a notebook found in storage. */
@@ -149,7 +151,7 @@ export class Autosaver {
   private async write(): Promise<void> {
     if (this.discarded) return;
     const local = this.current();
-    let conflicts: string[] = [];
+    let conflicts: EditConflict[] = [];
     let written: SavedEdits;
     try {
       written = await this.stores.store.update(this.key, (stored) => {
@@ -167,7 +169,7 @@ export class Autosaver {
     if (!this.closed && !sameEdits(written, this.current())) this.session.adoptCells(applyEdits(this.session.notebook, written));
     this.stores.channel?.post(written);
     this.report({ problem: null });
-    if (conflicts.length) this.report({ notice: conflictNotice(conflicts) });
+    if (conflicts.length) this.report({ notice: conflictNotice(conflicts), conflicts });
   }
 
   /** Another tab saved this notebook: take in its cells, keep ours where both changed. */
@@ -179,14 +181,15 @@ export class Autosaver {
     this.baseline = remote;
     if (!sameEdits(edits, local)) this.session.adoptCells(applyEdits(this.session.notebook, edits));
     if (!sameEdits(edits, remote)) this.schedule();
-    if (conflicts.length) this.report({ notice: conflictNotice(conflicts) });
+    if (conflicts.length) this.report({ notice: conflictNotice(conflicts), conflicts });
     else if (!sameEdits(edits, local)) this.report({ notice: 'Edits you made to this notebook in another tab were brought in here.' });
   }
 }
 
-function conflictNotice(conflicts: readonly string[]): string {
-  const cells = conflicts.length === 1 ? `cell ${conflicts[0]}` : `cells ${conflicts.join(', ')}`;
-  return `This notebook is also open in another tab, and both tabs changed ${cells}. This tab's version was kept and saved; the other tab now shows it too. Export the notebook from the other tab first if you need its version.`;
+function conflictNotice(conflicts: readonly EditConflict[]): string {
+  const ids = conflicts.map((c) => c.cellId);
+  const cells = ids.length === 1 ? `cell ${ids[0]}` : `cells ${ids.join(', ')}`;
+  return `This notebook is also open in another tab, and both tabs changed ${cells}. This tab's version was kept and saved, and the other tab now shows it too; the other tab's text is below if you want it back.`;
 }
 
 /** True when two saves hold the same cells (whenever and under whatever key they were made). */

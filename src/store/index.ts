@@ -10,7 +10,7 @@ export { applyEdits, collectEdits, hasOriginalChanged, isEmptyEdits, isSavedEdit
 export { idbEditStore, createMemoryEditStore, describeStorageFailure, StorageError, type EditStore } from './idb';
 export { saveImported, loadImported, listImported, removeImported, IMPORTED_PREFIX, type ImportedNotebook } from './imported';
 export { EditJournal, browserStorage, tabId, type JournalEntry, type SyncStorage } from './journal';
-export { mergeEdits, emptyEdits, type EditsMerge } from './merge';
+export { mergeEdits, emptyEdits, type EditConflict, type EditsMerge } from './merge';
 export { EditsChannel, type RemoteSave } from './sync';
 export { readStorageInfo, requestPersistence, type StorageInfo } from './storage-info';
 

@@ -5,10 +5,17 @@
  */
 import type { SavedEdits } from './edits';
 
+/** A cell both sides changed differently, and the text of the version that was not kept. */
+export interface EditConflict {
+  cellId: string;
+  /** The other side's text, shown to the learner so it is not lost; null when it had none (a deletion). */
+  dropped: string | null;
+}
+
 /** The merge, and the cells both sides changed differently (this tab's text was kept). */
 export interface EditsMerge {
   edits: SavedEdits;
-  conflicts: string[];
+  conflicts: EditConflict[];
 }
 
 /** Saved edits with nothing in them: the notebook as shipped. */
@@ -46,7 +53,7 @@ function ids(edits: SavedEdits): string[] {
  * tab's new cells placed after the cell they followed there.
  */
 export function mergeEdits(base: SavedEdits, local: SavedEdits, remote: SavedEdits): EditsMerge {
-  const conflicts: string[] = [];
+  const conflicts: EditConflict[] = [];
   const chosen = new Map<string, CellView>();
   for (const id of new Set([...ids(base), ...ids(local), ...ids(remote)])) {
     const b = viewOf(base, id);
@@ -55,8 +62,10 @@ export function mergeEdits(base: SavedEdits, local: SavedEdits, remote: SavedEdi
     if (sameView(l, b)) chosen.set(id, r);
     else if (sameView(r, b) || sameView(l, r)) chosen.set(id, l);
     else {
-      chosen.set(id, l.kind === 'deleted' ? r : l);
-      conflicts.push(id);
+      const keepLocal = l.kind !== 'deleted';
+      chosen.set(id, keepLocal ? l : r);
+      const lost = keepLocal ? r : l;
+      conflicts.push({ cellId: id, dropped: lost.kind === 'edited' || lost.kind === 'added' ? lost.source : null });
     }
   }
   const edited: SavedEdits['edited'] = Object.create(null) as SavedEdits['edited'];

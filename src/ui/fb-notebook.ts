@@ -13,7 +13,7 @@ import type { KernelClient } from '../kernel/client';
 import type { Notebook } from '../notebook/types';
 import type { NbOutput } from '../notebook/ipynb-outputs';
 import { Autosaver, isEdited, isOriginalChanged, loadEdits, NotebookSession, SessionController, summarize, type AutosaveReport, type CellState, type LoadedEdits } from '../session/index';
-import { applyEdits, browserEditJournal, browserEditsChannel, idbEditStore, type EditJournal, type EditsChannel, type EditStore } from '../store/index';
+import { applyEdits, browserEditJournal, browserEditsChannel, idbEditStore, type EditConflict, type EditJournal, type EditsChannel, type EditStore } from '../store/index';
 import { compareDialog, confirmDialog } from './dialog';
 import { AppErrorEvent, NotebookTrustEvent, type CellRunEvent } from './events';
 import { downloadFile, exportIpynb, exportMarkdown, fromNbOutputs } from './transfer';
@@ -51,6 +51,8 @@ export class FbNotebook extends LitElement {
   /** Outputs saved in an imported `.ipynb`, shown until the cells run. */
   @property({ attribute: false }) initialOutputs: Record<string, NbOutput[]> = {};
   @state() private notice = '';
+  /** Cells another tab also changed: the text that was not kept, shown with the notice. */
+  @state() private conflicts: EditConflict[] = [];
   @state() private storageProblem = '';
   @state() private kernelBusy = false;
   /** The deleted cell the Undo bar offers to bring back. */
@@ -141,7 +143,10 @@ export class FbNotebook extends LitElement {
     const outputs = new Map(Object.entries(this.initialOutputs).map(([id, list]) => [id, fromNbOutputs(list)]));
     const session = new NotebookSession(notebook, this.kernel, applyEdits(notebook, loaded.edits ?? undefined), outputs);
     session.trusted = this.trusted;
-    session.on('session-notice', (e) => (this.notice = e.message));
+    session.on('session-notice', (e) => {
+      this.notice = e.message;
+      this.conflicts = [];
+    });
     this.autosaver = new Autosaver(session, key, { store: this.store, journal: this.journal, channel: this.channel }, loaded, (report) => this.onSaveReport(report));
     this.sessions.session = session;
   }
@@ -155,7 +160,15 @@ export class FbNotebook extends LitElement {
 
   private onSaveReport(report: AutosaveReport): void {
     if (report.problem !== undefined) this.storageProblem = report.problem === null ? '' : errorMessage(report.problem);
-    if (report.notice) this.notice = report.notice;
+    if (report.notice) {
+      this.notice = report.notice;
+      this.conflicts = report.conflicts ?? [];
+    }
+  }
+
+  private dismissNotice(): void {
+    this.notice = '';
+    this.conflicts = [];
   }
 
   private flushSave = (): void => {
@@ -273,7 +286,9 @@ export class FbNotebook extends LitElement {
                 <button @click=${() => this.trustNotebook()}>Trust this notebook</button>
               </div>` : nothing}
           ${this.storageProblem ? html`<div class="fb-notice fb-storage-problem" role="alert">${this.storageProblem}</div>` : nothing}
-          ${this.notice ? html`<div class="fb-notice" role="alert">${this.notice} <button class="fb-link" @click=${() => (this.notice = '')}>Dismiss</button></div>` : nothing}
+          ${this.notice ? html`<div class="fb-notice" role="alert">${this.notice}
+                ${this.conflicts.filter((c) => c.dropped !== null).map((c) => html`<details class="fb-conflict" data-conflict=${c.cellId}><summary>The other tab's text of cell ${c.cellId}</summary><pre>${c.dropped}</pre></details>`)}
+                <button class="fb-link" @click=${() => this.dismissNotice()}>Dismiss</button></div>` : nothing}
           ${this.undoable ? html`<div class="fb-notice fb-undo" role="status">Deleted cell ${this.undoable.id}.
                 <button @click=${() => this.undoDelete()} aria-keyshortcuts="z">Undo</button>
                 <button class="fb-link" @click=${() => (this.undoable = null)}>Dismiss</button></div>` : nothing}

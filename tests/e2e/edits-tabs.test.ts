@@ -66,5 +66,11 @@ describe('two tabs on one notebook', () => {
       .toMatch(/^"(first|second) tab wrote this" \| "\1 tab wrote this"$/);
     const told = (await notice(s.page).count()) ? s.page : other;
     expect(await notice(told).innerText()).toContain('try-ridge');
+    // The text that was not kept is shown, so it is not lost.
+    const kept = (await editorText(told, 'try-ridge')).trim();
+    const dropped = kept.includes('first') ? '"second tab wrote this"' : '"first tab wrote this"';
+    const details = notice(told).locator('details[data-conflict="try-ridge"]');
+    await details.locator('summary').click();
+    expect((await details.locator('pre').innerText()).trim()).toBe(dropped);
   });
 });

@@ -114,6 +114,7 @@ describe('two tabs of one notebook', () => {
     await vi.waitFor(() => expect(one.source('c')).toBe('two wrote this'));
     expect(two.source('c')).toBe('two wrote this');
     expect((await store.load('demo'))?.edited.c?.source).toBe('two wrote this');
-    expect(two.reports.some((r) => r.notice?.includes('both tabs changed cell c'))).toBe(true);
+    const told = two.reports.find((r) => r.notice?.includes('both tabs changed cell c'));
+    expect(told?.conflicts).toEqual([{ cellId: 'c', dropped: 'one wrote this' }]);
   });
 });

@@ -22,7 +22,7 @@ describe('mergeEdits', () => {
   it('keeps this tab\'s text when both changed a cell differently, and names the cell', () => {
     const { edits: merged, conflicts } = mergeEdits(emptyEdits('demo'), edits({ a: 'mine' }), edits({ a: 'theirs' }));
     expect(merged.edited.a?.source).toBe('mine');
-    expect(conflicts).toEqual(['a']);
+    expect(conflicts).toEqual([{ cellId: 'a', dropped: 'theirs' }]);
   });
 
   it('does not call the same change on both sides a conflict', () => {
@@ -33,7 +33,7 @@ describe('mergeEdits', () => {
     const { edits: merged, conflicts } = mergeEdits(emptyEdits('demo'), edits({}, { deleted: ['a'] }), edits({ a: 'theirs' }));
     expect(merged.edited.a?.source).toBe('theirs');
     expect(merged.deleted).toEqual([]);
-    expect(conflicts).toEqual(['a']);
+    expect(conflicts).toEqual([{ cellId: 'a', dropped: null }]);
   });
 
   it('keeps cells added on either side, the other tab\'s after the cell they followed', () => {
