@@ -6,8 +6,8 @@
  * before the editor chunk has loaded, the static copy stands in as a plain editable text for
  * those moments, and the editor takes over its text, caret and focus — no keystroke is lost.
  *
- * @fires source-change - the text changed (detail: string)
- * @fires run-cell - Ctrl/Cmd+Enter (detail: {advance: false}) or Shift+Enter (detail: {advance: true})
+ * @fires cell-edit - the text changed ({@link CellEditEvent})
+ * @fires cell-run - Ctrl/Cmd+Enter (advance: false) or Shift+Enter (advance: true) ({@link CellRunEvent})
  */
 import { LitElement, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
@@ -15,6 +15,7 @@ import type { CellEditor } from './editor-view';
 import { buildWhenNear, editorModule, loadEditorModule, stopWatching, type LazyEditor } from './editor-queue';
 import { cancelHighlight, canHighlightNow, charge, highlightLater, type Highlightable } from './highlight-queue';
 import { staticCodeHtml } from './static-code';
+import { CellEditEvent, CellRunEvent } from './events';
 import './code.css';
 
 /** A press on the static code, replayed on the editor built for it. */
@@ -35,6 +36,8 @@ export class FbEditor extends LitElement implements LazyEditor, Highlightable {
   /** 1-based line to mark as erroneous, or null. */
   @property({ attribute: false }) errorLine: number | null = null;
   @property() label = 'Code';
+  /** The cell this editor edits, named in the events it fires. */
+  @property() cellId = '';
 
   private editor: CellEditor | null = null;
   private staticRoot: HTMLElement | null = null;
@@ -172,7 +175,7 @@ export class FbEditor extends LitElement implements LazyEditor, Highlightable {
     content.addEventListener('keydown', (event) => {
       if (event.key !== 'Enter' || !(event.shiftKey || event.ctrlKey || event.metaKey)) return;
       event.preventDefault();
-      this.dispatchEvent(new CustomEvent('run-cell', { detail: { advance: event.shiftKey }, bubbles: true, composed: true }));
+      this.dispatchEvent(new CellRunEvent(this.cellId, event.shiftKey));
     });
     void loadEditorModule().then(() => this.endStandIn(standIn));
   }
@@ -187,7 +190,7 @@ export class FbEditor extends LitElement implements LazyEditor, Highlightable {
     const caret = hadFocus ? caretPoint() : null;
     if (standIn.edited) {
       this.value = content.innerText.replace(/\n$/, '');
-      this.dispatchEvent(new CustomEvent('source-change', { detail: this.value, bubbles: true, composed: true }));
+      this.dispatchEvent(new CellEditEvent(this.cellId, this.value));
     }
     this.createEditor();
     const view = this.editor!.view;
@@ -205,10 +208,10 @@ export class FbEditor extends LitElement implements LazyEditor, Highlightable {
       label: this.label,
       readonly: this.readonly,
       errorLine: this.errorLine,
-      onRun: (advance) => this.dispatchEvent(new CustomEvent('run-cell', { detail: { advance }, bubbles: true, composed: true })),
+      onRun: (advance) => this.dispatchEvent(new CellRunEvent(this.cellId, advance)),
       onChange: (text) => {
         this.value = text;
-        this.dispatchEvent(new CustomEvent('source-change', { detail: text, bubbles: true, composed: true }));
+        this.dispatchEvent(new CellEditEvent(this.cellId, text));
         if (this.errorLine !== null) this.errorLine = null;
       },
     });

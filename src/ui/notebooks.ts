@@ -7,6 +7,7 @@
 import { notebooks as shipped, broken as brokenFiles } from 'virtual:fieldbook-notebooks';
 import type { Heading } from './markdown';
 import type { Notebook, NotebookMeta } from '../notebook/types';
+import { errorMessage } from './report-error';
 
 /** A notebook that failed to parse, listed with its error so the problem is visible. */
 export interface BrokenNotebook {
@@ -48,7 +49,7 @@ export async function loadNotebook(id: string): Promise<Notebook | null> {
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     asset = (await response.json()) as NotebookAsset;
   } catch (e) {
-    throw new NotebookLoadError(`The notebook "${id}" could not be loaded (${e instanceof Error ? e.message : String(e)}). If you are offline, open it once online first.`, { cause: e });
+    throw new NotebookLoadError(`The notebook "${id}" could not be loaded (${errorMessage(e)}). If you are offline, open it once online first.`, { cause: e });
   }
   prerendered.set(asset.notebook, asset.prose);
   return asset.notebook;
