@@ -14,6 +14,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import './fb-editor';
 import './fb-output';
 import type { FbEditor } from './fb-editor';
+import { mayRenderFirst, renderNow } from './first-render-queue';
 import type { CellStatus, CodeCellState } from '../session/cell-state';
 import { CellAddEvent, CellCompareEvent, CellDeleteEvent, CellResetEvent, CellRunEvent } from './events';
 
@@ -50,9 +51,15 @@ export class FbCell extends LitElement {
 
   /** Focuses this cell's editor (expanding a hidden cell). */
   async focusEditor(): Promise<void> {
+    renderNow(this);
     this.expanded = true;
     await this.updateComplete;
     await this.querySelector<FbEditor>('fb-editor')?.activate();
+  }
+
+  /** A long notebook's cells far down take their first render a few frames later. */
+  protected override shouldUpdate(): boolean {
+    return this.hasUpdated || mayRenderFirst(this);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

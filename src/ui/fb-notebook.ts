@@ -149,7 +149,7 @@ export class FbNotebook extends LitElement {
       this.prose?.close();
       const shipped = prerenderedProse(this.notebook);
       this.importedProse = !shipped;
-      this.prose = new NotebookProse(shipped, this.importedProse, () => this.requestUpdate());
+      this.prose = new NotebookProse(shipped, this.importedProse, () => this.renderSoon());
       document.title = `${this.notebook.meta.title} · Fieldbook`;
     }
     // Code shows at once, drawn statically; editors (and their chunk) wait for the kernel to start.
@@ -354,7 +354,7 @@ export class FbNotebook extends LitElement {
             cell.kind === 'markdown'
               ? html`<article class=${this.importedProse ? 'fb-prose fb-prose-imported' : 'fb-prose'} data-cell-id=${cell.id}
                   style=${`contain-intrinsic-size: auto ${estimateProseHeight(cell.source)}px`} .innerHTML=${prose.get(cell.id) ?? ''}></article>`
-              : html`<fb-cell .cell=${cell} .index=${++codeIndex}
+              : html`<fb-cell data-cell-id=${cell.id} data-status=${cell.status} .cell=${cell} .index=${++codeIndex}
                   .edited=${isEdited(cell)} .originalChanged=${isOriginalChanged(cell)} .trusted=${this.trusted}
                   @cell-reset=${(e: HTMLElementEventMap['cell-reset']) => this.guard(() => this.resetCell(e.cellId))}
                   @cell-compare=${(e: HTMLElementEventMap['cell-compare']) => this.guard(() => this.compareCell(e.cellId))}

@@ -32,8 +32,9 @@ describe('a 1,000-cell notebook', () => {
     await waitForKernel(s.page);
     await s.page.locator(`fb-cell[data-cell-id="c${CELLS - 1}"][data-status="idle"]`).waitFor({ state: 'attached', timeout: 120_000 });
     expect(await cellIds(s.page)).toEqual(Array.from({ length: CELLS }, (_, i) => `c${i}`));
-    // Every cell shows its code, drawn the same way whether or not its editor exists yet.
-    expect(await s.page.locator('fb-cell .cm-editor').count()).toBe(CELLS);
+    // Every cell shows its code (the cells far down fill in a few frames later), drawn the same way
+    // whether or not its editor exists yet.
+    await s.page.waitForFunction((n) => document.querySelectorAll('fb-cell .cm-editor').length === n, CELLS);
     await s.page.waitForTimeout(1000);
     const built = await liveEditors();
     expect(built).toBeGreaterThan(0);
