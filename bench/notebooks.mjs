@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { preview } from 'vite';
+import { benchGenerated } from './generated-notebooks.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = join(ROOT, 'dist');
@@ -324,72 +325,6 @@ async function benchNotebook(baseUrl, id) {
   return result;
 }
 
-/** Sizes of the generated notebooks opened by `benchGenerated` (a short one to compare with). */
-const GENERATED_SIZES = [20, 1000, 2000];
-
-/** A notebook of `n` sections, each a heading, a sentence with a formula, and a two-line code cell. */
-function generatedNotebook(n) {
-  const parts = ['---', `id: generated-${n}`, `title: ${n} generated cells`, '---', `# ${n} generated cells`, ''];
-  for (let i = 0; i < n; i++) parts.push(`## Section ${i}`, '', `Cell ${i} doubles $v_{${i}}$ and prints it.`, '', '```ts id=c' + i, `const v${i} = ${i};`, `v${i} * 2`, '```', '');
-  return parts.join('\n');
-}
-
-/**
- * Opens generated notebooks of GENERATED_SIZES cells through "Import notebook", as a learner would,
- * in one fresh profile: time from choosing the file to its last cell being shown, the longest
- * main-thread task from then until SETTLE_MS after, and how many code editors were built by then.
- */
-async function benchGenerated(baseUrl) {
-  const dir = mkdtempSync(join(tmpdir(), 'fieldbook-bench-'));
-  const rows = [];
-  let context = null;
-  try {
-    context = await chromium.launchPersistentContext(dir, { executablePath: CHROMIUM, headless: true, args: ARGS, viewport: { width: 1280, height: 900 } });
-    const page = context.pages()[0] ?? (await context.newPage());
-    await page.goto(baseUrl);
-    await page.waitForFunction(() => document.documentElement.dataset.kernel === 'ready', undefined, { timeout: LOAD_TIMEOUT_MS });
-    for (const n of GENERATED_SIZES) {
-      const row = { cells: n, ok: false, error: null };
-      try {
-        await page.evaluate(() => {
-          const probe = { start: 0, tasks: [] };
-          window.__fbImport = probe;
-          new PerformanceObserver((list) => {
-            for (const t of list.getEntries()) probe.tasks.push({ start: t.startTime, duration: t.duration });
-          }).observe({ type: 'longtask' });
-        });
-        const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Import notebook' }).click()]);
-        await page.evaluate(() => (window.__fbImport.start = performance.now()));
-        await chooser.setFiles({ name: `generated-${n}.md`, mimeType: 'text/markdown', buffer: Buffer.from(generatedNotebook(n)) });
-        // Usable: the first cell shows its code. Complete: every cell does (long notebooks fill in below).
-        await page.waitForFunction(() => document.querySelector('fb-cell[data-cell-id="c0"] .cm-editor') !== null, undefined, { timeout: NOTEBOOK_TIMEOUT_MS, polling: 10 });
-        const firstAt = await page.evaluate(() => performance.now());
-        await page.waitForFunction((count) => document.querySelectorAll('fb-cell[data-status] .cm-editor').length >= count, n, { timeout: NOTEBOOK_TIMEOUT_MS, polling: 20 });
-        const shownAt = await page.evaluate(() => performance.now());
-        await page.waitForTimeout(SETTLE_MS);
-        const probe = await page.evaluate(() => window.__fbImport);
-        const tasks = probe.tasks.filter((t) => t.start >= probe.start && t.start < shownAt + SETTLE_MS);
-        row.openMs = firstAt - probe.start;
-        row.allMs = shownAt - probe.start;
-        row.longestTaskMs = Math.max(0, ...tasks.map((t) => t.duration));
-        row.tasksOver100 = tasks.filter((t) => t.duration > 100).length;
-        row.cellsShown = await page.locator('fb-cell[data-cell-id]').count();
-        row.editors = await page.locator('fb-cell .cm-content[contenteditable]').count();
-        row.ok = row.cellsShown === n;
-        if (!row.ok) row.error = `${row.cellsShown} of ${n} cells shown`;
-      } catch (e) {
-        row.error = (e instanceof Error ? e.message : String(e)).split('\n')[0];
-      }
-      console.error(`bench: generated ${n} cells ${row.ok ? 'ok' : `FAILED — ${row.error}`}`);
-      rows.push(row);
-    }
-  } finally {
-    await context?.close().catch(() => {});
-    rmSync(dir, { recursive: true, force: true });
-  }
-  return rows;
-}
-
 const ms = (x) => (typeof x === 'number' ? `${Math.round(x)}` : '—');
 const kb = (x) => (typeof x === 'number' ? `${(x / 1024).toFixed(1)}` : '—');
 
@@ -491,7 +426,7 @@ async function main() {
       console.error(`bench: ${id} ${r.ok ? 'ok' : `FAILED — ${r.error}`}`);
       results.push(r);
     }
-    if (generated) opened = await benchGenerated(baseUrl);
+    if (generated) opened = await benchGenerated(baseUrl, { executablePath: CHROMIUM, args: ARGS, settleMs: SETTLE_MS, loadTimeoutMs: LOAD_TIMEOUT_MS, timeoutMs: NOTEBOOK_TIMEOUT_MS });
   } finally {
     await new Promise((done) => server.httpServer.close(() => done()));
     rmSync(snapshot, { recursive: true, force: true });

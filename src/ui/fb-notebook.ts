@@ -23,13 +23,12 @@ import type { KeyboardActions } from './keyboard-actions';
 import './fb-cell';
 import type { FbCell } from './fb-cell';
 import { prerenderedProse } from './notebooks';
-import { NotebookProse } from './prose';
+import { estimateProseHeight, NotebookProse } from './prose';
 import { errorMessage } from './report-error';
 import { drawPendingCharts } from '../charts/index';
 import { holdEditorsUntil } from './editor-queue';
+import { SessionFrames } from './frame-coalescer';
 
-/** A frame, for coalescing re-renders. */
-const FRAME_MS = 16;
 
 /** What the opening task read, for the session it opens. */
 interface Opened {
@@ -65,19 +64,14 @@ export class FbNotebook extends LitElement {
   @state() private undoable: CellState | null = null;
   /** Bumped to open the notebook afresh (after Reset notebook). */
   @state() private generation = 0;
-  // Renders go through renderSoon, which coalesces the flood of a running cell's messages.
-  private readonly sessions = new SessionController({ addController: (c) => this.addController(c), requestUpdate: () => this.renderSoon() });
+  private readonly frames = new SessionFrames(() => this.requestUpdate());
+  // Renders go through `frames`, which coalesces the flood of a running cell's messages.
+  private readonly sessions = new SessionController({ addController: (c) => this.addController(c), requestUpdate: () => this.frames.request() });
   private autosaver: Autosaver | null = null;
   private detachKeyboard: (() => void) | null = null;
   private prose: NotebookProse | null = null;
   /** Whether the prose came from outside the app (sanitised and kept in its box). */
   private importedProse = false;
-  /** A session change that must show at once: cells added, removed or moved, or a new status. */
-  private urgent = false;
-  /** Each code cell's status as last rendered. */
-  private readonly shownStatus = new Map<string, string>();
-  private frame = 0;
-  private renderedAt = -Infinity;
 
   /** Reads the learner's edits for the notebook; a newer notebook or key supersedes a read under way. */
   private readonly opening = new Task(this, {
@@ -149,7 +143,7 @@ export class FbNotebook extends LitElement {
       this.prose?.close();
       const shipped = prerenderedProse(this.notebook);
       this.importedProse = !shipped;
-      this.prose = new NotebookProse(shipped, this.importedProse, () => this.renderSoon());
+      this.prose = new NotebookProse(shipped, this.importedProse, () => this.frames.request());
       document.title = `${this.notebook.meta.title} · Fieldbook`;
     }
     // Code shows at once, drawn statically; editors (and their chunk) wait for the kernel to start.
@@ -169,42 +163,8 @@ export class FbNotebook extends LitElement {
       this.conflicts = [];
     });
     this.autosaver = new Autosaver(session, key, { store: this.store, journal: this.journal, channel: this.channel }, loaded, (report) => this.onSaveReport(report));
-    session.on('session-change', (e) => {
-      // A cell's status shows at once (a click on Run shows "queued" before anything else); only
-      // the outputs a running cell streams wait for the next frame.
-      if (e.cellId === undefined || session.codeCell(e.cellId)?.status !== this.shownStatus.get(e.cellId)) this.urgent = true;
-    });
-    this.urgent = true;
+    this.frames.watch(session);
     this.sessions.session = session;
-  }
-
-  /**
-   * Re-renders at most once per frame however many run messages arrive (a cell printing in a loop
-   * sends thousands a second). A change after a quiet spell, a change of a cell's status and any
-   * change to which cells there are (the keyboard selects an added cell right away) render at once;
-   * a timer stands in for frames in a hidden tab.
-   */
-  private renderSoon(): void {
-    const now = performance.now();
-    if (this.urgent || (!this.frame && now - this.renderedAt >= FRAME_MS)) {
-      this.urgent = false;
-      if (this.frame) cancelAnimationFrame(this.frame);
-      this.frame = 0;
-      this.renderedAt = now;
-      this.requestUpdate();
-      return;
-    }
-    if (this.frame) return;
-    const flush = () => {
-      if (!this.frame) return;
-      cancelAnimationFrame(this.frame);
-      clearTimeout(timer);
-      this.frame = 0;
-      this.renderedAt = performance.now();
-      this.requestUpdate();
-    };
-    this.frame = requestAnimationFrame(flush);
-    const timer = setTimeout(flush, 100);
   }
 
   private closeSession(): void {
@@ -316,8 +276,7 @@ export class FbNotebook extends LitElement {
       });
     }
     const { html: prose, headings } = this.prose!.layout(session.cells.filter((c) => c.kind === 'markdown'));
-    this.shownStatus.clear();
-    for (const cell of session.codeCells) this.shownStatus.set(cell.id, cell.status);
+    this.frames.rendered(session.codeCells);
     let codeIndex = 0;
     return html`
       <div class="fb-notebook-layout">
@@ -428,19 +387,6 @@ export class FbNotebook extends LitElement {
   private reportError(error: unknown): void {
     this.dispatchEvent(new AppErrorEvent(error));
   }
-}
-
-/**
- * A guess at the height of prose not yet laid out (it is skipped while off screen): lines of about
- * 90 characters at the body's line height, plus paragraph and heading spacing. Once the prose has
- * been on screen the browser remembers its real height.
- */
-function estimateProseHeight(source: string): number {
-  const lines = source.split('\n');
-  const text = lines.reduce((n, line) => n + Math.max(1, Math.ceil(line.length / 90)), 0);
-  const blocks = lines.filter((line) => line.trim() === '').length + 1;
-  const headings = lines.filter((line) => line.startsWith('#')).length;
-  return Math.round(text * 25 + blocks * 8 + headings * 40);
 }
 
 declare global {

@@ -113,3 +113,16 @@ export class NotebookProse {
     }
   }
 }
+
+/**
+ * A guess at the height of prose not yet laid out (it is skipped while off screen): lines of about
+ * 90 characters at the body's line height, plus paragraph and heading spacing. Once the prose has
+ * been on screen the browser remembers its real height.
+ */
+export function estimateProseHeight(source: string): number {
+  const lines = source.split('\n');
+  const text = lines.reduce((n, line) => n + Math.max(1, Math.ceil(line.length / 90)), 0);
+  const blocks = lines.filter((line) => line.trim() === '').length + 1;
+  const headings = lines.filter((line) => line.startsWith('#')).length;
+  return Math.round(text * 25 + blocks * 8 + headings * 40);
+}
