@@ -46,7 +46,8 @@ export async function benchGenerated(baseUrl, { executablePath, args, settleMs, 
         await page.evaluate(() => (window.__fbImport.start = performance.now()));
         await chooser.setFiles({ name: `generated-${n}.md`, mimeType: 'text/markdown', buffer: Buffer.from(generatedNotebook(n)) });
         // Usable: the first cell shows its code. Complete: every cell does (long notebooks fill in below).
-        await page.waitForFunction(() => document.querySelector('fb-cell[data-cell-id="c0"] .cm-editor') !== null, undefined, { timeout: timeoutMs, polling: 10 });
+        // (The previous generated notebook has a c0 too: wait for this one's title first.)
+        await page.waitForFunction((title) => document.title.startsWith(title) && document.querySelector('fb-cell[data-cell-id="c0"] .cm-editor') !== null, `${n} generated cells`, { timeout: timeoutMs, polling: 10 });
         const firstAt = await page.evaluate(() => performance.now());
         await page.waitForFunction((count) => document.querySelectorAll('fb-cell[data-status] .cm-editor').length >= count, n, { timeout: timeoutMs, polling: 20 });
         const shownAt = await page.evaluate(() => performance.now());
