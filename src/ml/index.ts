@@ -20,6 +20,7 @@ export type { RatingOptions, RatingRow, RatingInfo, ItemProfile, UserProfile } f
 export { getRows, createTable, isMissing, getColumn, getNumericColumn, selectColumns, dropColumns, countValues, quantile, summarizeNumbers, describe } from './data/table';
 export { parseCsv, SCHEMAS, tabularSchema, getSchemaFeatures, type CsvSchema, type CsvColumn, type CsvResult, type CsvRowError } from './data/csv';
 export { qualityReport, inferColumnKind, type QualityReport, type ColumnQuality } from './data/quality';
+export { loadSentences, parseSentences, parseTextCsv, readLabelledTexts, findDuplicates, duplicateKey, SENTENCES_CITATION, type SentenceSource, type SentenceSet, type LabelledText, type LabelledTexts, type TextLineError, type DuplicateGroup } from './data/sentences';
 
 // prep/: imputing, encoding, scaling, pipelines, splits, text
 export { fitImputer, type Imputer, type ImputeStrategy } from './prep/impute';
@@ -56,6 +57,7 @@ export { precisionAtK, recallAtK, ndcgAtK, catalogueCoverage } from './evaluate/
 export { crossValidate, learningCurve } from './evaluate/cross-validation';
 export { gridSearch, randomSearch, type SearchResult, type Trial } from './evaluate/tuning';
 export { groupMetrics, fairnessGaps, type GroupMetrics, type FairnessGap } from './evaluate/fairness';
+export { cohenKappa, fleissKappa, interpretKappa, majorityVote, softLabels, unanimousShare, type RatingValue } from './evaluate/agreement';
 
 // explain/: what a model learned and why it said what it said
 export { permutationImportance, type FeatureImportance } from './explain/importance';
