@@ -35,6 +35,7 @@ export { textsToSequences, padSequences } from './prep/sequences';
 // models/: baselines and the models that beat them
 export { ruleBaseline, majorityClass, globalMean, userItemBias, popularity } from './models/baselines';
 export { scoreSentiment, lexiconWeights, type SentimentScore } from './models/lexicon';
+export { loadVader, type VaderScorer, type VaderScores } from './models/vader';
 export type { BinaryClassifier } from './models/classifier';
 export { createLogisticRegression, l2FromC, isLogisticRegression, type LogisticRegression, type LogisticOptions } from './models/logistic';
 export { createMlp, type MlpOptions } from './models/mlp';
@@ -57,6 +58,7 @@ export { precisionAtK, recallAtK, ndcgAtK, catalogueCoverage } from './evaluate/
 export { crossValidate, learningCurve } from './evaluate/cross-validation';
 export { gridSearch, randomSearch, type SearchResult, type Trial } from './evaluate/tuning';
 export { groupMetrics, fairnessGaps, type GroupMetrics, type FairnessGap } from './evaluate/fairness';
+export { minimumFunctionality, invariance, directional, runBehaviourTests, summariseByCapability, expandTemplate, addTypo, replaceWord, type BehaviourTest, type BehaviourResult, type CapabilitySummary, type LabelledCase, type PerturbedPair, type TextPredictor } from './evaluate/behaviour';
 export { cohenKappa, fleissKappa, interpretKappa, majorityVote, softLabels, unanimousShare, type RatingValue } from './evaluate/agreement';
 
 // explain/: what a model learned and why it said what it said
