@@ -14,7 +14,7 @@ export { nearestByEmbedding } from './core/similarity';
 // data/: generators, tables, CSV and the data-quality report
 export { generateTransactions, addRollingFeatures, listRollingFeatureNames, merchantTypes, ageGroups } from './data/transactions';
 export type { TransactionOptions, TransactionRow, TransactionInfo, CustomerProfile, TerminalProfile, RollingOptions } from './data/transactions';
-export { generateReviews, type ReviewOptions, type ReviewRow, type ReviewInfo, type ReviewKind } from './data/reviews';
+export { generateReviews, type ReviewOptions, type ReviewRow, type ReviewInfo, type ReviewKind, type ReviewSentence, type AspectMention } from './data/reviews';
 export { generateRatings, splitRatingsByTime, computeTrueRating, genres } from './data/ratings';
 export type { RatingOptions, RatingRow, RatingInfo, ItemProfile, UserProfile } from './data/ratings';
 export { getRows, createTable, isMissing, getColumn, getNumericColumn, selectColumns, dropColumns, countValues, quantile, summarizeNumbers, describe } from './data/table';
