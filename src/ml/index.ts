@@ -60,6 +60,7 @@ export { gridSearch, randomSearch, type SearchResult, type Trial } from './evalu
 export { groupMetrics, fairnessGaps, type GroupMetrics, type FairnessGap } from './evaluate/fairness';
 export { minimumFunctionality, invariance, directional, runBehaviourTests, summariseByCapability, expandTemplate, addTypo, replaceWord, type BehaviourTest, type BehaviourResult, type CapabilitySummary, type LabelledCase, type PerturbedPair, type TextPredictor } from './evaluate/behaviour';
 export { cohenKappa, fleissKappa, interpretKappa, majorityVote, softLabels, unanimousShare, type RatingValue } from './evaluate/agreement';
+export { bootstrap, bootstrapMetric, pairedBootstrap, binomialInterval, fisherExact, normalQuantile, type Interval, type BootstrapOptions, type PairedComparison } from './evaluate/intervals';
 
 // explain/: what a model learned and why it said what it said
 export { permutationImportance, type FeatureImportance } from './explain/importance';
