@@ -39,6 +39,7 @@ export { loadVader, type VaderScorer, type VaderScores } from './models/vader';
 export type { BinaryClassifier } from './models/classifier';
 export { createLogisticRegression, l2FromC, isLogisticRegression, type LogisticRegression, type LogisticOptions } from './models/logistic';
 export { createMlp, type MlpOptions } from './models/mlp';
+export { fitTextClassifier, saveTextClassifier, loadTextClassifier, isTextPipelineState, type TextClassifier, type TextClassifierOptions, type TextPipelineState, type TermWeight, type TokenAttribution } from './models/text-classifier';
 export { createTextModel, isTextModel, type TextModel, type TextModelOptions } from './models/text-model';
 export { createMatrixFactorization, ratingsToData, type MatrixFactorization, type MatrixFactorizationOptions, type Rating } from './models/matrix-factorization';
 
