@@ -149,6 +149,7 @@ function splitCsvRecords(lines: string[], delimiter: string): { records: CsvReco
     let text = lines[i];
     let pos = 0;
     let broken = false;
+    let malformed = false;
     for (;;) {
       if (pos >= text.length) {
         if (!inQuotes) {
@@ -173,6 +174,9 @@ function splitCsvRecords(lines: string[], delimiter: string): { records: CsvReco
         } else if (c === '"') {
           inQuotes = false;
           pos++;
+          // RFC 4180: a closing quote ends the field. Anything else after it means this quote was
+          // really the opening quote of a later field, and the quote on the first line never closed.
+          if (pos < text.length && text[pos] !== delimiter) malformed = true;
         } else {
           field += c;
           pos++;
@@ -192,7 +196,7 @@ function splitCsvRecords(lines: string[], delimiter: string): { records: CsvReco
         pos++;
       }
     }
-    if (broken) {
+    if (broken || (malformed && i > start)) {
       errors.push({ line: start + 1, content: clip(lines[start]), reason: 'a quote opened on this line never closes; read on from the next line' });
       i = start + 1;
       continue;
@@ -225,7 +229,8 @@ function chooseLabelReader(values: string[]): LabelReader {
       },
     };
   }
-  const binary = numbers.length > 0 && numbers.every((n) => n === 0 || n === 1);
+  // Star ratings run from 1 to 5, so any 0 means 0/1 labels (and a stray 2 is one bad line, not stars).
+  const binary = numbers.some((n) => n === 0) || (numbers.length > 0 && numbers.every((n) => n === 1));
   if (binary || numbers.length === 0) {
     return {
       mapping: '0 → 0, 1 → 1',

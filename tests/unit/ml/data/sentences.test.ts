@@ -76,6 +76,19 @@ describe('parseTextCsv', () => {
     expect(r.rows[r.rows.length - 1].line).toBe(23);
   });
 
+  it('does not let a runaway quote end at the opening quote of a later field', () => {
+    const lines = ['text,label', '"runaway start,0', 'plain,1', '"a, quoted",0', 'after,1'];
+    const r = parseTextCsv(lines.join('\n'));
+    expect(r.errors.map((e) => e.line)).toEqual([2]);
+    expect(r.rows.map((x) => [x.text, x.line])).toEqual([['plain', 3], ['a, quoted', 4], ['after', 5]]);
+  });
+
+  it('keeps 0/1 labels when one bad line holds another number (a stray 2 is not a star rating)', () => {
+    const r = parseTextCsv('text,label\ngood,1\nbad,0\nodd,2\nfine,1\n');
+    expect(r.labelMapping).toBe('0 → 0, 1 → 1');
+    expect(r.errors).toEqual([{ line: 4, content: 'odd,2', reason: "label '2' is not 0 or 1" }]);
+  });
+
   it('names rows with the wrong number of fields and bad labels', () => {
     const r = parseTextCsv('id,text,label\n1,good,1\n2,bad\n3,ok,maybe\n');
     expect(r.errors.map((e) => [e.line, e.reason])).toEqual([
