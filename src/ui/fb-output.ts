@@ -12,14 +12,6 @@ import type { CellOutput } from '../session/cell-state';
 import { WidgetInputEvent } from './events';
 import { errorMessage } from './report-error';
 
-/**
- * The widget the learner last typed in or moved. Its change re-runs the widget's own cell, which
- * renders a new input; `restoreWidgetFocus` hands focus, caret and any keys typed meanwhile to it.
- */
-let activeWidget: { key: string; at: number; value: string; start: number | null; end: number | null } | null = null;
-/** How long after the learner's last keystroke a re-rendered widget takes focus back. */
-const REFOCUS_WINDOW_MS = 5000;
-
 /** Pause in typing after which a text box sends its value (re-running the cells that read it). */
 const TEXT_PAUSE_MS = 250;
 
@@ -157,7 +149,6 @@ export class FbOutput extends LitElement {
 
   /** Text boxes re-run their readers as the learner types, once typing pauses (not on every key). */
   private emitTextSoon(w: WidgetData, value: string): void {
-    this.noteActive(w);
     clearTimeout(this.textTimer);
     this.textTimer = setTimeout(() => this.emitText(w, value), TEXT_PAUSE_MS);
   }
@@ -169,33 +160,7 @@ export class FbOutput extends LitElement {
     this.emitWidget(w, value);
   }
 
-  /** Remembers the focused widget's key, value and caret (see `activeWidget`). */
-  private noteActive(w: WidgetData): void {
-    const input = document.activeElement;
-    if (!(input instanceof HTMLInputElement) || !this.contains(input)) return;
-    const caret = input.type === 'text';
-    activeWidget = { key: w.key, at: Date.now(), value: input.value, start: caret ? input.selectionStart : null, end: caret ? input.selectionEnd : null };
-  }
-
-  /** Gives focus back to a widget the learner was using when its cell re-ran and replaced it. */
-  private restoreWidgetFocus(w: WidgetData): void {
-    if (!activeWidget || activeWidget.key !== w.key || Date.now() - activeWidget.at > REFOCUS_WINDOW_MS) return;
-    const focused = document.activeElement;
-    if (focused && focused !== document.body && focused.isConnected) return;
-    const input = this.querySelector<HTMLInputElement>('input');
-    if (!input) return;
-    input.focus();
-    if (input.type !== 'text') return;
-    // Keys typed while the cell re-ran went into the old box: carry them over and send them.
-    if (input.value !== activeWidget.value) {
-      input.value = activeWidget.value;
-      this.emitTextSoon(w, input.value);
-    }
-    if (activeWidget.start !== null) input.setSelectionRange(activeWidget.start, activeWidget.end ?? activeWidget.start);
-  }
-
   private emitWidget(w: WidgetData, value: WidgetValue): void {
-    if (w.kind !== 'file') this.noteActive(w);
     if (w.kind === 'slider') {
       const out = this.querySelector('output');
       if (out) out.textContent = formatWidgetNumber(Number(value), w.step);
@@ -225,7 +190,6 @@ export class FbOutput extends LitElement {
   protected override updated(_changed: PropertyValues<this>): void {
     const o = this.output;
     if (o.kind !== 'display') return;
-    if (o.mime === MIME.widget) this.restoreWidgetFocus(o.data as WidgetData);
     const specs: Record<string, ChartSpec | null> = {};
     if (o.mime === MIME.chart) specs.main = o.data as ChartSpec;
     if (o.mime === MIME.training) Object.assign(specs, trainingCharts(o.data as TrainingData));
