@@ -52,7 +52,7 @@ describe.each([3, 11])('the sentiment notebook with SEED = %i', (seed) => {
 
     const finalTest = await outputText(s.page, 'final-test');
     const [, tuned, vader] = grab(finalTest, /Test accuracy (\d\.\d{3}) \(95% CI [^)]*\) for the tuned model, (\d\.\d{3})/);
-    const [, low, high] = grab(finalTest, /difference\s+-?\d\.\d{3} \(95% CI (-?\d\.\d{3})–(-?\d\.\d{3})\)/);
+    const [, low, high] = grab(finalTest, /difference\s+-?\d\.\d{3} \(95% CI (-?\d\.\d{3})(?:–| to )(-?\d\.\d{3})\)/);
     const [, saidVader, saidTuned] = grab(summary, /test accuracy (\d\.\d\d) for the off-the-shelf tool, (\d\.\d\d) for our model/);
     expect([sameFigure(saidVader, vader), sameFigure(saidTuned, tuned)]).toEqual([true, true]);
     const verdict = Number(high) < 0 ? 'the off-the-shelf tool is better than our model' : Number(low) > 0 ? 'our model is better here too' : 'the two are within the noise of each other';
