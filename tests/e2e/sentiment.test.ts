@@ -1,7 +1,7 @@
 /**
  * The sentiment-analysis notebook end to end, driven like a learner: run everything, type in the
  * review box and watch the verdict follow, bring a UCI-format file and a broken CSV through the
- * file picker, and reload the page to find the saved model with its vectoriser.
+ * file picker, reload the page to find the saved model with its vectoriser, and run it all offline.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -86,5 +86,22 @@ describe('the sentiment-analysis notebook', () => {
     await waitForIdle(s.page);
     expect(await s.page.locator('fb-cell[data-cell-id="load-model"]').getAttribute('data-status')).toBe('ok');
     expect(await outputText(s.page, 'load-model')).toMatch(/^Loaded from indexeddb:\/\/fieldbook-sentiment-model: \d+ terms, 1–[12]-grams/);
+  });
+
+  it('runs offline after one visit: the sentence files and VADER come from the service worker', async () => {
+    await s.page.waitForFunction(() => navigator.serviceWorker?.controller !== null, undefined, { timeout: 60_000 });
+    await s.context.setOffline(true);
+    try {
+      await s.page.reload();
+      await waitForKernel(s.page);
+      await s.page.getByRole('button', { name: 'Run all' }).click();
+      await waitForIdle(s.page, 170_000);
+      const all = await statuses(s.page);
+      expect(all.every((x) => x === 'ok'), `statuses: ${all.join(', ')}`).toBe(true);
+      expect(await outputText(s.page, 'load-sentences')).toContain('amazon sentences: 1000 lines, read 1000');
+      expect(await outputText(s.page, 'baselines')).toMatch(/VADER \(compound ≥ 0\.05 = positive\)\s+0\.\d{3}/);
+    } finally {
+      await s.context.setOffline(false);
+    }
   });
 });
