@@ -98,8 +98,8 @@ try {
   await page.goto(`${baseUrl}#/notebook/${NOTEBOOK}`);
   await page.waitForFunction(() => document.documentElement.dataset.kernel === 'ready', undefined, { timeout: 90_000 });
   const backend = await page.evaluate(() => document.documentElement.dataset.backend);
-  // The three bring-your-own-data cells need nothing else: run them, so the file picker exists.
-  for (const id of ['byod-file', 'byod-read', 'byod-model']) {
+  // The bring-your-own-data cells need nothing else: run them, so the file picker exists.
+  for (const id of ['byod-file', 'byod-read', 'byod-cv', 'byod-model']) {
     await page.locator(`fb-cell[data-cell-id="${id}"]`).getByRole('button', { name: 'Run cell' }).click();
     await page.waitForFunction(idle, undefined, { timeout: 60_000, polling: 100 });
   }
