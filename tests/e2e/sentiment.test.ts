@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { outputText, statuses, useSession, waitForIdle, waitForKernel } from './browser';
+import { outputText, statuses, typeInCell, useSession, waitForIdle, waitForKernel } from './browser';
 import { exerciseStatuses, waitForOutput } from './sentiment-helpers';
 
 const NOTEBOOK = 'sentiment-analysis';
@@ -28,6 +28,17 @@ describe('the sentiment-analysis notebook', () => {
     expect(await outputText(s.page, 'summary')).toMatch(/On Lumio's own labelled mentions it is 0\.\d\d \(95% CI 0\.\d\d–0\.\d\d\) accurate/);
     expect(await s.page.locator('fb-cell[data-cell-id="curves"] canvas').count()).toBe(3);
     expect(await s.page.locator('fb-cell[data-cell-id="aspect-heatmap"] table.fb-heatmap').count()).toBe(1);
+  });
+
+  it('passes an exercise done right: naming the strongest baseline', async () => {
+    const strongest = /The strongest baseline is (majority|VADER|toolkit lexicon)/.exec(await outputText(s.page, 'baselines'))?.[1];
+    const answer = strongest === 'VADER' ? 'vader' : strongest === 'majority' ? 'majority' : 'lexicon';
+    await typeInCell(s.page, 'try-baseline', `const myStrongestBaseline = "${answer}";`);
+    await s.page.getByRole('button', { name: 'Run stale' }).click();
+    await waitForIdle(s.page);
+    // Keyed by the panel's data-exercise id, or by the check cell's id where the stand-in writes text.
+    const all = await exerciseStatuses(s.page);
+    expect(all.baseline ?? all['check-baseline']).toBe('passed');
   });
 
   it('scores a review as it is typed, without pressing Enter, and keeps the focus in the box', async () => {
