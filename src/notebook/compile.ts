@@ -43,6 +43,8 @@ export interface CompiledCell {
   body: string;
   /** Top-level names the cell declares, in source order. */
   declarations: string[];
+  /** Where each of `declarations` is declared in the cell (1-based), for errors about that name. */
+  declarationSites: { line: number; column: number }[];
   /** Free names the cell reads (sorted, unique; globals such as `Math` included). */
   references: string[];
   imports: CellImport[];
@@ -74,7 +76,7 @@ export function compileCell(cellSource: string, options: { cellId?: string } = {
   const source = cellSource.replace(/\r\n?/g, '\n');
   const { js, segments } = transpile(source);
   const program = parseJs(js, segments);
-  const { declarations, references } = analyzeScopes(program);
+  const { declarations, declarationOffsets, references } = analyzeScopes(program);
   const reserved = [...declarations, ...references].find((name) => name.startsWith(RESERVED_PREFIX));
   if (reserved !== undefined) {
     const at = locateOffset(source, Math.max(0, source.indexOf(reserved)));
@@ -91,6 +93,7 @@ export function compileCell(cellSource: string, options: { cellId?: string } = {
     js,
     body,
     declarations,
+    declarationSites: declarationOffsets.map((offset) => locateInSource(js, offset, segments)),
     references,
     imports,
     hasValue,
@@ -281,9 +284,14 @@ function createSyntaxError(
   segments: Segment[][],
   cause?: unknown,
 ): CellSyntaxError {
-  const at = locateOffset(js, offset);
-  const mapped = mapThroughSegments(segments[at.line - 1], at.line, at.column);
+  const mapped = locateInSource(js, offset, segments);
   return new CellSyntaxError(reason, mapped.line, mapped.column, cause === undefined ? {} : { cause });
+}
+
+/** The cell-source line:column (1-based) of an offset in sucrase's output. */
+function locateInSource(js: string, offset: number, segments: Segment[][]): { line: number; column: number } {
+  const at = locateOffset(js, offset);
+  return mapThroughSegments(segments[at.line - 1], at.line, at.column);
 }
 
 /**

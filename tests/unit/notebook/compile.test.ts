@@ -58,6 +58,20 @@ describe('compileCell analysis', () => {
   it('keeps the cell id it was given', () => {
     expect(compileCell('1;', { cellId: 'train' }).cellId).toBe('train');
   });
+  it('records the cell line:column where each top-level name is declared', () => {
+    const compiled = compileCell(
+      'import m from "m";\nconst a: number = 1, { b, c: [d] } = { b: 2, c: [3] } as any;\n  function f(x: string): void {}\nclass K {}',
+    );
+    expect(compiled.declarations).toEqual(['m', 'a', 'b', 'd', 'f', 'K']);
+    expect(compiled.declarationSites).toEqual([
+      { line: 1, column: 8 },
+      { line: 2, column: 7 },
+      { line: 2, column: 24 },
+      { line: 2, column: 31 },
+      { line: 3, column: 12 },
+      { line: 4, column: 7 },
+    ]);
+  });
 });
 
 describe('compileCell body', () => {
