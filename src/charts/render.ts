@@ -20,7 +20,7 @@ import {
   type ChartConfiguration,
   type ChartDataset,
 } from 'chart.js';
-import type { ChartSpec, HeatmapSpec, HistogramSpec, XYChartSpec } from '../ml/chart-spec';
+import type { ChartSpec, HeatmapSpec, HistogramSpec, XYChartSpec } from '../ml/charts/spec';
 
 Chart.register(
   BarController, BarElement, CategoryScale, Filler, Legend, LinearScale, LineController,

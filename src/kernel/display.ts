@@ -3,7 +3,7 @@
  * `display.progress(...)`, `display.training(...)`. It posts plain data; updates are throttled to
  * at most one every 100 ms and flushed before the run reports `done`.
  */
-import type { ChartSpec } from '../ml/chart-spec';
+import type { ChartSpec } from '../ml/charts/spec';
 import { DEFAULT_TABLE_ROWS, formatValue, inspect, tableFromRecords, type Formatted } from './format';
 import { MIME, type Mime, type ProgressData, type WidgetData, type WidgetValue, type WorkerMessage } from './protocol';
 import { throttle, type Throttled } from './throttle';

@@ -2,7 +2,7 @@
  * Turns any value a cell displays into plain data the page can render: chart specs stay charts,
  * arrays of records become tables, tensors and models become readable text. Never sends a tensor.
  */
-import { isChartSpec } from '../ml/chart-spec';
+import { isChartSpec } from '../ml/charts/spec';
 import { MIME, type Mime, type TableData } from './protocol';
 
 /** A value ready to post: a MIME type and JSON-safe data. */

@@ -1,69 +1,74 @@
 /**
  * The toolkit cells call: `import { … } from "fieldbook/ml"`. This list is the public API; every
- * function behind it is plain TypeScript the learner can open and read in `src/ml/`.
+ * function behind it is plain TypeScript the learner can open and read in `src/ml/`, in folders
+ * that follow the job: core/ data/ prep/ models/ train/ evaluate/ explain/ deploy/ charts/.
  */
 
-// Randomness, errors and shared shapes
-export { createRng, type Rng } from './random';
-export { MlError, isMlError, type MlErrorCode } from './errors';
-export type { CellValue, Row, Table, Matrix, Features } from './types';
-export { isChartSpec, type ChartSpec, type ChartSeries, type XYChartSpec, type HistogramSpec, type HeatmapSpec, type AxisSpec } from './chart-spec';
+// core/: randomness, errors, shared shapes, tensor hygiene
+export { createRng, type Rng } from './core/random';
+export { MlError, isMlError, type MlErrorCode } from './core/errors';
+export type { CellValue, Row, Table, Matrix, Features } from './core/types';
+export { disposeAll, countLeakedTensors } from './core/dispose';
+export { nearestByEmbedding } from './core/similarity';
 
-// Data generators
-export { generateTransactions, addRollingFeatures, listRollingFeatureNames, merchantTypes, ageGroups } from './generate-transactions';
-export type { TransactionOptions, TransactionRow, TransactionInfo, CustomerProfile, TerminalProfile, RollingOptions } from './generate-transactions';
-export { generateReviews, type ReviewOptions, type ReviewRow, type ReviewInfo, type ReviewKind } from './generate-reviews';
-export { generateRatings, splitRatingsByTime, computeTrueRating, genres } from './generate-ratings';
-export type { RatingOptions, RatingRow, RatingInfo, ItemProfile, UserProfile } from './generate-ratings';
+// data/: generators, tables, CSV and the data-quality report
+export { generateTransactions, addRollingFeatures, listRollingFeatureNames, merchantTypes, ageGroups } from './data/transactions';
+export type { TransactionOptions, TransactionRow, TransactionInfo, CustomerProfile, TerminalProfile, RollingOptions } from './data/transactions';
+export { generateReviews, type ReviewOptions, type ReviewRow, type ReviewInfo, type ReviewKind } from './data/reviews';
+export { generateRatings, splitRatingsByTime, computeTrueRating, genres } from './data/ratings';
+export type { RatingOptions, RatingRow, RatingInfo, ItemProfile, UserProfile } from './data/ratings';
+export { getRows, createTable, isMissing, getColumn, getNumericColumn, selectColumns, dropColumns, countValues, quantile, summarizeNumbers, describe } from './data/table';
+export { parseCsv, SCHEMAS, tabularSchema, getSchemaFeatures, type CsvSchema, type CsvColumn, type CsvResult, type CsvRowError } from './data/csv';
+export { qualityReport, inferColumnKind, type QualityReport, type ColumnQuality } from './data/quality';
 
-// Tables, CSV and data quality
-export { getRows, createTable, isMissing, getColumn, getNumericColumn, selectColumns, dropColumns, countValues, quantile, summarizeNumbers, describe } from './table';
-export { parseCsv, SCHEMAS, tabularSchema, getSchemaFeatures, type CsvSchema, type CsvColumn, type CsvResult, type CsvRowError } from './csv';
-export { qualityReport, inferColumnKind, type QualityReport, type ColumnQuality } from './quality';
+// prep/: imputing, encoding, scaling, pipelines, splits, text
+export { fitImputer, type Imputer, type ImputeStrategy } from './prep/impute';
+export { fitOneHot, fitIndexEncoder, MISSING_CATEGORY, type OneHotEncoder, type IndexEncoder } from './prep/encode';
+export { fitStandardScaler, fitMinMaxScaler, logTransform, type Scaler } from './prep/scale';
+export { fitPipeline, restorePipeline, type Pipeline, type PipelineOptions, type PipelineState } from './prep/pipeline';
+export { trainTestSplit, timeSplit, kFold, stratifiedKFold } from './prep/split';
+export { tokenize, ngrams, negationScope, type TokenizeOptions } from './prep/tokenize';
+export { buildVocabulary, bagOfWords, fitTfidf, type Vocabulary, type TfidfModel, type TfidfOptions } from './prep/vectorize';
+export { textsToSequences, padSequences } from './prep/sequences';
 
-// Preprocessing and splits
-export { fitImputer, fitOneHot, fitIndexEncoder, fitStandardScaler, fitMinMaxScaler, logTransform, MISSING_CATEGORY } from './preprocess';
-export type { Imputer, OneHotEncoder, IndexEncoder, Scaler, ImputeStrategy } from './preprocess';
-export { fitPipeline, restorePipeline, type Pipeline, type PipelineOptions, type PipelineState } from './pipeline';
-export { trainTestSplit, timeSplit, kFold, stratifiedKFold } from './split';
+// models/: baselines and the models that beat them
+export { ruleBaseline, majorityClass, globalMean, userItemBias, popularity } from './models/baselines';
+export { scoreSentiment, lexiconWeights, type SentimentScore } from './models/lexicon';
+export type { BinaryClassifier } from './models/classifier';
+export { createLogisticRegression, l2FromC, isLogisticRegression, type LogisticRegression, type LogisticOptions } from './models/logistic';
+export { createMlp, type MlpOptions } from './models/mlp';
+export { createTextModel, isTextModel, type TextModel, type TextModelOptions } from './models/text-model';
+export { createMatrixFactorization, ratingsToData, type MatrixFactorization, type MatrixFactorizationOptions, type Rating } from './models/matrix-factorization';
 
-// Text
-export { tokenize, ngrams, negationScope, buildVocabulary, bagOfWords, textsToSequences, padSequences, fitTfidf } from './text';
-export type { Vocabulary, TfidfModel, TfidfOptions, TokenizeOptions } from './text';
-export { scoreSentiment, lexiconWeights, type SentimentScore } from './lexicon';
+// train/: one training loop for every model
+export { train } from './train/train';
+export type { TrainOptions, TrainResult, TrainHistory } from './train/types';
+export { computeClassWeights, type ClassWeight } from './train/data';
+export { installFastGatherGradient } from './train/gather-gradient';
 
-// Models, baselines and training
-export { createLogisticRegression, l2FromC, isLogisticRegression, type LogisticRegression, type LogisticOptions } from './logistic';
-export { createMlp, type MlpOptions, type BinaryClassifier } from './mlp';
-export { createTextModel, isTextModel, type TextModel, type TextModelOptions } from './text-model';
-export { createMatrixFactorization, ratingsToData, type MatrixFactorization, type MatrixFactorizationOptions, type Rating } from './matrix-factorization';
-export { ruleBaseline, majorityClass, globalMean, userItemBias, popularity } from './baselines';
-export { train, historyChart, type TrainOptions, type TrainResult, type TrainHistory } from './train';
-export { computeClassWeights, type ClassWeight } from './train-data';
-export { installFastGatherGradient } from './gather-gradient';
-export { disposeAll, countLeakedTensors } from './dispose';
+// evaluate/: metrics, thresholds, validation, tuning, fairness
+export { confusionMatrix, binarize, accuracy, precision, recall, f1, classificationReport, rocCurve, rocAuc, precisionRecallCurve, averagePrecision, logLoss, brierScore } from './evaluate/classification';
+export type { Confusion, ClassificationReport, RocCurve, PrecisionRecallCurve } from './evaluate/classification';
+export { calibrationBins } from './evaluate/calibration';
+export { costAtThreshold, optimalCostThreshold, thresholdSweep, thresholdForRecall, type ErrorCosts } from './evaluate/thresholds';
+export { mse, rmse, mae, r2 } from './evaluate/regression';
+export { precisionAtK, recallAtK, ndcgAtK, catalogueCoverage } from './evaluate/ranking';
+export { crossValidate, learningCurve } from './evaluate/cross-validation';
+export { gridSearch, randomSearch, type SearchResult, type Trial } from './evaluate/tuning';
+export { groupMetrics, fairnessGaps, type GroupMetrics, type FairnessGap } from './evaluate/fairness';
 
-// Metrics
-export { confusionMatrix, binarize, accuracy, precision, recall, f1, classificationReport, rocCurve, rocAuc, precisionRecallCurve, averagePrecision, logLoss, brierScore } from './metrics';
-export type { Confusion, ClassificationReport, RocCurve, PrecisionRecallCurve } from './metrics';
-export { calibrationBins, costAtThreshold, optimalCostThreshold, thresholdSweep, thresholdForRecall, type ErrorCosts } from './curves';
-export { mse, rmse, mae, r2 } from './metrics-regression';
-export { precisionAtK, recallAtK, ndcgAtK, catalogueCoverage } from './metrics-ranking';
+// explain/: what a model learned and why it said what it said
+export { permutationImportance, type FeatureImportance } from './explain/importance';
+export { logisticContributions, describeContributions, type Contribution } from './explain/contributions';
+export { wordAttributions, occlusionScorer, type WordAttribution } from './explain/words';
 
-// Validation and tuning
-export { crossValidate, learningCurve, gridSearch, randomSearch, type SearchResult, type Trial } from './validation';
+// deploy/: save, load, serve, measure, monitor
+export { saveModel, loadModel, removeModel, listMemoryModels, predictOne, predictBatch, type ServingMetadata } from './deploy/serving';
+export { measureLatency, percentile, type LatencyReport } from './deploy/latency';
+export { psi, psiDetails, interpretPsi, ksTest, oovRate, countUnknownTokens, metricsByWindow } from './deploy/drift';
 
-// Explanation and fairness
-export { permutationImportance, logisticContributions, describeContributions, wordAttributions, occlusionScorer, nearestByEmbedding } from './explain';
-export type { FeatureImportance, Contribution, WordAttribution } from './explain';
-export { groupMetrics, fairnessGaps, type GroupMetrics, type FairnessGap } from './fairness';
-
-// Monitoring
-export { psi, psiDetails, interpretPsi, ksTest, oovRate, countUnknownTokens, metricsByWindow } from './drift';
-
-// Serving
-export { saveModel, loadModel, removeModel, listMemoryModels, predictOne, predictBatch, measureLatency, percentile, type LatencyReport, type ServingMetadata } from './serving';
-
-// Charts
-export { rocChart, prChart, confusionMatrixChart, calibrationChart, thinCurve } from './chart-builders';
-export { lineChart, scatterChart, barChart, distributionChart, histogramChart, featureImportanceChart, learningCurveChart } from './chart-builders-basic';
+// charts/: plain chart specs the page draws
+export { isChartSpec, type ChartSpec, type ChartSeries, type XYChartSpec, type HistogramSpec, type HeatmapSpec, type AxisSpec } from './charts/spec';
+export { lineChart, scatterChart, barChart, distributionChart, histogramChart, featureImportanceChart, learningCurveChart } from './charts/basic';
+export { rocChart, prChart, confusionMatrixChart, calibrationChart, thinCurve } from './charts/evaluation';
+export { historyChart } from './charts/training';

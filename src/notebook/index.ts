@@ -12,38 +12,10 @@ export type { CellImport, CompiledCell } from './compile';
 export type { Segment } from './positions';
 export { analyzeScopes } from './scope';
 export type { ScopeAnalysis } from './scope';
-export {
-  dependencies,
-  downstreamOf,
-  executionOrder,
-  findCycle,
-  findDuplicateDeclarations,
-  findGraphProblems,
-} from './graph';
+export { dependencies, downstreamOf, executionOrder, findCycle, findDuplicateDeclarations, findGraphProblems } from './graph';
 export type { DuplicateDeclaration, GraphCell, GraphProblem } from './graph';
-export {
-  CellGraphError,
-  CellSyntaxError,
-  NotebookParseError,
-  isCellSyntaxError,
-  isNotebookParseError,
-} from './errors';
+export { CellGraphError, CellSyntaxError, NotebookParseError, isCellSyntaxError, isNotebookParseError } from './errors';
 export type { CellGraphErrorKind } from './errors';
-export {
-  NotebookImportError,
-  detectNotebookFormat,
-  ipynbToNotebook,
-  isNotebookImportError,
-  notebookToIpynb,
-  serializeIpynb,
-} from './ipynb';
+export { NotebookImportError, detectNotebookFormat, ipynbToNotebook, isNotebookImportError, notebookToIpynb, serializeIpynb } from './ipynb';
 export type { IpynbImport, NotebookImportReason } from './ipynb';
-export type {
-  MultilineText,
-  NbDisplayDataOutput,
-  NbErrorOutput,
-  NbExecuteResultOutput,
-  NbMimeBundle,
-  NbOutput,
-  NbStreamOutput,
-} from './ipynb-outputs';
+export type { MultilineText, NbDisplayDataOutput, NbErrorOutput, NbExecuteResultOutput, NbMimeBundle, NbOutput, NbStreamOutput } from './ipynb-outputs';

@@ -5,17 +5,7 @@
  * shape the Markdown format can hold, so saving it as Markdown and reading it back changes nothing.
  * Importing never runs anything: code, HTML and `<script>` stay text.
  */
-import {
-  findExecutionCount,
-  findJsonErrorOffset,
-  isJsonObject,
-  isMultilineText,
-  joinMultilineText,
-  readOutputs,
-  splitSourceLines,
-  writeOutputs,
-  type NbOutput,
-} from './ipynb-outputs';
+import { findExecutionCount, findJsonErrorOffset, isJsonObject, isMultilineText, joinMultilineText, readOutputs, splitSourceLines, writeOutputs, type NbOutput } from './ipynb-outputs';
 import { ID_PATTERN, findFence, trimBlankLines } from './parse';
 import { protectProse } from './serialize';
 import type { Cell, CellFlags, CodeCell, Notebook, NotebookMeta } from './types';

@@ -6,7 +6,7 @@ import DOMPurify from 'dompurify';
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { renderChart, type RenderedChart } from '../charts/index';
-import type { ChartSpec } from '../ml/chart-spec';
+import type { ChartSpec } from '../ml/charts/spec';
 import { MIME, type ProgressData, type TableData, type TrainingData, type WidgetData, type WidgetValue } from '../kernel/protocol';
 import type { CellOutput } from './cell-state';
 

@@ -2,7 +2,7 @@
  * Assertions on the typed errors the toolkit throws for bad input.
  */
 import { expect } from 'vitest';
-import { isMlError, type MlErrorCode } from '../../../src/ml/errors';
+import { isMlError, type MlErrorCode } from '../../../src/ml/index';
 
 /** The MlError code a call throws, or what happened instead ('other error', 'no error'). */
 export function errorCode(fn: () => unknown): string {

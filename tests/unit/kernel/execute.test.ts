@@ -1,13 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  createModuleImporter,
-  executeCell,
-  locateError,
-  UnknownModuleError,
-  type CellResult,
-  type ExecuteEnv,
-} from '../../../src/kernel/execute';
+import { createModuleImporter, executeCell, locateError, UnknownModuleError, type CellResult, type ExecuteEnv } from '../../../src/kernel/execute';
 import { compileCell } from '../../../src/notebook/compile';
 
 const mathModule = { default: 'the default', square: (x: number) => x * x, PI: 3 };

@@ -2,14 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  NotebookImportError,
-  detectNotebookFormat,
-  ipynbToNotebook,
-  notebookToIpynb,
-  serializeIpynb,
-  type NotebookImportReason,
-} from '../../../src/notebook/ipynb';
+import { NotebookImportError, detectNotebookFormat, ipynbToNotebook, notebookToIpynb, serializeIpynb, type NotebookImportReason } from '../../../src/notebook/ipynb';
 import type { NbOutput } from '../../../src/notebook/ipynb-outputs';
 import { parseNotebook } from '../../../src/notebook/parse';
 import { serializeNotebook } from '../../../src/notebook/serialize';
