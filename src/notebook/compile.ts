@@ -7,6 +7,7 @@
  *   and `import("s")` becomes `__fb_import("s")`;
  * - `export` keywords are blanked out;
  * - a last expression statement `expr;` becomes `__fb_value = (expr);`;
+ * - loops and `throw`s get the kernel's hooks (`instrument.ts`: memory checks, throw sites);
  * - a final generated line returns `{ declared: { ...names }, value: __fb_value, hasValue }`.
  *
  * Body line N is cell line N (only columns move), so the executor maps a stack frame back to the
@@ -16,6 +17,7 @@ import * as acorn from 'acorn';
 import * as walk from 'acorn-walk';
 import { transform } from 'sucrase';
 import { CellSyntaxError } from './errors';
+import { collectInstrumentation } from './instrument';
 import { decodeMappings, locateOffset, mapSegments, mapThroughSegments, type Segment } from './positions';
 import { analyzeScopes } from './scope';
 
@@ -37,8 +39,9 @@ export interface CompiledCell {
   /** The JavaScript sucrase made of it (same lines, columns may differ). */
   js: string;
   /**
-   * An async function body. Run it with parameter `__fb_import(specifier)` plus one parameter per
-   * free name the caller provides; it resolves to `{ declared, value, hasValue }`.
+   * An async function body. Run it with the parameters `__fb_import(specifier)`, `__fb_throw`,
+   * `__fb_tick` and `__fb_check` (see `instrument.ts`) plus one parameter per free name the caller
+   * provides; it resolves to `{ declared, value, hasValue }`.
    */
   body: string;
   /** Top-level names the cell declares, in source order. */
@@ -127,6 +130,7 @@ function collectEdits(
   for (const statement of program.body) {
     edits.push(...rewriteTopLevel(statement, js, segments, imports));
   }
+  edits.push(...collectInstrumentation(program));
   walk.simple(program, {
     ImportExpression(node) {
       edits.push({ start: node.start, end: node.start + 'import'.length, text: IMPORT_PARAMETER });

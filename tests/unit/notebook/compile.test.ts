@@ -193,3 +193,31 @@ describe('mapBodyPosition', () => {
     expect(mapBodyPosition(compiled, 2, 1)).toBeNull();
   });
 });
+
+describe('compileCell hooks for the kernel', () => {
+  it('starts every loop body with the tick-and-check guard, naming what the loop grows', () => {
+    const body = compileCell('const rows = [];\nfor (let i = 0; i < 3; i++) { rows.push(i); }\nwhile (false) seen[k] = 1;').body.split('\n');
+    expect(body[1]).toBe('for (let i = 0; i < 3; i++) { __fb_tick() && __fb_check(() => [rows]);  rows.push(i); }');
+    expect(body[2]).toBe('while (false) { __fb_tick() && __fb_check(() => [seen]); seen[k] = 1; }');
+  });
+
+  it('leaves names a loop body declares out of the guard, and guards a loop with nothing to grow', () => {
+    const body = compileCell('for (const x of xs) { const row = []; row.push(x); }\ndo n++; while (n < 3)').body.split('\n');
+    expect(body[0]).toContain('for (const x of xs) { __fb_tick() && __fb_check();  const row = [];');
+    expect(body[1]).toBe('do { __fb_tick() && __fb_check(); n++; } while (n < 3)');
+  });
+
+  it('passes every thrown value through __fb_throw, keeping lines', () => {
+    const compiled = compileCell('if (bad) throw { message: "x" };\nthrow new Error("y");');
+    expect(compiled.body.split('\n').slice(0, 2)).toEqual([
+      '"use strict"; if (bad) throw __fb_throw({ message: "x" });',
+      'throw __fb_throw(new Error("y"));',
+    ]);
+  });
+
+  it('maps positions after an inserted guard back to the cell', () => {
+    const compiled = compileCell('for (;;) { const v = null as any; v.x; }');
+    const column = compiled.body.split('\n')[0]!.indexOf('v.x') + 1;
+    expect(mapBodyPosition(compiled, 1, column)).toEqual({ line: 1, column: 35 });
+  });
+});
