@@ -4,7 +4,7 @@
  * first, then by terminating the worker and starting a fresh one.
  */
 import type { BackendInfo, BackendName, CellAnalysis, PageMessage, RunMessage, SavedModelInfo, WidgetValue, WorkerMessage } from './protocol';
-import { isRunMessage } from './protocol';
+import { isRunMessage, widgetCellId } from './protocol';
 
 /** The part of `Worker` the client uses; tests pass a fake. */
 export interface WorkerLike {
@@ -197,7 +197,7 @@ export class KernelClient extends EventTarget {
   /** Tells the worker that cells were deleted, so their names leave the scope. */
   forget(cellIds: string[]): void {
     for (const id of cellIds) this.executed.delete(id);
-    for (const key of [...this.widgets.keys()]) if (cellIds.some((id) => key.startsWith(`${id}#`))) this.widgets.delete(key);
+    for (const key of [...this.widgets.keys()]) if (cellIds.includes(widgetCellId(key) ?? '')) this.widgets.delete(key);
     this.worker?.postMessage({ type: 'forget', cellIds });
   }
 
@@ -218,15 +218,13 @@ export class KernelClient extends EventTarget {
   }
 
   private receive(message: WorkerMessage): void {
-    if (message.type === 'ready' || message.type === 'backend') {
+    if (message.type === 'ready') {
       const { type: _type, ...info } = message;
       this.backendInfo = info;
       this.dispatchEvent(new CustomEvent('backend', { detail: info }));
-      if (message.type === 'ready') {
-        this.setState(this.current ? 'busy' : 'ready');
-        for (const resolve of this.readyWaiters.splice(0)) resolve(info);
-        this.pump();
-      }
+      this.setState(this.current ? 'busy' : 'ready');
+      for (const resolve of this.readyWaiters.splice(0)) resolve(info);
+      this.pump();
       return;
     }
     if (message.type === 'analysis') {

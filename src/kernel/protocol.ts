@@ -1,7 +1,9 @@
 /**
  * Messages between the page and the kernel worker, shaped like Jupyter's. Every message a run
  * produces carries the `runId` that produced it, so the page can drop late messages of old runs.
+ * Outputs are a union keyed on their MIME type, so each one's `data` has its own type.
  */
+import type { ChartSpec } from '../ml/charts/spec';
 
 /** tfjs backends the kernel can use. */
 export type BackendName = 'cpu' | 'wasm' | 'webgl';
@@ -57,6 +59,17 @@ export interface TrainingData {
 /** The value an input widget holds. */
 export type WidgetValue = number | string | boolean | { name: string; size: number; text: string } | null;
 
+/** The key of a cell's `index`-th widget (1-based): `<cellId>#<index>`, stable across re-runs. */
+export function formatWidgetKey(cellId: string, index: number): string {
+  return `${cellId}#${index}`;
+}
+
+/** The cell a widget key belongs to (cell ids may themselves contain `#`), or null for a malformed key. */
+export function widgetCellId(key: string): string | null {
+  const at = key.lastIndexOf('#');
+  return at > 0 && /^\d+$/.test(key.slice(at + 1)) ? key.slice(0, at) : null;
+}
+
 /** An input widget a cell shows; moving it re-runs the cells that read its value. */
 export interface WidgetData {
   /** `<cellId>#<n>`: the n-th widget the cell creates, stable across re-runs. */
@@ -73,14 +86,37 @@ export interface WidgetData {
   placeholder?: string;
 }
 
+/** A table as `display.table` sends it: the data plus the rows to show before "show more". */
+export type DisplayedTable = TableData & { limit?: number };
+
+/** One output: a MIME type and the data of that type (plain JSON, never a tensor). */
+export type Output =
+  | { mime: typeof MIME.text; data: string }
+  | { mime: typeof MIME.html; data: string }
+  | { mime: typeof MIME.table; data: DisplayedTable }
+  | { mime: typeof MIME.chart; data: ChartSpec }
+  | { mime: typeof MIME.progress; data: ProgressData }
+  | { mime: typeof MIME.training; data: TrainingData }
+  | { mime: typeof MIME.widget; data: WidgetData }
+  | { mime: typeof MIME.png; data: string };
+
+/** The data type that goes with a MIME type. */
+export type OutputData<M extends Mime> = Extract<Output, { mime: M }>['data'];
+
+/**
+ * Pairs a MIME type with its data. The one place the pairing is asserted: TypeScript cannot narrow
+ * a generic `M` to the union member it names.
+ */
+export function toOutput<M extends Mime>(mime: M, data: OutputData<M>): Output {
+  return { mime, data } as Output;
+}
+
 /** Messages the page sends. */
 export type PageMessage =
   | { type: 'init'; backend?: BackendName }
   | { type: 'execute'; runId: string; cellId: string; code: string }
   | { type: 'interrupt'; runId: string }
-  | { type: 'reset' }
   | { type: 'forget'; cellIds: string[] }
-  | { type: 'set-backend'; backend: BackendName }
   | { type: 'widget'; key: string; value: WidgetValue }
   | { type: 'analyse'; requestId: number; cells: { id: string; code: string }[] }
   | { type: 'models'; requestId: number; remove?: string };
@@ -116,12 +152,11 @@ export interface SavedModelInfo {
 /** Messages the worker sends. */
 export type WorkerMessage =
   | ({ type: 'ready' } & BackendInfo)
-  | ({ type: 'backend' } & BackendInfo)
-  | { type: 'status'; runId: string; state: 'busy' | 'idle' }
+  | { type: 'status'; runId: string; state: 'busy' }
   | { type: 'stream'; runId: string; name: 'stdout' | 'stderr'; text: string }
-  | { type: 'display'; runId: string; displayId: string; mime: Mime; data: unknown }
-  | { type: 'update-display'; runId: string; displayId: string; data: unknown }
-  | { type: 'result'; runId: string; mime: Mime; data: unknown }
+  | ({ type: 'display'; runId: string; displayId: string } & Output)
+  | ({ type: 'update-display'; runId: string; displayId: string } & Output)
+  | ({ type: 'result'; runId: string } & Output)
   | { type: 'error'; runId: string; ename: string; evalue: string; line?: number; column?: number }
   | {
       type: 'done';
@@ -130,10 +165,18 @@ export type WorkerMessage =
       declared: string[];
       references: string[];
       ms: number;
+      /**
+       * Set when the kernel cannot go on with what it holds: `memory` after the memory guard
+       * stopped a cell whose tensors it cannot reclaim. The page restarts the worker.
+       */
+      restart?: 'memory';
     }
   | { type: 'analysis'; requestId: number; cells: CellAnalysis[] }
   | { type: 'models'; requestId: number; models: SavedModelInfo[]; error?: string }
   | { type: 'fatal'; message: string };
+
+/** The message that ends a run. */
+export type DoneMessage = Extract<WorkerMessage, { type: 'done' }>;
 
 /** Messages that belong to a run. */
 export type RunMessage = Extract<WorkerMessage, { runId: string }>;
