@@ -113,7 +113,17 @@ export function toOutput<M extends Mime>(mime: M, data: OutputData<M>): Output {
 
 /** Messages the page sends. */
 export type PageMessage =
-  | { type: 'init'; backend?: BackendName }
+  | {
+      type: 'init';
+      /** The backend to use (the learner's choice, or the choice measured before); measured when absent. */
+      backend?: BackendName;
+      /** What the measurement behind `backend` found, so the worker need not measure again. */
+      known?: BackendInfo;
+      /** The browser's JavaScript heap limit in bytes, as the page can read it (the worker cannot). */
+      heapLimit?: number;
+    }
+  /** Are you there? Answered with `pong` at once by a worker that is alive. */
+  | { type: 'ping' }
   | { type: 'execute'; runId: string; cellId: string; code: string }
   | { type: 'interrupt'; runId: string }
   | { type: 'forget'; cellIds: string[] }
@@ -173,6 +183,7 @@ export type WorkerMessage =
     }
   | { type: 'analysis'; requestId: number; cells: CellAnalysis[] }
   | { type: 'models'; requestId: number; models: SavedModelInfo[]; error?: string }
+  | { type: 'pong' }
   | { type: 'fatal'; message: string };
 
 /** The message that ends a run. */

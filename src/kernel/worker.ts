@@ -32,8 +32,12 @@ self.addEventListener('unhandledrejection', (event) => {
 
 self.onmessage = (event: MessageEvent<PageMessage>) => {
   const message = event.data;
+  if (message.type === 'ping') {
+    post({ type: 'pong' });
+    return;
+  }
   if (message.type === 'init') {
-    kernel = new Kernel({ post });
+    kernel = new Kernel({ post, heapLimit: message.heapLimit });
     captureConsole(kernel);
     ready = start(message.backend);
     return;
