@@ -39,7 +39,7 @@ self.onmessage = (event: MessageEvent<PageMessage>) => {
   if (message.type === 'init') {
     kernel = new Kernel({ post, heapLimit: message.heapLimit });
     captureConsole(kernel);
-    ready = start(message.backend);
+    ready = start(message.backend, message.known);
     return;
   }
   if (!kernel) return;
@@ -69,9 +69,9 @@ self.onmessage = (event: MessageEvent<PageMessage>) => {
   }
 };
 
-async function start(requested: Parameters<typeof chooseBackend>[0]): Promise<void> {
+async function start(...choice: Parameters<typeof chooseBackend>): Promise<void> {
   try {
-    post({ type: 'ready', ...(await chooseBackend(requested)) });
+    post({ type: 'ready', ...(await chooseBackend(...choice)) });
   } catch (e) {
     post({ type: 'fatal', message: `tfjs failed to start: ${e instanceof Error ? e.message : String(e)}` });
   }
