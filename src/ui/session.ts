@@ -2,7 +2,7 @@
  * One open notebook's live state: cell sources, statuses and outputs, and the runs it asks the
  * kernel for. Elements render it and call its methods; it never touches the DOM.
  */
-import type { KernelClient, RunOutcome } from '../kernel/client';
+import type { KernelClient, RestartDetail, RunOutcome } from '../kernel/client';
 import { MIME, type RunMessage, type WidgetData, type WidgetValue } from '../kernel/protocol';
 import { toState, type CellOutput, type CellState, type CodeCellState } from './cell-state';
 import { downstreamOf, executionOrder, type GraphCell } from '../notebook/graph';
@@ -356,7 +356,7 @@ export class NotebookSession extends EventTarget {
   }
 
   private onRestarted = (event: Event) => {
-    const { reason, executed } = (event as CustomEvent<{ reason: string; executed: string[] }>).detail;
+    const { reason, executed, message } = (event as CustomEvent<RestartDetail>).detail;
     const lost = this.codeCells.filter((c) => executed.includes(c.id) || c.status === 'ok' || c.status === 'error');
     for (const cell of lost) {
       if (cell.status !== 'running') cell.status = 'stale';
@@ -370,6 +370,10 @@ export class NotebookSession extends EventTarget {
           detail: `The running cell did not stop within 2 seconds, so the kernel was restarted.${names.length ? ` Re-run these cells (marked stale): ${names.join(', ')}.` : ''}`,
         }),
       );
+    } else if (message) {
+      // A restart the kernel did by itself (it stopped answering, or freed memory): say so, like a hard stop.
+      const names = lost.map((c) => c.id);
+      this.dispatchEvent(new CustomEvent('notice', { detail: `${message}${names.length ? ` Re-run these cells (marked stale): ${names.join(', ')}.` : ''}` }));
     }
   };
 
