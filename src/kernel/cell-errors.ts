@@ -5,6 +5,7 @@
  */
 import { CellSyntaxError, findDuplicateDeclarations, findGraphProblems, type CompiledCell, type GraphCell } from '../notebook/index';
 import { describeThrown, locateError, type LocatedError, type ThrowSites } from './execute';
+import { MemoryLimitError } from './memory-guard';
 
 /** A cell refused before it runs: it declares another cell's name, or closes a cycle of names. */
 export class CellNameError extends Error {
@@ -47,6 +48,7 @@ export function describeRunError(
   known: ReadonlyMap<string, CompiledCell>,
 ): LocatedError {
   if (error instanceof CellNameError) return { ename: error.name, evalue: error.message, ...error.at };
+  if (error instanceof MemoryLimitError && error.at) return { ename: error.name, evalue: error.message, ...error.at };
   if (!compiled) {
     if (error instanceof CellSyntaxError) return { ename: 'SyntaxError', evalue: error.message, line: error.line, column: error.column };
     return error instanceof Error ? { ename: error.name || 'Error', evalue: error.message } : describeThrown(error);

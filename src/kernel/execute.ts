@@ -16,8 +16,11 @@ import { inspect } from './format';
 export interface CellHooks {
   /** Called at the top of every loop iteration: true when a `check` is due. */
   tick(): boolean;
-  /** Throws when the cell must stop (memory); `held` lists what the loop is growing. */
-  check(held?: () => unknown[]): void;
+  /**
+   * Throws when the cell must stop (memory). From a loop: `held` lists what the loop grows, and
+   * `line`, `column` are the loop's place in the cell.
+   */
+  check(held?: (() => unknown[]) | null, line?: number, column?: number): void;
   /** Called with every value a cell throws; returns it unchanged. */
   thrown(value: unknown): unknown;
 }

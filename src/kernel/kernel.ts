@@ -75,7 +75,11 @@ export class Kernel {
       ...options.memory,
     };
     this.guard = new MemoryGuard(options.limits ?? defaultLimits(options.heapLimit), readers, () => this.scope.values());
-    this.hooks = { tick: this.guard.tick, check: (held) => this.guard.check(held), thrown: (value) => this.throwSites.record(value) };
+    this.hooks = {
+      tick: this.guard.tick,
+      check: (held, line, column) => this.guard.check(held, line === undefined || column === undefined ? undefined : { line, column }),
+      thrown: (value) => this.throwSites.record(value),
+    };
     installAbortableFit(() => (this.current ? { signal: this.current.controller.signal, checkpoint: () => this.guard.check() } : null));
     // Embedding layers (and any tf.gather) train on wasm, and fast on cpu, with the toolkit's gradient.
     ml.installFastGatherGradient();

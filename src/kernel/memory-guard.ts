@@ -36,6 +36,8 @@ export class MemoryLimitError extends Error {
     readonly used: number,
     /** The limit it passed. */
     readonly limit: number,
+    /** The cell line:column of the loop that was stopped, when a loop's check found it. */
+    readonly at?: { line: number; column: number },
   ) {
     super(describe(kind, used, limit));
   }
@@ -125,27 +127,27 @@ export class MemoryGuard {
   };
 
   /**
-   * Checks now (at most every 100 ms unless `force`); throws MemoryLimitError when over a limit.
-   * Once tripped it throws at every call, each time a fresh error whose stack is the caller's, so
-   * the error shown can point at the cell line that was running.
+   * Checks now (at most every 100 ms); throws MemoryLimitError when over a limit. `at` is the
+   * place of the loop asking. Once tripped it throws at every call, each time a fresh error whose
+   * stack is the caller's, so the error shown can point at the cell line that was running.
    */
-  readonly check = (held?: () => unknown[], force = false): void => {
-    if (this.tripped) throw new MemoryLimitError(this.tripped.kind, this.tripped.used, this.tripped.limit);
+  readonly check = (held?: (() => unknown[]) | null, at?: { line: number; column: number }): void => {
+    if (this.tripped) throw new MemoryLimitError(this.tripped.kind, this.tripped.used, this.tripped.limit, at);
     const now = this.readers.now();
-    if (!force && now - this.lastCheck < CHECK_EVERY_MS) return;
+    if (now - this.lastCheck < CHECK_EVERY_MS) return;
     this.lastCheck = now;
-    const over = this.measure(held);
+    const over = this.measure(held ?? undefined, at);
     if (over) {
       this.tripped = over;
       throw over;
     }
   };
 
-  private measure(held?: () => unknown[]): MemoryLimitError | null {
+  private measure(held: (() => unknown[]) | undefined, at: { line: number; column: number } | undefined): MemoryLimitError | null {
     const tensors = this.readers.tensorBytes();
-    if (tensors > this.limits.tensorBytes) return new MemoryLimitError('tensors', tensors, this.limits.tensorBytes);
+    if (tensors > this.limits.tensorBytes) return new MemoryLimitError('tensors', tensors, this.limits.tensorBytes, at);
     const heap = this.readers.heapBytes();
-    if (heap !== null) return heap > this.limits.heapBytes ? new MemoryLimitError('heap', heap, this.limits.heapBytes) : null;
+    if (heap !== null) return heap > this.limits.heapBytes ? new MemoryLimitError('heap', heap, this.limits.heapBytes, at) : null;
     let grown: unknown[] = [];
     try {
       grown = held?.() ?? [];
@@ -153,7 +155,7 @@ export class MemoryGuard {
       // A name the loop grows was not initialised yet: estimate from the scope alone.
     }
     const data = estimateBytes([...this.scopeValues(), ...grown]);
-    return data > this.limits.dataBytes ? new MemoryLimitError('data', data, this.limits.dataBytes) : null;
+    return data > this.limits.dataBytes ? new MemoryLimitError('data', data, this.limits.dataBytes, at) : null;
   }
 }
 

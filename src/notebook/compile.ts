@@ -130,7 +130,7 @@ function collectEdits(
   for (const statement of program.body) {
     edits.push(...rewriteTopLevel(statement, js, segments, imports));
   }
-  edits.push(...collectInstrumentation(program));
+  edits.push(...collectInstrumentation(program, (offset) => locateInSource(js, offset, segments)));
   walk.simple(program, {
     ImportExpression(node) {
       edits.push({ start: node.start, end: node.start + 'import'.length, text: IMPORT_PARAMETER });

@@ -2,10 +2,11 @@
  * Hooks the compiler puts into a cell's code for the kernel, as position-preserving insertions
  * (nothing moves to another line):
  *
- * - every loop body starts with `__fb_tick() && __fb_check(() => [grown, …]);`. The kernel's tick
- *   is a countdown, so the cost is a call per iteration; when it says a check is due, the check
- *   looks at memory and at the arrays and maps the loop grows (`rows.push(…)`, `seen[k] = …`), so a
- *   runaway allocation is stopped with an error before the browser runs out of memory;
+ * - every loop body starts with `__fb_tick() && __fb_check(() => [grown, …], line, column);`. The
+ *   kernel's tick is a countdown, so the cost is a call per iteration; when it says a check is due,
+ *   the check looks at memory and at the arrays and maps the loop grows (`rows.push(…)`,
+ *   `seen[k] = …`), so a runaway allocation is stopped with an error before the browser runs out
+ *   of memory. `line`, `column` are the loop's own place in the cell, for that error;
  * - every `throw x` becomes `throw __fb_throw(x)`, which returns `x` unchanged but lets the kernel
  *   note where a value that is not an `Error` (and so has no stack) was thrown.
  */
@@ -14,7 +15,7 @@ import * as walk from 'acorn-walk';
 
 /** Parameter: `() => boolean`, true when a check is due. */
 export const TICK_PARAMETER = '__fb_tick';
-/** Parameter: `(held?: () => unknown[]) => void`, throws when the cell must stop. */
+/** Parameter: `(held: (() => unknown[]) | null, line, column) => void`, throws when the cell must stop. */
 export const CHECK_PARAMETER = '__fb_check';
 /** Parameter: `(value) => value`, records where a non-Error value was thrown. */
 export const THROW_PARAMETER = '__fb_throw';
@@ -31,10 +32,13 @@ type Loop = acorn.ForStatement | acorn.ForInStatement | acorn.ForOfStatement | a
 /** Names that are the kernel's or the platform's, never data a loop grows. */
 const NOT_DATA = new Set(['tf', 'display', 'console', 'Math', 'JSON', 'Object', 'Array', 'Promise', 'Reflect', 'globalThis', 'self', 'performance', 'signal']);
 
-/** The insertions for every loop and `throw` in `program`. */
-export function collectInstrumentation(program: acorn.Program): Insertion[] {
+/**
+ * The insertions for every loop and `throw` in `program`; `locate` gives the cell line:column
+ * (1-based) of an offset in the program's text.
+ */
+export function collectInstrumentation(program: acorn.Program, locate: (offset: number) => { line: number; column: number }): Insertion[] {
   const insertions: Insertion[] = [];
-  const loop = (node: Loop) => insertions.push(...guardLoop(node));
+  const loop = (node: Loop) => insertions.push(...guardLoop(node, locate(node.start)));
   walk.simple(program, {
     ForStatement: loop,
     ForInStatement: loop,
@@ -49,10 +53,10 @@ export function collectInstrumentation(program: acorn.Program): Insertion[] {
   return insertions;
 }
 
-function guardLoop(node: Loop): Insertion[] {
+function guardLoop(node: Loop, at: { line: number; column: number }): Insertion[] {
   const grown = findGrownNames(node.body);
-  const held = grown.length > 0 ? `() => [${grown.join(', ')}]` : '';
-  const guard = `${TICK_PARAMETER}() && ${CHECK_PARAMETER}(${held});`;
+  const held = grown.length > 0 ? `() => [${grown.join(', ')}]` : 'null';
+  const guard = `${TICK_PARAMETER}() && ${CHECK_PARAMETER}(${held}, ${at.line}, ${at.column});`;
   const body = node.body;
   if (body.type === 'BlockStatement') return [{ start: body.start + 1, end: body.start + 1, text: ` ${guard} ` }];
   // A single-statement body gets braces, so the guard runs with it on every iteration.

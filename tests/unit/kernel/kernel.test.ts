@@ -279,7 +279,7 @@ describe('Kernel: the memory guard', () => {
     const hog = await withinScope(() => run('hog', 'const kept = [];\nfor (;;) kept.push(tf.ones([256, 256]));'));
     expect(hog.done).toMatchObject({ status: 'error', restart: 'memory' });
     const error = errorOf(hog.messages);
-    expect(error).toMatchObject({ ename: 'MemoryLimitError', line: 2 });
+    expect(error).toMatchObject({ ename: 'MemoryLimitError', line: 2, column: 1 });
     expect(error?.evalue).toMatch(/^This cell was stopped: tensors take \d+ MB, over the kernel's limit of 4 MB\./);
   });
 
@@ -292,7 +292,7 @@ describe('Kernel: the memory guard', () => {
     const hog = await run('hog', 'const hog = [];\nfor (;;) { try { hog.push(new Array(1e5).fill(1)); } catch {} }');
     expect(hog.done.status).toBe('error');
     expect(hog.done.restart).toBeUndefined();
-    expect(errorOf(hog.messages)).toMatchObject({ ename: 'MemoryLimitError', line: 2 });
+    expect(errorOf(hog.messages)).toMatchObject({ ename: 'MemoryLimitError', line: 2, column: 1 });
     expect(errorOf(hog.messages)?.evalue).toContain('the arrays and objects it builds hold about');
     expect((await run('after', 'const fine = [1, 2, 3];\nfine.length')).done.status).toBe('ok');
   });

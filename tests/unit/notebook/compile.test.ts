@@ -195,16 +195,16 @@ describe('mapBodyPosition', () => {
 });
 
 describe('compileCell hooks for the kernel', () => {
-  it('starts every loop body with the tick-and-check guard, naming what the loop grows', () => {
+  it('starts every loop body with the tick-and-check guard, naming what the loop grows and where the loop is', () => {
     const body = compileCell('const rows = [];\nfor (let i = 0; i < 3; i++) { rows.push(i); }\nwhile (false) seen[k] = 1;').body.split('\n');
-    expect(body[1]).toBe('for (let i = 0; i < 3; i++) { __fb_tick() && __fb_check(() => [rows]);  rows.push(i); }');
-    expect(body[2]).toBe('while (false) { __fb_tick() && __fb_check(() => [seen]); seen[k] = 1; }');
+    expect(body[1]).toBe('for (let i = 0; i < 3; i++) { __fb_tick() && __fb_check(() => [rows], 2, 1);  rows.push(i); }');
+    expect(body[2]).toBe('while (false) { __fb_tick() && __fb_check(() => [seen], 3, 1); seen[k] = 1; }');
   });
 
   it('leaves names a loop body declares out of the guard, and guards a loop with nothing to grow', () => {
     const body = compileCell('for (const x of xs) { const row = []; row.push(x); }\ndo n++; while (n < 3)').body.split('\n');
-    expect(body[0]).toContain('for (const x of xs) { __fb_tick() && __fb_check();  const row = [];');
-    expect(body[1]).toBe('do { __fb_tick() && __fb_check(); n++; } while (n < 3)');
+    expect(body[0]).toContain('for (const x of xs) { __fb_tick() && __fb_check(null, 1, 1);  const row = [];');
+    expect(body[1]).toBe('do { __fb_tick() && __fb_check(null, 2, 1); n++; } while (n < 3)');
   });
 
   it('passes every thrown value through __fb_throw, keeping lines', () => {
