@@ -15,7 +15,7 @@
  * - `memory-guard.ts` — stopping a cell before the browser runs out of memory;
  * - `abort-fit.ts` — Stop (and the memory guard) between `model.fit` batches;
  * - `backend.ts` — choosing the tfjs backend by measurement; `tf.ts` — the bundled tfjs;
- * - `saved-models.ts` — the models saved in IndexedDB.
+ * - `wasm-threads-off.ts` — what the build puts in place of the wasm backend's unused threaded glue.
  */
 export { KernelClient } from './client';
 export type { KernelClientOptions, KernelState, RestartDetail, RestartReason, RunHandle, RunOutcome, WorkerLike } from './client';

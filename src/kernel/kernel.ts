@@ -16,7 +16,6 @@ import { formatLogLine, formatValue, inspect } from './format';
 import { defaultLimits, MemoryGuard, MemoryLimitError, readPerformanceHeap, type MemoryLimits, type MemoryReaders } from './memory-guard';
 import { widgetCellId, type CellAnalysis, type DoneMessage, type SavedModelInfo, type WidgetValue, type WorkerMessage } from './protocol';
 import { releaseValues } from './release';
-import { listSavedModels } from './saved-models';
 
 /** Module specifiers a cell may import: bundled, so nothing is fetched and cells work offline. */
 export const CELL_MODULES: Readonly<Record<string, unknown>> = { '@tensorflow/tfjs': tf, 'fieldbook/ml': ml };
@@ -124,9 +123,20 @@ export class Kernel {
     this.widgetValues.set(key, value);
   }
 
-  /** The models tfjs saved in IndexedDB, after removing `remove` when given. */
-  savedModels(remove?: string): Promise<SavedModelInfo[]> {
-    return listSavedModels(remove);
+  /**
+   * The models tfjs saved in IndexedDB (`model.save("indexeddb://…")`), after removing `remove`
+   * when given: the worker owns tfjs, so the page's Storage panel asks here. Rejects when IndexedDB fails.
+   */
+  async savedModels(remove?: string): Promise<SavedModelInfo[]> {
+    if (remove) await tf.io.removeModel(remove);
+    const listed = await tf.io.listModels();
+    return Object.entries(listed)
+      .filter(([url]) => url.startsWith('indexeddb://'))
+      .map(([url, info]) => ({
+        url,
+        savedAt: info.dateSaved ? new Date(info.dateSaved).toISOString() : null,
+        bytes: (info.modelTopologyBytes ?? 0) + (info.weightSpecsBytes ?? 0) + (info.weightDataBytes ?? 0),
+      }));
   }
 
   /** Output that did not come through a cell's own `console` (tfjs warnings): shown in the active run. */
