@@ -69,19 +69,24 @@ export function findOwners(values: readonly unknown[]): { owners: Set<Owner>; co
 }
 
 /**
- * True for a long array that looks like data: evenly spaced samples are all numbers, strings or
- * flat records (plain objects of such values). A dataset of a million rows is then skipped in
- * one step instead of walked row by row; an array of `{ name, model }` results is not data.
+ * True for a long array that looks like data: evenly spaced samples are all numbers, strings,
+ * typed arrays, rows of numbers or flat records (plain objects of such values). A dataset of a
+ * million rows is then skipped in one step instead of walked row by row; an array of
+ * `{ name, model }` results is not data.
  */
 function isDataArray(array: readonly unknown[]): boolean {
   if (array.length <= SAMPLE * 2) return false;
   const step = array.length / SAMPLE;
-  for (let k = 0; k < SAMPLE; k++) {
-    const item = array[Math.floor(k * step)];
-    if (typeof item !== 'object' || item === null) continue;
-    if (!isPlainObject(item) || Object.values(item).some((v) => typeof v === 'object' && v !== null)) return false;
-  }
+  for (let k = 0; k < SAMPLE; k++) if (!isFlat(array[Math.floor(k * step)])) return false;
   return true;
+}
+
+/** A value that cannot hold a tensor: a primitive, a typed array, or a row or record of primitives. */
+function isFlat(item: unknown): boolean {
+  if (typeof item !== 'object' || item === null || ArrayBuffer.isView(item)) return true;
+  const isPrimitive = (v: unknown) => typeof v !== 'object' || v === null;
+  if (Array.isArray(item)) return item.slice(0, SAMPLE).every(isPrimitive);
+  return isPlainObject(item) && Object.values(item).every(isPrimitive);
 }
 
 /** Frees one owner; returns how many tensors that freed. */
