@@ -33,7 +33,13 @@ export default defineConfig(({ mode }) => ({
     format: 'es',
     // Licence comments made up 43% of the tfjs worker chunk and pushed it past the precache limit;
     // `@__PURE__` annotations help only a bundler that reads this output again, and none does.
-    rolldownOptions: { output: { comments: false } },
+    rolldownOptions: {
+      output: {
+        comments: false,
+        // The lazily loaded WebGL backend's chunk, named for what it is (it would be "dist-…").
+        chunkFileNames: (chunk) => (chunk.moduleIds.some((id) => id.includes('tfjs-backend-webgl')) ? 'assets/tfjs-backend-webgl-[hash].js' : 'assets/[name]-[hash].js'),
+      },
+    },
   },
   plugins: [
     VitePWA({
