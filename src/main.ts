@@ -29,11 +29,8 @@ const app = document.createElement('fb-app');
 app.kernel = kernel;
 document.body.append(app);
 
-window.addEventListener('error', (event) => app.reportError(event.message));
-window.addEventListener('unhandledrejection', (event) => {
-  const reason = event.reason instanceof Error ? event.reason.message : String(event.reason);
-  app.reportError(reason);
-});
+window.addEventListener('error', (event) => app.reportError(event.error ?? event.message));
+window.addEventListener('unhandledrejection', (event) => app.reportError(event.reason));
 
 if ('serviceWorker' in navigator && !import.meta.env.DEV) {
   const updateSW = registerSW({
@@ -44,6 +41,6 @@ if ('serviceWorker' in navigator && !import.meta.env.DEV) {
         navigator.serviceWorker.addEventListener('controllerchange', () => location.reload(), { once: true });
         void updateSW(true);
       }),
-    onRegisterError: (error: unknown) => app.reportError(`Offline support could not be set up: ${String(error)}`),
+    onRegisterError: (error: unknown) => app.reportError(new Error('Offline support could not be set up.', { cause: error })),
   });
 }

@@ -20,7 +20,7 @@
 export { KernelClient } from './client';
 export type { KernelClientOptions, KernelState, RestartDetail, RestartReason, RunHandle, RunOutcome, WorkerLike } from './client';
 export { Watchdog } from './watchdog';
-export { MIME, formatWidgetKey, isRunMessage, toOutput, widgetCellId } from './protocol';
+export { MIME, isRunMessage, toOutput } from './protocol';
 export type {
   BackendInfo,
   BackendName,

@@ -8,13 +8,14 @@
 import * as tf from '@tensorflow/tfjs';
 import * as ml from '../ml/index';
 import { compileCell, type CompiledCell } from '../notebook/index';
+import { isWidgetOf } from '../notebook/widget-key';
 import { installAbortableFit } from './abort-fit';
 import { checkCellNames, describeRunError } from './cell-errors';
 import { createDisplayApi, isDisplayHandle } from './display';
 import { createModuleImporter, executeCell, formatCellSourceName, ThrowSites, type CellHooks } from './execute';
 import { formatLogLine, formatValue, inspect } from './format';
 import { defaultLimits, MemoryGuard, MemoryLimitError, readPerformanceHeap, type MemoryLimits, type MemoryReaders } from './memory-guard';
-import { widgetCellId, type CellAnalysis, type DoneMessage, type SavedModelInfo, type WidgetValue, type WorkerMessage } from './protocol';
+import { type CellAnalysis, type DoneMessage, type SavedModelInfo, type WidgetValue, type WorkerMessage } from './protocol';
 import { releaseValues } from './release';
 
 /** Module specifiers a cell may import: bundled, so nothing is fetched and cells work offline. */
@@ -101,7 +102,7 @@ export class Kernel {
     for (const cellId of cellIds) {
       this.clearDeclarations(cellId);
       this.cells.delete(cellId);
-      for (const key of [...this.widgetValues.keys()]) if (widgetCellId(key) === cellId) this.widgetValues.delete(key);
+      for (const key of [...this.widgetValues.keys()]) if (isWidgetOf(key, cellId)) this.widgetValues.delete(key);
     }
   }
 

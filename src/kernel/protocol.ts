@@ -59,17 +59,6 @@ export interface TrainingData {
 /** The value an input widget holds. */
 export type WidgetValue = number | string | boolean | { name: string; size: number; text: string } | null;
 
-/** The key of a cell's `index`-th widget (1-based): `<cellId>#<index>`, stable across re-runs. */
-export function formatWidgetKey(cellId: string, index: number): string {
-  return `${cellId}#${index}`;
-}
-
-/** The cell a widget key belongs to (cell ids may themselves contain `#`), or null for a malformed key. */
-export function widgetCellId(key: string): string | null {
-  const at = key.lastIndexOf('#');
-  return at > 0 && /^\d+$/.test(key.slice(at + 1)) ? key.slice(0, at) : null;
-}
-
 /** An input widget a cell shows; moving it re-runs the cells that read its value. */
 export interface WidgetData {
   /** `<cellId>#<n>`: the n-th widget the cell creates, stable across re-runs. */
