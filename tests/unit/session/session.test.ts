@@ -145,6 +145,26 @@ describe('NotebookSession staleness', () => {
   });
 });
 
+describe('NotebookSession and messages after a run ended', () => {
+  it('shows what a finished run\'s timer throws later in its cell, keeping its status, until the cell runs again', async () => {
+    const { kernel, session, status } = await open();
+    session.run('a');
+    const first = await kernel.finishNext('ok', [{ type: 'stream', name: 'stdout', text: 'scheduled' }]);
+    first.onMessage({ type: 'error', runId: first.runId, ename: 'Error', evalue: 'late', line: 2, column: 26 });
+    await flush();
+    expect(status('a')).toBe('ok');
+    expect(session.codeCell('a')!.outputs).toEqual([
+      { kind: 'stream', name: 'stdout', text: 'scheduled' },
+      { kind: 'error', ename: 'Error', evalue: 'late', line: 2, column: 26 },
+    ]);
+    session.run('a');
+    await kernel.finishNext('ok', [{ type: 'stream', name: 'stdout', text: 'again' }]);
+    first.onMessage({ type: 'error', runId: first.runId, ename: 'Error', evalue: 'later still', line: 2, column: 26 });
+    await flush();
+    expect(session.codeCell('a')!.outputs).toEqual([{ kind: 'stream', name: 'stdout', text: 'again' }]);
+  });
+});
+
 describe('NotebookSession and restarts the kernel did by itself', () => {
   it('shows the kernel\'s own account of the restart, with the cells to re-run', async () => {
     const { kernel, session, status } = await open();
