@@ -68,7 +68,7 @@ for (const cell of notebook.cells) {
   const lines: string[] = [];
   const post = (m: WorkerMessage): void => {
     if (m.type !== 'display' && m.type !== 'update-display') return;
-    const data = m.data as Record<string, unknown> & { rows?: unknown[]; columns?: string[] };
+    const data = m.data as unknown as Record<string, unknown> & { rows?: unknown[]; columns?: string[] };
     const mime = m.type === 'display' ? m.mime : '';
     if (mime.includes('chart')) lines.push(`[chart: ${String(data.title ?? '')}]`);
     else if (mime.includes('table')) lines.push(`[table ${String(data.caption ?? '')}: ${data.rows?.length ?? 0} rows]`);
