@@ -15,6 +15,8 @@ export const MIME = {
   progress: 'application/vnd.fieldbook.progress+json',
   training: 'application/vnd.fieldbook.training+json',
   widget: 'application/vnd.fieldbook.widget+json',
+  /** An exercise panel: what `exercise({...})` shows (see `ExerciseData`). */
+  exercise: 'application/vnd.fieldbook.exercise+json',
   /** Base64 PNG (from an imported notebook's outputs). */
   png: 'image/png',
 } as const;
@@ -71,6 +73,25 @@ export interface WidgetData {
   /** File types a file picker offers, e.g. ".csv". */
   accept?: string;
   placeholder?: string;
+}
+
+/** Where an exercise stands after its check ran (DESIGN §5.1: `data-exercise-status`). */
+export type ExerciseStatus = 'pending' | 'passed' | 'failed';
+
+/** An exercise panel: the exercise as the cell declared it, and the verdict of its check. */
+export interface ExerciseData {
+  /** Unique in the notebook; the panel carries it as `data-exercise`. */
+  id: string;
+  title: string;
+  /** Markdown: what to do. */
+  task?: string;
+  hints: string[];
+  /** Markdown or code, shown only after the learner confirms. */
+  solution?: string;
+  status: ExerciseStatus;
+  message: string;
+  /** True while an async check is still running. */
+  checking: boolean;
 }
 
 /** Messages the page sends. */

@@ -10,6 +10,7 @@ import { installAbortableFit } from './abort-fit';
 import { releaseValues } from './release';
 import { chooseBackend } from './backend';
 import { createDisplayApi, isDisplayHandle } from './display';
+import { createExerciseApi } from './exercise';
 import { executeCell, locateError } from './execute';
 import { formatValue, inspect } from './format';
 import type { BackendName, CellAnalysis, PageMessage, SavedModelInfo, WidgetValue, WorkerMessage } from './protocol';
@@ -104,6 +105,7 @@ async function execute(runId: string, cellId: string, code: string): Promise<voi
   lastRunId = runId;
   post({ type: 'status', runId, state: 'busy' });
   const { display, flushAll } = createDisplayApi({ runId, post, signal: controller.signal, cellId, widgetValues });
+  const { exercise, settled } = createExerciseApi({ runId, post, signal: controller.signal });
   let status: 'ok' | 'error' | 'aborted' = 'ok';
   let compiled: CompiledCell | null = null;
   try {
@@ -117,7 +119,7 @@ async function execute(runId: string, cellId: string, code: string): Promise<voi
         compiled,
         {
           scope,
-          builtins: { tf, display, signal: controller.signal },
+          builtins: { tf, display, exercise, signal: controller.signal },
           importModule: (specifier: string) => importModule(specifier),
         },
         { sourceName },
@@ -137,6 +139,8 @@ async function execute(runId: string, cellId: string, code: string): Promise<voi
     status = 'error';
     post({ type: 'error', runId, ...describeCompileError(e) });
   } finally {
+    // A cell is done when its exercises have their verdicts (an async check may still be running).
+    await settled();
     flushAll();
     currentRun = null;
     post({
