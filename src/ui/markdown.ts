@@ -5,6 +5,9 @@
 import DOMPurify from 'dompurify';
 import katex from 'katex';
 import { Marked, type TokenizerAndRendererExtension, type Tokens } from 'marked';
+import { slugify } from '../notebook/outline';
+
+export { slugify };
 
 /** A heading of the prose, for the table of contents. */
 export interface Heading {
@@ -56,12 +59,6 @@ const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>
 /** Heading text for the table of contents, which Lit escapes itself: undo marked's escaping. */
 function decodeEntities(text: string): string {
   return text.replace(/&(?:amp|lt|gt|quot|#39);/g, (m) => ENTITIES[m]);
-}
-
-/** Turns heading text into an id that is stable across renders. */
-export function slugify(text: string): string {
-  const slug = text.toLowerCase().replace(/<[^>]+>/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
-  return `sec-${slug || 'section'}`;
 }
 
 function createMarked(headings: Heading[]): Marked {
