@@ -110,14 +110,25 @@ export function tokenize(source: string): Token[] {
 const OPEN = new Set(['(', '{', '[']);
 const CLOSE = new Set([')', '}', ']']);
 
-/**
- * The ids of the `exercise({ id: '…' })` calls in `source`, in order. Only a direct call of the
- * global counts (not `x.exercise(…)`, not a declaration), and only an `id` key of the object
- * itself, written as a string literal.
- */
+/** An exercise found in a cell's text: its id and, when written as a literal, its title. */
+export interface ExerciseRef {
+  id: string;
+  title?: string;
+}
+
+/** The ids of the `exercise({ id: '…' })` calls in `source`, in order (see `findExercises`). */
 export function findExerciseIds(source: string): string[] {
+  return findExercises(source).map((e) => e.id);
+}
+
+/**
+ * The `exercise({ id: '…', title: '…' })` calls in `source`, in order. Only a direct call of the
+ * global counts (not `x.exercise(…)`, not a declaration), and only keys of the object itself,
+ * written as string literals.
+ */
+export function findExercises(source: string): ExerciseRef[] {
   const tokens = tokenize(source);
-  const ids: string[] = [];
+  const found: ExerciseRef[] = [];
   for (let k = 0; k + 2 < tokens.length; k++) {
     const t = tokens[k];
     if (t.kind !== 'name' || t.value !== 'exercise') continue;
@@ -125,27 +136,30 @@ export function findExerciseIds(source: string): string[] {
     if (before?.kind === 'punct' && before.value === '.') continue;
     if (before?.kind === 'name' && ['function', 'const', 'let', 'var', 'class'].includes(before.value)) continue;
     if (!isPunct(tokens[k + 1], '(') || !isPunct(tokens[k + 2], '{')) continue;
-    const id = objectId(tokens, k + 2);
-    if (id !== null) ids.push(id);
+    const keys = objectKeys(tokens, k + 2);
+    if (keys.id) found.push(keys.title ? { id: keys.id, title: keys.title } : { id: keys.id });
   }
-  return ids;
+  return found;
 }
 
-/** Reads the `id: '…'` entry of the object literal whose `{` is at `open`. */
-function objectId(tokens: Token[], open: number): string | null {
+/** Reads the string-literal `id` and `title` entries of the object literal whose `{` is at `open`. */
+function objectKeys(tokens: Token[], open: number): { id?: string; title?: string } {
+  const keys: { id?: string; title?: string } = {};
   let depth = 0;
   for (let k = open; k < tokens.length; k++) {
     const t = tokens[k];
     if (t.kind === 'punct' && OPEN.has(t.value)) depth++;
     else if (t.kind === 'punct' && CLOSE.has(t.value)) {
-      if (--depth === 0) return null;
-    } else if (depth === 1 && isKey(t, 'id') && isPunct(tokens[k + 1], ':')) {
+      if (--depth === 0) break;
+    } else if (depth === 1 && (isKey(t, 'id') || isKey(t, 'title')) && isPunct(tokens[k + 1], ':')) {
       const prev = tokens[k - 1];
       const value = tokens[k + 2];
-      if ((isPunct(prev, '{') || isPunct(prev, ',')) && value?.kind === 'string' && value.value) return value.value;
+      const next = tokens[k + 3];
+      const whole = isPunct(next, ',') || isPunct(next, '}');
+      if ((isPunct(prev, '{') || isPunct(prev, ',')) && value?.kind === 'string' && value.value && whole) keys[(t as { value: 'id' | 'title' }).value] ??= value.value;
     }
   }
-  return null;
+  return keys;
 }
 
 function isPunct(t: Token | undefined, value: string): boolean {

@@ -3,8 +3,7 @@
  * the heading ids the prose renderer gives them and the `*Responsibility: …*` line under each),
  * the exercises each section holds, and an estimate of the time it takes to work through.
  */
-import { findExerciseIds } from './exercises';
-import type { Cell, Notebook } from './types';
+import { findExercises, type ExerciseRef } from './exercises';
 
 /** One heading of the prose and the exercises declared below it, up to the next heading. */
 export interface OutlineSection {
@@ -17,9 +16,22 @@ export interface OutlineSection {
   exerciseIds: string[];
 }
 
+/** An exercise in the outline: where it is declared and under which heading. */
+export interface OutlineExercise extends ExerciseRef {
+  cellId: string;
+  /** The heading above its cell (undefined above the first heading). */
+  sectionId?: string;
+}
+
+/** The cells an outline reads (a notebook's, or the learner's current ones). */
+export interface OutlineSource {
+  cells: readonly { kind: 'markdown' | 'code'; id: string; source: string }[];
+}
+
 /** What the table of contents and the home page need to know about a notebook. */
 export interface NotebookOutline {
   sections: OutlineSection[];
+  exercises: OutlineExercise[];
   /** Every exercise id, in order (each id once). */
   exerciseIds: string[];
   /** Exercises declared above the first heading. */
@@ -101,8 +113,9 @@ export function formatMinutes(minutes: number): string {
 }
 
 /** Reads the outline of a notebook (or of the learner's current cells). */
-export function outlineNotebook(notebook: Notebook | { cells: readonly Cell[] }): NotebookOutline {
+export function outlineNotebook(notebook: OutlineSource): NotebookOutline {
   const sections: OutlineSection[] = [];
+  const exercises: OutlineExercise[] = [];
   const taken = new Set<string>();
   const all: string[] = [];
   const loose: string[] = [];
@@ -121,14 +134,16 @@ export function outlineNotebook(notebook: Notebook | { cells: readonly Cell[] })
       }
     } else {
       codeCells++;
-      for (const id of findExerciseIds(cell.source)) {
-        if (all.includes(id)) continue;
-        all.push(id);
-        (sections.at(-1)?.exerciseIds ?? loose).push(id);
+      for (const ref of findExercises(cell.source)) {
+        if (all.includes(ref.id)) continue;
+        all.push(ref.id);
+        const section = sections.at(-1);
+        (section?.exerciseIds ?? loose).push(ref.id);
+        exercises.push({ ...ref, cellId: cell.id, ...(section ? { sectionId: section.id } : {}) });
       }
     }
   }
-  return { sections, exerciseIds: all, looseExerciseIds: loose, proseWords, codeCells, minutes: estimateMinutes(proseWords, codeCells, all.length) };
+  return { sections, exercises, exerciseIds: all, looseExerciseIds: loose, proseWords, codeCells, minutes: estimateMinutes(proseWords, codeCells, all.length) };
 }
 
 /**

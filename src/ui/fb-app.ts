@@ -27,9 +27,11 @@ export function savedBackend(): BackendName | undefined {
   }
 }
 
-type Route = { page: 'home' } | { page: 'notebook'; id: string; section?: string; imported: boolean };
+type Route = { page: 'home' } | { page: 'glossary'; term: string } | { page: 'notebook'; id: string; section?: string; imported: boolean };
 
 function parseRoute(hash: string): Route {
+  const glossary = /^#\/glossary(?:\/(.+))?$/.exec(hash);
+  if (glossary) return { page: 'glossary', term: decodeURIComponent(glossary[1] ?? '') };
   const match = /^#\/(notebook|imported)\/([^/]+)(?:\/(.+))?$/.exec(hash);
   return match ? { page: 'notebook', id: decodeURIComponent(match[2]), section: match[3], imported: match[1] === 'imported' } : { page: 'home' };
 }
@@ -96,6 +98,7 @@ export class FbApp extends LitElement {
 
   private async openRoute(): Promise<void> {
     const route = this.route;
+    if (route.page === 'glossary') await import('./fb-glossary');
     if (route.page !== 'notebook') {
       this.notebook = null;
       return;
@@ -219,6 +222,7 @@ export class FbApp extends LitElement {
       <a class="fb-skip" href="#main">Skip to content</a>
       <header class="fb-header">
         <a class="fb-brand" href="#/">Fieldbook</a>
+        <nav class="fb-header-nav" aria-label="Site"><a href="#/glossary" aria-current=${this.route.page === 'glossary' ? 'page' : 'false'}>Glossary</a></nav>
         <span class="fb-spacer"></span>
         <button class="fb-secondary" @click=${() => this.querySelector<FbStorage>('fb-storage')?.open()}>Storage</button>
         <button class="fb-secondary" @click=${() => this.pickFile()} title="Open a Fieldbook .md or Jupyter .ipynb file (or drop it on the page)">Import notebook</button>
@@ -244,8 +248,10 @@ export class FbApp extends LitElement {
           <button class="fb-link" @click=${() => (this.appError = '')}>Dismiss</button></div>` : nothing}
       ${this.route.page === 'home'
         ? html`<fb-notebook-list></fb-notebook-list>`
-        : this.loadError
-          ? html`<main class="fb-home" id="main"><div class="fb-error" role="alert"><pre>${this.loadError}</pre></div><a href="#/">← All notebooks</a></main>`
+        : this.route.page === 'glossary'
+          ? html`<fb-glossary .term=${this.route.term}></fb-glossary>`
+          : this.loadError
+          ? html`<main class="fb-home" id="main"><div class="fb-error" role="alert"><pre>${this.loadError}</pre></div><a href="#/"><span aria-hidden="true">←</span> All notebooks</a></main>`
           : this.notebook
             ? html`<fb-notebook .notebook=${this.notebook} .kernel=${this.kernel}
                 .storageKey=${this.imported ? `${IMPORTED_PREFIX}${this.notebook.meta.id}` : this.notebook.meta.id}

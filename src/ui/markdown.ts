@@ -86,3 +86,9 @@ export function renderMarkdown(source: string, taken: Heading[] = []): { html: s
   const html = DOMPurify.sanitize(raw, { ADD_ATTR: ['target'], FORBID_TAGS: ['style', 'form'] });
   return { html, headings: all.slice(taken.length) };
 }
+
+/** Renders one line of Markdown (no paragraphs) to sanitised HTML: for definitions and labels inside text. */
+export function renderInlineMarkdown(source: string): string {
+  const raw = createMarked([]).parseInline(source, { async: false }) as string;
+  return DOMPurify.sanitize(raw, { FORBID_TAGS: ['style', 'form'] });
+}

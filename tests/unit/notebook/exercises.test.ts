@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { classifySection, mapNotebook } from '../../../src/notebook/course';
-import { findExerciseIds } from '../../../src/notebook/exercises';
+import { findExerciseIds, findExercises } from '../../../src/notebook/exercises';
 import { estimateMinutes, exercisesUnder, formatMinutes, outlineNotebook, readHeadings } from '../../../src/notebook/outline';
 import { parseNotebook } from '../../../src/notebook/parse';
 
@@ -30,6 +30,11 @@ function exercise(o: { id: string }) { return o; }
 exercise({ title: 'nested', check: () => true, meta: { id: 'deep' } });
 exercise({ id: name, title: 'dynamic', check: () => true });`;
     expect(findExerciseIds(code)).toEqual([]);
+  });
+
+  it('reads literal titles along with the ids, and leaves out computed ones', () => {
+    const code = `exercise({ id: 'a', title: 'Tame the model', check });\nexercise({ title: 'Fit ' + n, id: 'b', check });`;
+    expect(findExercises(code)).toEqual([{ id: 'a', title: 'Tame the model' }, { id: 'b' }]);
   });
 
   it('reads past regular expressions, division and template substitutions that hold braces', () => {
@@ -96,6 +101,7 @@ describe('outlineNotebook', () => {
       ['3. The stakeholder summary', 2, []],
     ]);
     expect(exercisesUnder(outline, 2)).toEqual(['fit', 'fit-again']);
+    expect(outline.exercises[1]).toEqual({ id: 'fit', title: 'Fit', cellId: 'b', sectionId: 'sec-2-1-a-first-fit' });
   });
 
   it('gives headings the prose renderer\'s ids, a repeated heading numbered', () => {
