@@ -24,8 +24,10 @@ const RULES: readonly { job: JobId; words: RegExp }[] = [
   { job: 'communication', words: /stakeholder|reporting to|plain business|communicat|write[- ]up/i },
   { job: 'deployment', words: /deploy|serv(e|ing)|monitor|drift|retrain|latency|in production|launch/i },
   { job: 'framing', words: /fram(e|ing)|business problem|the problem\b/i },
+  // Words that name model development outright win over the evaluation words that often come with them.
+  { job: 'modelling', words: /baseline|regulari[sz]|tun(e|ing)\b|hyperparameter|feature selection/i },
   { job: 'evaluation', words: /metric|validat|testing|test set|evaluat|threshold|explain|fairness|bias|overfit|underfit|measure|error analysis|behaviou?ral/i },
-  { job: 'modelling', words: /baseline|model|train|tun(e|ing)|regulari[sz]|feature selection|search|embedding|factori[sz]/i },
+  { job: 'modelling', words: /model|train|search|embedding|factori[sz]/i },
   { job: 'data', words: /data|quality|cleaning|split|encod|preprocess|imput|tokeni[sz]|feature/i },
 ];
 

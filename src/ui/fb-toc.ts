@@ -99,13 +99,13 @@ export class FbToc extends LitElement {
   private renderHeading(h: Heading): TemplateResult {
     const index = this.outline.sections.findIndex((s) => s.id === h.id);
     const section = index >= 0 ? this.outline.sections[index] : undefined;
-    const under = index >= 0 && h.depth <= 2 ? exercisesUnder(this.outline, index) : (section?.exerciseIds ?? []);
+    const under = index >= 0 && h.depth === 2 ? exercisesUnder(this.outline, index) : (section?.exerciseIds ?? []);
     const progress = this.tracker?.progress;
     const done = countPassed(progress, under);
     const own = this.outline.exercises.filter((e) => e.sectionId === h.id);
     return html`<li class="depth-${h.depth}">
       <a href=${`${this.base}/${h.id}`} @click=${(e: Event) => this.jump(e, h.id)}>${h.text}</a>
-      ${under.length && h.depth <= 2 ? html`<span class="fb-toc-count" title="Exercises passed in this section">${done}/${under.length}<span class="fb-visually-hidden"> exercises passed</span></span>` : nothing}
+      ${under.length && h.depth === 2 ? html`<span class="fb-toc-count" title="Exercises passed in this section">${done}/${under.length}<span class="fb-visually-hidden"> exercises passed</span></span>` : nothing}
       ${own.length ? html`<ul class="fb-toc-exercises">${own.map((e) => {
         const ok = progress?.exercises[e.id]?.passed ?? false;
         return html`<li data-exercise-ref=${e.id} data-passed=${ok ? 'true' : 'false'}>

@@ -159,6 +159,7 @@ describe('the course map', () => {
       ['6. Testing and validation', 'the right metrics, curves, over- and underfitting', 'evaluation'],
       ['7. Choosing the threshold in money', 'turning scores into decisions the business can defend', 'evaluation'],
       ['8. Report on the test set — once', undefined, 'evaluation'],
+      ['9. Try it: tame an overfitting model with regularisation', undefined, 'modelling'],
       ['9. Explainability', 'knowing why the model decides, and saying it in plain words', 'evaluation'],
       ['11. Deployment', 'save, reload, serve, measure', 'deployment'],
       ['12. Monitoring, drift and retraining', 'keeping the model working after launch', 'deployment'],
