@@ -64,12 +64,11 @@ export class FbToc extends LitElement {
       this.tracker = progressTracker(this.progressKey);
       this.tracker.addEventListener('change', this.onProgress);
     }
-    if (changed.has('cells')) {
-      const key = this.cells.map((c) => c.source).join('\u0000');
-      if (key !== this.outlineOf) {
-        this.outlineOf = key;
-        this.outline = outlineNotebook({ cells: this.cells });
-      }
+    // The session may change a cell in place, so compare the text rather than the array.
+    const key = this.cells.map((c) => `${c.id}\u0001${c.source}`).join('\u0000');
+    if (key !== this.outlineOf) {
+      this.outlineOf = key;
+      this.outline = outlineNotebook({ cells: this.cells });
     }
   }
 
