@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { classifySection, mapNotebook } from '../../../src/notebook/course';
 import { findExerciseIds, findExercises } from '../../../src/notebook/exercises';
@@ -187,4 +187,17 @@ describe('the course map', () => {
       expect(chapters.filter((s) => !mapped.includes(s.id)).map((s) => s.title), file).toEqual([]);
     }
   });
+});
+
+describe('the shipped notebooks\' exercises', () => {
+  for (const file of readdirSync('notebooks').filter((f) => f.endsWith('.md') && f !== 'glossary.md')) {
+    it(`${file}: every exercise({...}) call is counted, with an id unique in the notebook`, () => {
+      const notebook = parseNotebook(readFileSync(`notebooks/${file}`, 'utf8'), file);
+      const code = notebook.cells.filter((c) => c.kind === 'code').map((c) => c.source);
+      const calls = code.reduce((n, source) => n + (source.match(/(?<![.\w$])exercise\(\s*\{/g) ?? []).length, 0);
+      const ids = code.flatMap((source) => findExerciseIds(source));
+      expect(ids.length, 'an exercise whose id is not a string literal is not counted').toBe(calls);
+      expect(ids.filter((id, i) => ids.indexOf(id) !== i), 'repeated ids').toEqual([]);
+    });
+  }
 });
