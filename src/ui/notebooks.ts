@@ -63,3 +63,9 @@ export async function listCourse(): Promise<{ notebooks: NotebookSummary[]; brok
   notebooks.sort((a, b) => a.meta.order - b.meta.order || a.meta.title.localeCompare(b.meta.title));
   return { notebooks, broken };
 }
+
+/** Lists every shipped notebook's front matter, in `order`, with broken files reported apart. */
+export async function listNotebooks(): Promise<{ notebooks: NotebookMeta[]; broken: BrokenNotebook[] }> {
+  const { notebooks, broken } = await listCourse();
+  return { notebooks: notebooks.map((n) => n.meta), broken };
+}
