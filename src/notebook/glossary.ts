@@ -77,48 +77,82 @@ export interface TermMatch {
   length: number;
 }
 
-interface Matcher {
+/** A form of a term, ready to test at a word of the text. */
+interface Form {
   entry: GlossaryEntry;
-  /** One pattern for the forms written with a capital, one (case-blind) for the others. */
-  patterns: RegExp[];
+  /** Sticky: tests the form exactly at `lastIndex`, as a whole word. */
+  pattern: RegExp;
 }
 
-const matchers = new WeakMap<readonly GlossaryEntry[], Matcher[]>();
+/** Forms by their first word (lower case), so a text is read word by word, not form by form. */
+type FormIndex = Map<string, Form[]>;
+
+const indexes = new WeakMap<readonly GlossaryEntry[], FormIndex>();
+
+const WORD = /[\p{L}\p{N}_'’]+/gu;
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** What may not touch a term on either side: it must be a whole word. */
+const WORD_CHAR = /[\p{L}\p{N}_-]/u;
+
 /**
- * Patterns for the term and its aliases as whole words, plurals included. A form with a capital
- * letter (Adam, PSI, ROC-AUC) matches only as written; a lower-case one in any case. Spaces and
- * dashes inside a term match any space or dash ("precision–recall" and "precision-recall"), and
- * either apostrophe matches the other.
+ * A form as a sticky pattern, plurals allowed, spaces and dashes matching any space or dash,
+ * either apostrophe the other. A form with a capital letter (Adam, PSI, ROC-AUC) matches only as
+ * written; a lower-case one in any case. (Word boundaries are checked apart: Unicode classes in
+ * a hundred case-blind patterns took longer to compile than the whole search.)
  */
-function patternsFor(forms: string[]): RegExp[] {
-  const body = (f: string) => escapeRegExp(f).replace(/\\-|[-–—]/g, '[-–—]').replace(/\s+/g, '\\s+').replace(/['’]/g, "['’]") + '(?:s|es)?';
-  const build = (list: string[], flags: string) => new RegExp(`(?<![\\p{L}\\p{N}_-])(?:${list.map(body).join('|')})(?![\\p{L}\\p{N}_-])`, flags);
-  const exact = forms.filter((f) => /\p{Lu}/u.test(f));
-  const loose = forms.filter((f) => !/\p{Lu}/u.test(f));
-  return [...(exact.length ? [build(exact, 'gu')] : []), ...(loose.length ? [build(loose, 'giu')] : [])];
+function formPattern(form: string): RegExp {
+  const body = escapeRegExp(form).replace(/[-–—]/g, '[-–—]').replace(/\s+/g, '\\s+').replace(/['’]/g, "['’]");
+  return new RegExp(`${body}(?:es|s)?`, /\p{Lu}/u.test(form) ? 'y' : 'iy');
 }
 
-/** The earliest use in `text` of a term not in `used` (the longest one, when two start together). */
-export function findFirstTerm(text: string, entries: readonly GlossaryEntry[], used: ReadonlySet<string>): TermMatch | null {
-  let list = matchers.get(entries);
-  if (!list) {
-    list = entries.map((entry) => ({ entry, patterns: patternsFor([entry.term, ...entry.aliases]) }));
-    matchers.set(entries, list);
-  }
-  let best: TermMatch | null = null;
-  for (const { entry, patterns } of list) {
-    if (used.has(entry.id)) continue;
-    for (const pattern of patterns) {
-      pattern.lastIndex = 0;
-      const m = pattern.exec(text);
-      if (!m) continue;
-      if (!best || m.index < best.index || (m.index === best.index && m[0].length > best.length)) best = { entry, index: m.index, length: m[0].length };
+function firstWord(form: string): string {
+  return (form.match(WORD)?.[0] ?? '').toLowerCase().replace(/’/g, "'");
+}
+
+function indexForms(entries: readonly GlossaryEntry[]): FormIndex {
+  const index: FormIndex = new Map();
+  for (const entry of entries) {
+    for (const form of [entry.term, ...entry.aliases]) {
+      const key = firstWord(form);
+      if (!key) continue;
+      index.set(key, [...(index.get(key) ?? []), { entry, pattern: formPattern(form) }]);
     }
   }
-  return best;
+  return index;
+}
+
+/**
+ * The earliest use in `text` of a term not in `used` (the longest one, when two start together).
+ * A use of a term already marked is passed over whole, so its words do not count as another term.
+ */
+export function findFirstTerm(text: string, entries: readonly GlossaryEntry[], used: ReadonlySet<string>): TermMatch | null {
+  let index = indexes.get(entries);
+  if (!index) {
+    index = indexForms(entries);
+    indexes.set(entries, index);
+  }
+  let skipTo = 0;
+  WORD.lastIndex = 0;
+  for (let w = WORD.exec(text); w; w = WORD.exec(text)) {
+    if (w.index < skipTo) continue;
+    const word = w[0].toLowerCase().replace(/’/g, "'");
+    // A one-word form may be plural here ("epochs"); a longer form's first word is as written.
+    const candidates = [word, word.replace(/s$/, ''), word.replace(/es$/, '')].flatMap((key, k, keys) => (keys.indexOf(key) === k ? (index.get(key) ?? []) : []));
+    let best: TermMatch | null = null;
+    if (w.index > 0 && WORD_CHAR.test(text[w.index - 1])) continue;
+    for (const form of candidates) {
+      form.pattern.lastIndex = w.index;
+      const m = form.pattern.exec(text);
+      const end = m ? w.index + m[0].length : 0;
+      if (m && !(end < text.length && WORD_CHAR.test(text[end])) && (!best || m[0].length > best.length)) best = { entry: form.entry, index: w.index, length: m[0].length };
+    }
+    if (!best) continue;
+    if (!used.has(best.entry.id)) return best;
+    skipTo = best.index + best.length;
+  }
+  return null;
 }

@@ -21,6 +21,7 @@ Words, in plain language.
 
 - **ROC-AUC** (AUC) — the area under the ROC curve.
 - **precision–recall curve** (PR curve) — precision against recall.
+- **precision** — the share of flagged cases that are positive.
 - **Fisher's exact test** — a test for 2 × 2 tables.
 `;
 
@@ -31,7 +32,7 @@ describe('parseGlossary', () => {
     expect(g.intro).toBe('Words, in plain language.');
     expect(g.sections.map((s) => [s.title, s.entries.map((e) => e.term)])).toEqual([
       ['Start here', ['epoch', 'mean squared error', 'Adam']],
-      ['Fraud detection', ['ROC-AUC', 'precision–recall curve', "Fisher's exact test"]],
+      ['Fraud detection', ['ROC-AUC', 'precision–recall curve', 'precision', "Fisher's exact test"]],
     ]);
     expect(g.entries[1]).toEqual({
       term: 'mean squared error',
@@ -64,6 +65,12 @@ describe('parseGlossary', () => {
     expect(findFirstTerm('its AUC', g.entries, new Set())?.entry.term).toBe('ROC-AUC');
     expect(findFirstTerm('a precision-recall curve', g.entries, new Set())?.entry.term).toBe('precision–recall curve');
     expect(findFirstTerm('with Fisher’s exact test', g.entries, new Set())?.entry.term).toBe("Fisher's exact test");
+  });
+
+  it('passes over a term already marked whole, so its words are not another term', () => {
+    const text = 'the precision–recall curve, then precision alone';
+    expect(findFirstTerm(text, g.entries, new Set())?.entry.term).toBe('precision–recall curve');
+    expect(findFirstTerm(text, g.entries, new Set(['term-precision-recall-curve']))).toMatchObject({ index: text.lastIndexOf('precision'), length: 9 });
   });
 });
 
