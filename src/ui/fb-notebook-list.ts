@@ -3,6 +3,7 @@
  * summary, estimated time and exercise progress, the six responsibilities of the job against the
  * notebooks that practise them, and the notebooks the learner imported.
  */
+import { Task } from '@lit/task';
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { JOBS, mapNotebook, type CourseCell, type JobId } from '../notebook/course';
@@ -10,17 +11,45 @@ import { formatMinutes, outlineNotebook } from '../notebook/outline';
 import { countPassed, formatExerciseCount, idbProgressStore, type LastVisit, type NotebookProgress } from '../store/progress';
 import { idbEditStore, IMPORTED_PREFIX, listImported, removeImported, type ImportedNotebook } from '../store/index';
 import { confirmDialog } from './dialog';
-import { listCourse, type BrokenNotebook, type NotebookSummary } from './notebooks';
+import { listCourse, type NotebookSummary } from './notebooks';
+import { errorMessage } from './report-error';
 import { routeOf } from './visits';
 
 @customElement('fb-notebook-list')
 export class FbNotebookList extends LitElement {
-  @state() private notebooks: NotebookSummary[] | null = null;
-  @state() private broken: BrokenNotebook[] = [];
-  @state() private imported: ImportedNotebook[] = [];
-  @state() private progress = new Map<string, NotebookProgress>();
-  @state() private lastVisit: LastVisit | null = null;
   @state() private storageProblem = '';
+  /** Bumped to read the imported notebooks again (after one is removed). */
+  @state() private generation = 0;
+
+  /** The shipped notebooks with their outlines (bundled, so this never fails for storage reasons). */
+  private readonly shipped = new Task(this, { task: () => listCourse(), args: () => [] as const });
+
+  /** The imported notebooks in IndexedDB; a storage failure shows as a message and an empty list. */
+  private readonly imported = new Task(this, {
+    args: () => [this.generation] as const,
+    task: async (): Promise<ImportedNotebook[]> => {
+      try {
+        return await listImported();
+      } catch (e) {
+        this.storageProblem = errorMessage(e);
+        return [];
+      }
+    },
+  });
+
+  /** Exercise progress of every notebook and the last place the learner worked. */
+  private readonly progress = new Task(this, {
+    args: () => [this.generation] as const,
+    task: async (): Promise<{ byKey: Map<string, NotebookProgress>; lastVisit: LastVisit | null }> => {
+      try {
+        const [byKey, visit] = await Promise.all([idbProgressStore.loadAll(), idbProgressStore.lastVisit()]);
+        return { byKey, lastVisit: visit ?? null };
+      } catch (e) {
+        this.storageProblem = errorMessage(e);
+        return { byKey: new Map(), lastVisit: null };
+      }
+    },
+  });
 
   protected override createRenderRoot(): HTMLElement {
     return this;
@@ -29,30 +58,6 @@ export class FbNotebookList extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     document.title = 'Fieldbook — learn the ML engineer’s job by doing it';
-    void listCourse().then(({ notebooks, broken }) => {
-      this.notebooks = notebooks;
-      this.broken = broken;
-    });
-    void this.loadImported();
-    void this.loadProgress();
-  }
-
-  private async loadImported(): Promise<void> {
-    try {
-      this.imported = await listImported();
-    } catch (e) {
-      this.storageProblem = e instanceof Error ? e.message : String(e);
-    }
-  }
-
-  private async loadProgress(): Promise<void> {
-    try {
-      const [progress, visit] = await Promise.all([idbProgressStore.loadAll(), idbProgressStore.lastVisit()]);
-      this.progress = progress;
-      this.lastVisit = visit ?? null;
-    } catch (e) {
-      this.storageProblem = e instanceof Error ? e.message : String(e);
-    }
   }
 
   private async removeImportedNotebook(item: ImportedNotebook): Promise<void> {
@@ -63,12 +68,14 @@ export class FbNotebookList extends LitElement {
       await idbEditStore.remove(`${IMPORTED_PREFIX}${id}`);
       await idbProgressStore.remove(`${IMPORTED_PREFIX}${id}`);
     } catch (e) {
-      this.storageProblem = e instanceof Error ? e.message : String(e);
+      this.storageProblem = errorMessage(e);
     }
-    await this.loadImported();
+    this.generation++;
   }
 
   protected override render(): TemplateResult {
+    const shipped = this.shipped.value;
+    const imported = this.imported.value ?? [];
     return html`<main class="fb-home" id="main">
       <section class="fb-hero">
         <h1>Learn what a machine learning engineer actually does</h1>
@@ -79,21 +86,21 @@ export class FbNotebookList extends LitElement {
       </section>
       ${this.renderContinue()}
       <h2 class="fb-section-title">Notebooks</h2>
-      ${this.notebooks === null
+      ${!shipped
         ? html`<p aria-busy="true">Loading notebooks…</p>`
-        : html`<ol class="fb-cards" aria-label="Notebooks">${this.notebooks.map((n) => this.renderCard(n))}</ol>`}
-      ${this.notebooks?.length ? this.renderCourseMap(this.notebooks) : nothing}
-      ${this.imported.length
+        : html`<ol class="fb-cards" aria-label="Notebooks">${shipped.notebooks.map((n) => this.renderCard(n))}</ol>`}
+      ${shipped?.notebooks.length ? this.renderCourseMap(shipped.notebooks) : nothing}
+      ${imported.length
         ? html`<h2 class="fb-section-title">Imported notebooks</h2>
-            <ol class="fb-cards" aria-label="Imported notebooks">${this.imported.map((item) => this.renderImported(item))}</ol>`
+            <ol class="fb-cards" aria-label="Imported notebooks">${imported.map((item) => this.renderImported(item))}</ol>`
         : nothing}
       ${this.storageProblem ? html`<div class="fb-error" role="alert"><pre>${this.storageProblem}</pre></div>` : nothing}
-      ${this.broken.map((b) => html`<div class="fb-error" role="alert"><strong>${b.id}.md could not be read</strong><pre>${b.error}</pre></div>`)}
+      ${(shipped?.broken ?? []).map((b) => html`<div class="fb-error" role="alert"><strong>${b.id}.md could not be read</strong><pre>${b.error}</pre></div>`)}
     </main>`;
   }
 
   private renderContinue(): TemplateResult | typeof nothing {
-    const visit = this.lastVisit;
+    const visit = this.progress.value?.lastVisit;
     if (!visit) return nothing;
     return html`<section class="fb-continue" aria-labelledby="fb-continue-title">
       <h2 id="fb-continue-title">Continue where you left off</h2>
@@ -104,7 +111,7 @@ export class FbNotebookList extends LitElement {
 
   /** Exercise progress of a notebook key, as text, and the figures behind it. */
   private exerciseProgress(key: string, ids: readonly string[]): { passed: number; total: number; text: string } {
-    const passed = countPassed(this.progress.get(key), ids);
+    const passed = countPassed(this.progress.value?.byKey.get(key), ids);
     return { passed, total: ids.length, text: formatExerciseCount(passed, ids.length) };
   }
 

@@ -5,6 +5,7 @@
 import { outlineNotebook, type NotebookOutline } from '../notebook/outline';
 import { parseNotebook } from '../notebook/parse';
 import type { Notebook, NotebookMeta } from '../notebook/types';
+import { errorMessage } from './report-error';
 
 const files = import.meta.glob<string>('../../notebooks/*.md', { query: '?raw', import: 'default' });
 
@@ -56,7 +57,7 @@ export async function listCourse(): Promise<{ notebooks: NotebookSummary[]; brok
         const notebook = parseNotebook(await load(), `${idOf(path)}.md`);
         notebooks.push({ meta: notebook.meta, outline: outlineNotebook(notebook) });
       } catch (e) {
-        broken.push({ id: idOf(path), error: e instanceof Error ? e.message : String(e) });
+        broken.push({ id: idOf(path), error: errorMessage(e) });
       }
     }),
   );
