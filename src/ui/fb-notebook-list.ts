@@ -109,10 +109,12 @@ export class FbNotebookList extends LitElement {
     </section>`;
   }
 
-  /** Exercise progress of a notebook key, as text, and the figures behind it. */
-  private exerciseProgress(key: string, ids: readonly string[]): { passed: number; total: number; text: string } {
-    const passed = countPassed(this.progress.value?.byKey.get(key), ids);
-    return { passed, total: ids.length, text: formatExerciseCount(passed, ids.length) };
+  /** Exercise progress of a notebook key, as text, and the figures behind it (null until it is read). */
+  private exerciseProgress(key: string, ids: readonly string[]): ExerciseFacts {
+    const progress = this.progress.value;
+    if (!progress) return { passed: null, total: ids.length, text: `${ids.length} exercise${ids.length === 1 ? '' : 's'}` };
+    const passed = countPassed(progress.byKey.get(key), ids);
+    return { passed, total: ids.length, text: `${formatExerciseCount(passed, ids.length)} passed` };
   }
 
   private renderCard({ meta, outline }: NotebookSummary): TemplateResult {
@@ -159,16 +161,24 @@ export class FbNotebookList extends LitElement {
     const p = this.exerciseProgress(n.meta.id, cell.exerciseIds);
     return html`<td data-notebook=${n.meta.id} data-job-cell=${job}>
       <ul>${cell.sections.map((s) => html`<li><a href=${`${routeOf(n.meta.id)}/${s.id}`}>${s.title}</a></li>`)}</ul>
-      ${p.total ? html`<span class="fb-course-exercises">${p.text} passed</span>` : nothing}
+      ${p.total ? html`<span class="fb-course-exercises">${p.text}</span>` : nothing}
     </td>`;
   }
 }
 
+/** Exercises on a card: passed of the total once the learner's progress is read. */
+interface ExerciseFacts {
+  passed: number | null;
+  total: number;
+  text: string;
+}
+
 /** Time and exercise progress on a card ("about 1 h 40 min · 3 of 10 exercises passed"). */
-function renderFacts(minutes: number, p: { passed: number; total: number; text: string }): TemplateResult {
+function renderFacts(minutes: number, p: ExerciseFacts): TemplateResult {
   return html`<p class="fb-card-facts">
     <span>${formatMinutes(minutes)}</span>
-    ${p.total ? html`<span data-exercise-progress>${p.text} passed</span>
+    ${p.total && p.passed === null ? html`<span>${p.text}</span>` : nothing}
+    ${p.total && p.passed !== null ? html`<span data-exercise-progress>${p.text}</span>
       <progress max=${p.total} .value=${p.passed} aria-hidden="true"></progress>` : nothing}
   </p>`;
 }

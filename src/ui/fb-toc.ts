@@ -85,7 +85,7 @@ export class FbToc extends LitElement {
     const total = this.outline.exerciseIds.length;
     const passed = countPassed(progress, this.outline.exerciseIds);
     const list = html`
-      ${total ? html`<p class="fb-toc-progress" data-exercise-progress>${formatExerciseCount(passed, total)} passed
+      ${total && this.tracker?.loaded ? html`<p class="fb-toc-progress" data-exercise-progress>${formatExerciseCount(passed, total)} passed
           <progress max=${total} .value=${passed} aria-hidden="true"></progress></p>` : nothing}
       <ol>${this.headings.filter((h) => h.depth <= 3).map((h) => this.renderHeading(h))}</ol>`;
     return html`<a class="fb-back" href="#/"><span aria-hidden="true">←</span> All notebooks</a>

@@ -14,6 +14,8 @@ export class ProgressTracker extends EventTarget {
   progress: NotebookProgress;
   /** Set when storage failed: progress then lives in this tab only. */
   problem = '';
+  /** True once the stored progress has been read (or failed to be): until then counts would be wrong. */
+  loaded = false;
   /** Resolves once the stored progress has been read. */
   readonly ready: Promise<void>;
   private queue: Promise<unknown> = Promise.resolve();
@@ -25,8 +27,14 @@ export class ProgressTracker extends EventTarget {
     super();
     this.progress = emptyProgress(key);
     this.ready = store.load(key).then(
-      (p) => this.set(p),
-      (e: unknown) => this.fail(e),
+      (p) => {
+        this.loaded = true;
+        this.set(p);
+      },
+      (e: unknown) => {
+        this.loaded = true;
+        this.fail(e);
+      },
     );
   }
 

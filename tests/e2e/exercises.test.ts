@@ -93,6 +93,13 @@ describe('an exercise', () => {
     expect(texts).toContain('Exercise throws — A check that throws: not yet. notDeclaredAnywhere is not defined');
   });
 
+  it('names every button and link without glyphs (icons are hidden from the name)', async () => {
+    const snapshot = await s.page.locator('body').ariaSnapshot();
+    const named = [...snapshot.matchAll(/- (button|link) "([^"]*)"/g)].map((m) => m[2]);
+    expect(named).toEqual(expect.arrayContaining(['Run all', 'Stop', 'Restart', 'Run cell', 'Add cell', 'Show hint', 'All notebooks']));
+    expect(named.filter((name) => /[▶■↻←→+✓✗○]/u.test(name))).toEqual([]);
+  });
+
   it('has no serious accessibility violations in its panels, light and dark', async () => {
     for (const scheme of ['light', 'dark'] as const) {
       await s.page.emulateMedia({ colorScheme: scheme });
