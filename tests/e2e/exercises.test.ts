@@ -140,6 +140,10 @@ describe('glossary terms in prose', () => {
     expect(await definition().isVisible()).toBe(false);
     await term().hover();
     await definition().waitFor({ state: 'visible' });
+    // The pointer can move onto the definition (to read or select it) without it closing.
+    const box = (await term().boundingBox())!;
+    await s.page.mouse.move(box.x + 4, box.y + box.height + 12, { steps: 8 });
+    expect(await definition().isVisible()).toBe(true);
     await s.page.mouse.move(5, 5);
     await definition().waitFor({ state: 'hidden' });
   });
