@@ -131,7 +131,9 @@ export function createExerciseApi(sink: Pick<DisplaySink, 'runId' | 'post' | 'si
     }
     sink.post({ type: 'display', runId: sink.runId, displayId, mime: MIME.exercise, data: panel({ status: 'pending', message: 'Checking…' }, true) });
     const verdict = Promise.resolve(outcome).then(normalizeVerdict, verdictFromError).then((v) => {
-      sink.post({ type: 'update-display', runId: sink.runId, displayId, data: panel(v, false) });
+      // The update names its MIME type too, as every output message does once outputs are one typed union.
+      const update = { type: 'update-display', runId: sink.runId, displayId, mime: MIME.exercise, data: panel(v, false) } as const;
+      sink.post(update);
       return v;
     });
     pending.push(verdict);
