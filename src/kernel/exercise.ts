@@ -49,6 +49,8 @@ const ID_PATTERN = /^[A-Za-z0-9][\w-]*$/;
 export const PASSED_MESSAGE = 'Well done: that is right.';
 /** The message a bare `false` or an empty string earns. */
 export const FAILED_MESSAGE = 'Not yet: change your code and run the cell again.';
+/** What a check that was still running when the learner pressed Stop shows. */
+export const STOPPED: ExerciseVerdict = { status: 'pending', message: 'The check was stopped before it finished. Run the cell again to check.' };
 const SHAPE = 'A check returns true (passed), a message string (not yet), or { status: "pending" | "passed" | "failed", message }.';
 
 /**
@@ -106,7 +108,7 @@ export function createExerciseApi(sink: Pick<DisplaySink, 'runId' | 'post' | 'si
   exercise: (spec: ExerciseSpec) => ExerciseHandle;
   settled: () => Promise<void>;
 } {
-  const pending: Promise<unknown>[] = [];
+  const pending: { verdict: Promise<unknown>; stop(): void }[] = [];
   const seen = new Set<string>();
   let counter = 0;
 
@@ -130,13 +132,19 @@ export function createExerciseApi(sink: Pick<DisplaySink, 'runId' | 'post' | 'si
       return mark({ displayId, id: spec.id, verdict: Promise.resolve(verdict) });
     }
     sink.post({ type: 'display', runId: sink.runId, displayId, mime: MIME.exercise, data: panel({ status: 'pending', message: 'Checking…' }, true) });
-    const verdict = Promise.resolve(outcome).then(normalizeVerdict, verdictFromError).then((v) => {
+    let open = true;
+    const sendOnce = (data: ExerciseData) => {
+      if (!open) return;
+      open = false;
       // The update names its MIME type too, as every output message does once outputs are one typed union.
-      const update = { type: 'update-display', runId: sink.runId, displayId, mime: MIME.exercise, data: panel(v, false) } as const;
+      const update = { type: 'update-display', runId: sink.runId, displayId, mime: MIME.exercise, data } as const;
       sink.post(update);
+    };
+    const verdict = Promise.resolve(outcome).then(normalizeVerdict, verdictFromError).then((v) => {
+      sendOnce(panel(v, false));
       return v;
     });
-    pending.push(verdict);
+    pending.push({ verdict, stop: () => sendOnce(panel(STOPPED, false)) });
     return mark({ displayId, id: spec.id, verdict });
   };
 
@@ -146,7 +154,9 @@ export function createExerciseApi(sink: Pick<DisplaySink, 'runId' | 'post' | 'si
       if (sink.signal.aborted) resolve();
       else sink.signal.addEventListener('abort', () => resolve(), { once: true });
     });
-    await Promise.race([Promise.allSettled(pending), stopped]);
+    await Promise.race([Promise.allSettled(pending.map((p) => p.verdict)), stopped]);
+    // A check the learner stopped says so, instead of "Checking…" for ever.
+    if (sink.signal.aborted) for (const p of pending) p.stop();
   };
 
   return { exercise, settled };

@@ -6,6 +6,7 @@ import {
   FAILED_MESSAGE,
   normalizeVerdict,
   PASSED_MESSAGE,
+  STOPPED,
   verdictFromError,
   type ExerciseSpec,
 } from '../../../src/kernel/exercise';
@@ -102,12 +103,19 @@ describe('createExerciseApi', () => {
     expect(h.panels().at(-1)).toMatchObject({ status: 'failed', message: 'no model yet' });
   });
 
-  it('stops waiting for a check that never ends once the run is stopped', async () => {
+  it('stops waiting for a check that never ends once the run is stopped, and says it was stopped', async () => {
     const h = harness();
     h.exercise(spec(() => new Promise(() => undefined)));
+    h.exercise({ ...spec(async () => true), id: 'quick' });
     const settling = h.settled();
+    await new Promise((resolve) => setTimeout(resolve, 0));
     h.controller.abort();
     await expect(settling).resolves.toBeUndefined();
+    const updates = h.messages.filter((m) => m.type === 'update-display');
+    expect(updates.map((m) => [m.type === 'update-display' && m.displayId, (m as { data: ExerciseData }).data.status, (m as { data: ExerciseData }).data.message])).toEqual([
+      ['r1-x2', 'passed', PASSED_MESSAGE],
+      ['r1-x1', 'pending', STOPPED.message],
+    ]);
   });
 
   it('refuses a missing id, title or check, and an id used twice', () => {
