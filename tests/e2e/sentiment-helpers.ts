@@ -1,7 +1,6 @@
 /**
  * Helpers shared by the sentiment notebook's end-to-end tests: waiting for a cell's output, and
- * reading every exercise's status (from the exercise panels, or from the text the notebook's
- * stand-in writes where the app has no panel yet).
+ * reading every exercise panel's status.
  */
 import type { Page } from 'playwright-core';
 import { outputText } from './browser';
@@ -17,13 +16,9 @@ export async function waitForOutput(page: Page, cellId: string, test: (text: str
   }
 }
 
-/** Every exercise's status by id: `data-exercise-status` of the panels, else the stand-in's "[status]". */
+/** Every exercise's status by id, from the panels' `data-exercise` and `data-exercise-status`. */
 export async function exerciseStatuses(page: Page): Promise<Record<string, string>> {
   const panels = await page.locator('[data-exercise]').evaluateAll((els) =>
     els.map((e) => [(e as HTMLElement).dataset.exercise ?? '', (e as HTMLElement).dataset.exerciseStatus ?? ''] as const));
-  if (panels.length > 0) return Object.fromEntries(panels);
-  const checks = await page.locator('fb-cell[data-cell-id^="check-"]').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.cellId ?? ''));
-  const out: Record<string, string> = {};
-  for (const id of checks) out[id] = /\[(pending|passed|failed)\]/.exec(await outputText(page, id))?.[1] ?? 'missing';
-  return out;
+  return Object.fromEntries(panels);
 }
