@@ -10,6 +10,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import katex from 'katex';
 import { runnerImport, type Plugin } from 'vite';
+import type * as Outline from '../src/notebook/outline.js';
 import type * as Parse from '../src/notebook/parse.js';
 import type { Notebook } from '../src/notebook/types.js';
 import type * as Markdown from '../src/ui/markdown.js';
@@ -18,6 +19,7 @@ import type * as Markdown from '../src/ui/markdown.js';
 interface Tools {
   parseNotebook: typeof Parse.parseNotebook;
   renderMarkdown: typeof Markdown.renderMarkdown;
+  outlineNotebook: typeof Outline.outlineNotebook;
 }
 
 let tools: Promise<Tools> | null = null;
@@ -26,7 +28,8 @@ function loadTools(): Promise<Tools> {
   tools ??= Promise.all([
     runnerImport<typeof Parse>(resolve('src/notebook/parse.ts')),
     runnerImport<typeof Markdown>(resolve('src/ui/markdown.ts')),
-  ]).then(([parse, markdown]) => ({ parseNotebook: parse.module.parseNotebook, renderMarkdown: markdown.module.renderMarkdown }));
+    runnerImport<typeof Outline>(resolve('src/notebook/outline.ts')),
+  ]).then(([parse, markdown, outline]) => ({ parseNotebook: parse.module.parseNotebook, renderMarkdown: markdown.module.renderMarkdown, outlineNotebook: outline.module.outlineNotebook }));
   return tools;
 }
 
@@ -70,12 +73,19 @@ export function notebookAssets(dir = 'notebooks'): Plugin {
       if (id !== RESOLVED) return null;
       const loaded = await loadTools();
       const notebooks: string[] = [];
+      const texts: string[] = [];
       const broken: { id: string; error: string }[] = [];
       for (const entry of list()) {
         this.addWatchFile(entry.path);
+        const text = readFileSync(entry.path, 'utf8');
+        // The raw text too, for pages that read a file of their own kind (the glossary).
+        const textUrl = build
+          ? `import.meta.ROLLUP_FILE_URL_${this.emitFile({ type: 'asset', name: `${entry.file}.md`, source: text })}`
+          : JSON.stringify(`${DEV_PREFIX}${encodeURIComponent(entry.file)}.md`);
+        texts.push(`{ file: ${JSON.stringify(entry.file)}, url: ${textUrl} }`);
         let notebook: Notebook;
         try {
-          notebook = loaded.parseNotebook(readFileSync(entry.path, 'utf8'), `${entry.file}.md`);
+          notebook = loaded.parseNotebook(text, `${entry.file}.md`);
         } catch (e) {
           broken.push({ id: entry.file, error: e instanceof Error ? e.message : String(e) });
           continue;
@@ -83,9 +93,9 @@ export function notebookAssets(dir = 'notebooks'): Plugin {
         const url = build
           ? `import.meta.ROLLUP_FILE_URL_${this.emitFile({ type: 'asset', name: `${entry.file}.json`, source: toAsset(notebook, loaded) })}`
           : JSON.stringify(`${DEV_PREFIX}${encodeURIComponent(entry.file)}.json`);
-        notebooks.push(`{ file: ${JSON.stringify(entry.file)}, meta: ${JSON.stringify(notebook.meta)}, url: ${url} }`);
+        notebooks.push(`{ file: ${JSON.stringify(entry.file)}, meta: ${JSON.stringify(notebook.meta)}, outline: ${JSON.stringify(loaded.outlineNotebook(notebook))}, url: ${url} }`);
       }
-      return `export const notebooks = [${notebooks.join(', ')}];\nexport const broken = ${JSON.stringify(broken)};\n`;
+      return `export const notebooks = [${notebooks.join(', ')}];\nexport const texts = [${texts.join(', ')}];\nexport const broken = ${JSON.stringify(broken)};\n`;
     },
     configureServer(server) {
       server.watcher.add(join(root, '*.md'));
@@ -95,9 +105,14 @@ export function notebookAssets(dir = 'notebooks'): Plugin {
         if (module) server.moduleGraph.invalidateModule(module);
       });
       server.middlewares.use(DEV_PREFIX, async (req, res, next) => {
-        const file = decodeURIComponent((req.url ?? '').replace(/^\//, '').replace(/\.json(\?.*)?$/, ''));
-        const entry = list().find((e) => e.file === file);
+        const path = decodeURIComponent((req.url ?? '').replace(/^\//, '').replace(/\?.*$/, ''));
+        const entry = list().find((e) => `${e.file}.json` === path || `${e.file}.md` === path);
         if (!entry) return next();
+        if (path.endsWith('.md')) {
+          res.setHeader('Content-Type', 'text/markdown; charset=utf-8');
+          res.end(readFileSync(entry.path, 'utf8'));
+          return;
+        }
         try {
           const loaded = await loadTools();
           const asset = toAsset(loaded.parseNotebook(readFileSync(entry.path, 'utf8'), `${entry.file}.md`), loaded);

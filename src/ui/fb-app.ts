@@ -11,24 +11,15 @@ import type { Notebook } from '../notebook/types';
 import './fb-notebook-list';
 import './fb-storage';
 import type { FbStorage } from './fb-storage';
-import { IMPORTED_PREFIX, loadImported, saveImported, type ImportedNotebook } from '../store/index';
+import { clearMeasuredBackends, IMPORTED_PREFIX, loadImported, saveBackendChoice, saveImported, type ImportedNotebook } from '../store/index';
 import { confirmDialog } from './dialog';
 import { loadNotebook } from './notebooks';
 import { readNotebookFile } from './transfer';
 import { describeError, errorMessage, type DescribedError } from './report-error';
 import { parseRoute, type Route } from './route';
 
-const BACKEND_KEY = 'fieldbook.backend';
-
-/** Reads the learner's saved backend choice. */
-export function savedBackend(): BackendName | undefined {
-  try {
-    const value = localStorage.getItem(BACKEND_KEY);
-    return value === 'cpu' || value === 'wasm' || value === 'webgl' ? value : undefined;
-  } catch {
-    return undefined;
-  }
-}
+/** The backend menu's entry that measures the backends again instead of picking one. */
+const MEASURE_AGAIN = 'measure';
 
 /** What the opening task found for a notebook route. */
 type Opened = { notebook: Notebook; imported: ImportedNotebook | null } | { missing: string };
@@ -68,6 +59,15 @@ export class FbApp extends LitElement {
       return { notebook, imported };
     },
     onComplete: () => void this.scrollToSection(),
+  });
+
+  /** The glossary page loads on first use, like the notebook view (they share the Markdown renderer). */
+  private readonly glossaryPage = new Task(this, {
+    args: () => [this.route.page === 'glossary'] as const,
+    task: async ([wanted]) => {
+      if (wanted) await import('./fb-glossary');
+      return wanted;
+    },
   });
 
   protected override createRenderRoot(): HTMLElement {
@@ -210,13 +210,15 @@ export class FbApp extends LitElement {
   };
 
   private async switchBackend(event: Event): Promise<void> {
-    const backend = (event.target as HTMLSelectElement).value as BackendName;
-    try {
-      localStorage.setItem(BACKEND_KEY, backend);
-    } catch {
-      // Storage may be blocked; the choice still applies to this session.
+    const value = (event.target as HTMLSelectElement).value;
+    if (value === MEASURE_AGAIN) {
+      saveBackendChoice(null);
+      clearMeasuredBackends();
+      await this.kernel.measureBackends();
+      return;
     }
-    await this.kernel.setBackend(backend);
+    saveBackendChoice(value as BackendName);
+    await this.kernel.setBackend(value as BackendName);
   }
 
   protected override render(): TemplateResult {
@@ -225,6 +227,7 @@ export class FbApp extends LitElement {
       <a class="fb-skip" href="#main">Skip to content</a>
       <header class="fb-header">
         <a class="fb-brand" href="#/">Fieldbook</a>
+        <nav class="fb-header-nav" aria-label="Site"><a href="#/glossary" aria-current=${this.route.page === 'glossary' ? 'page' : 'false'}>Glossary</a></nav>
         <span class="fb-spacer"></span>
         <button class="fb-secondary" @click=${() => this.querySelector<FbStorage>('fb-storage')?.open()}>Storage</button>
         <button class="fb-secondary" @click=${() => this.pickFile()} title="Open a Fieldbook .md or Jupyter .ipynb file (or drop it on the page)">Import notebook</button>
@@ -235,7 +238,7 @@ export class FbApp extends LitElement {
           <select @change=${this.switchBackend} .value=${b?.backend ?? ''} ?disabled=${!b}
             title=${b ? describeBackend(b) : 'measuring…'}>
             ${(b?.available ?? []).map((name) => html`<option value=${name} ?selected=${name === b?.backend}>${name}${b?.timings[name] !== undefined ? ` (${b.timings[name]} ms)` : ''}</option>`)}
-            ${!b ? html`<option>measuring…</option>` : nothing}
+            ${b ? html`<option value=${MEASURE_AGAIN}>measure again</option>` : html`<option>measuring…</option>`}
           </select>
         </label>
       </header>
@@ -257,6 +260,7 @@ export class FbApp extends LitElement {
     const route = this.route;
     if (route.page === 'home') return html`<fb-notebook-list></fb-notebook-list>`;
     if (route.page === 'bad-address') return notFound(route.message);
+    if (route.page === 'glossary') return this.glossaryPage.render({ complete: () => html`<fb-glossary .term=${route.term}></fb-glossary>` });
     const opening = html`<main id="main"><p aria-busy="true">Opening notebook…</p></main>`;
     return this.opening.render({
       initial: () => opening,
@@ -276,7 +280,7 @@ export class FbApp extends LitElement {
 }
 
 function notFound(message: string): TemplateResult {
-  return html`<main class="fb-home" id="main"><div class="fb-error fb-not-found" role="alert"><pre>${message}</pre></div><a href="#/">← All notebooks</a></main>`;
+  return html`<main class="fb-home" id="main"><div class="fb-error fb-not-found" role="alert"><pre>${message}</pre></div><a href="#/"><span aria-hidden="true">←</span> All notebooks</a></main>`;
 }
 
 function describeBackend(b: BackendInfo): string {

@@ -21,9 +21,12 @@ import { showShortcuts } from './fb-shortcuts';
 import { attachKeyboard } from './keyboard';
 import type { KeyboardActions } from './keyboard-actions';
 import './fb-cell';
+import './fb-toc';
 import type { FbCell } from './fb-cell';
+import { GlossaryController } from './glossary-terms';
 import { prerenderedProse } from './notebooks';
-import { estimateProseHeight, NotebookProse } from './prose';
+import { estimateProseHeight, NotebookProse, TermMarks } from './prose';
+import { routeOf, VisitController } from './visits';
 import { errorMessage } from './report-error';
 import { drawPendingCharts } from '../charts/index';
 import { holdEditorsUntil } from './editor-queue';
@@ -64,14 +67,17 @@ export class FbNotebook extends LitElement {
   @state() private undoable: CellState | null = null;
   /** Bumped to open the notebook afresh (after Reset notebook). */
   @state() private generation = 0;
+  /** Renders coalesced per frame (a running cell sends floods of messages). */
   private readonly frames = new SessionFrames(() => this.requestUpdate());
-  // Renders go through `frames`, which coalesces the flood of a running cell's messages.
   private readonly sessions = new SessionController({ addController: (c) => this.addController(c), requestUpdate: () => this.frames.request() });
   private autosaver: Autosaver | null = null;
   private detachKeyboard: (() => void) | null = null;
   private prose: NotebookProse | null = null;
   /** Whether the prose came from outside the app (sanitised and kept in its box). */
   private importedProse = false;
+  /** Marks each glossary term's first use in the prose with its definition. */
+  private readonly glossary = new GlossaryController(this);
+  private readonly terms = new TermMarks(this.glossary);
 
   /** Reads the learner's edits for the notebook; a newer notebook or key supersedes a read under way. */
   private readonly opening = new Task(this, {
@@ -114,6 +120,17 @@ export class FbNotebook extends LitElement {
     return this.storageKey || this.notebook.meta.id;
   }
 
+  /** This notebook's route, e.g. `#/notebook/fraud-detection` (`#/imported/…` for an import). */
+  private get route(): string {
+    return routeOf(this.key);
+  }
+
+  constructor() {
+    super();
+    // Remembers where the learner works, for "continue where you left off" on the home page.
+    new VisitController(this, () => (this.session ? { key: this.key, title: this.notebook.meta.title } : null));
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('pagehide', this.flushSave);
@@ -146,7 +163,7 @@ export class FbNotebook extends LitElement {
       this.prose = new NotebookProse(shipped, this.importedProse, () => this.frames.request());
       document.title = `${this.notebook.meta.title} · Fieldbook`;
     }
-    // Code shows at once, drawn statically; editors (and their chunk) wait for the kernel to start.
+    // Code shows at once, drawn statically; editors (and their chunk) wait for the kernel.
     if (changed.has('notebook') || changed.has('kernel')) holdEditorsUntil(this.kernel.whenReady());
     if (changed.has('trusted') && this.session) this.session.trusted = this.trusted;
   }
@@ -279,18 +296,16 @@ export class FbNotebook extends LitElement {
     this.frames.rendered(session.codeCells);
     let codeIndex = 0;
     return html`
-      <div class="fb-notebook-layout">
+      <div class="fb-notebook-layout" data-progress-key=${this.key}>
         <nav class="fb-toc" aria-label="Table of contents">
-          <a class="fb-back" href="#/">← All notebooks</a>
-          <h2>Contents</h2>
-          <ol>${headings.filter((h) => h.depth <= 3).map((h) => html`<li class="depth-${h.depth}"><a href=${`#/notebook/${this.notebook.meta.id}/${h.id}`} @click=${(e: Event) => this.jumpToHeading(e, h.id)}>${h.text}</a></li>`)}</ol>
+          <fb-toc .headings=${headings} .cells=${session.cells} base=${this.route} progressKey=${this.key}></fb-toc>
         </nav>
         <main class="fb-notebook" id="main">
           <div class="fb-toolbar" role="toolbar" aria-label="Notebook">
-            <button @click=${() => this.guard(() => session.runAll())}>▶▶ Run all</button>
+            <button @click=${() => this.guard(() => session.runAll())}><span aria-hidden="true">▶▶</span> Run all</button>
             <button @click=${() => this.guard(() => session.runStale())} ?disabled=${!session.codeCells.some((c) => c.status === 'stale')}>Run stale</button>
-            <button @click=${() => session.stop()} ?disabled=${!this.kernelBusy}>■ Stop</button>
-            <button @click=${() => this.guard(() => session.restart())}>↻ Restart</button>
+            <button @click=${() => session.stop()} ?disabled=${!this.kernelBusy}><span aria-hidden="true">■</span> Stop</button>
+            <button @click=${() => this.guard(() => session.restart())}><span aria-hidden="true">↻</span> Restart</button>
             <button class="fb-secondary" @click=${() => this.guard(() => this.resetNotebook())}>Reset notebook</button>
             <button class="fb-secondary" @click=${() => this.guard(() => this.exportAs('md'))}>Export .md</button>
             <button class="fb-secondary" @click=${() => this.guard(() => this.exportAs('ipynb'))}>Export .ipynb</button>
@@ -312,7 +327,7 @@ export class FbNotebook extends LitElement {
           ${session.cells.map((cell) =>
             cell.kind === 'markdown'
               ? html`<article class=${this.importedProse ? 'fb-prose fb-prose-imported' : 'fb-prose'} data-cell-id=${cell.id}
-                  style=${`contain-intrinsic-size: auto ${estimateProseHeight(cell.source)}px`} .innerHTML=${prose.get(cell.id) ?? ''}></article>`
+                  style=${`contain-intrinsic-size: auto ${estimateProseHeight(cell.source)}px`} .innerHTML=${this.terms.mark(cell.id, prose.get(cell.id) ?? '')}></article>`
               : html`<fb-cell data-cell-id=${cell.id} data-status=${cell.status} .cell=${cell} .index=${++codeIndex}
                   .edited=${isEdited(cell)} .originalChanged=${isOriginalChanged(cell)} .trusted=${this.trusted}
                   @cell-reset=${(e: HTMLElementEventMap['cell-reset']) => this.guard(() => this.resetCell(e.cellId))}
@@ -325,14 +340,6 @@ export class FbNotebook extends LitElement {
           )}
         </main>
       </div>`;
-  }
-
-  private jumpToHeading(event: Event, id: string): void {
-    event.preventDefault();
-    const target = document.getElementById(id);
-    target?.scrollIntoView({ behavior: 'smooth', block: 'start' });
-    target?.setAttribute('tabindex', '-1');
-    target?.focus({ preventScroll: true });
   }
 
   /** The one way a cell runs (button, Shift+Enter, Ctrl+Enter, command mode). */

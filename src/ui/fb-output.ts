@@ -7,7 +7,7 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { ChartSpec } from '../ml/charts/spec';
-import { MIME, type ProgressData, type TableData, type TrainingData, type WidgetData, type WidgetValue } from '../kernel/protocol';
+import { MIME, type ExerciseData, type ProgressData, type TableData, type TrainingData, type WidgetData, type WidgetValue } from '../kernel/protocol';
 import type { CellOutput } from '../session/cell-state';
 import { WidgetInputEvent } from './events';
 import { errorMessage } from './report-error';
@@ -15,6 +15,9 @@ import './fb-chart';
 import './fb-html-output';
 import './fb-stream';
 import './fb-table';
+
+/** Pause in typing after which a text box sends its value (re-running the cells that read it). */
+const TEXT_PAUSE_MS = 250;
 
 /** Largest file a file widget reads (the kernel holds it in memory). */
 const MAX_FILE_BYTES = 50 * 1024 * 1024;
@@ -29,6 +32,9 @@ export class FbOutput extends LitElement {
   /** HTML outputs render only in trusted notebooks; otherwise they are shown as source text. */
   @property({ type: Boolean }) trusted = true;
   @state() private fileError = '';
+  private textTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The last text each text box sent, so a pause after Enter does not send it twice. */
+  private readonly lastText = new Map<string, string>();
 
   protected override createRenderRoot(): HTMLElement {
     return this;
@@ -63,6 +69,10 @@ export class FbOutput extends LitElement {
         return this.renderTraining(data as TrainingData);
       case MIME.widget:
         return this.renderWidget(data as WidgetData);
+      case MIME.exercise:
+        // The panel (and the Markdown sanitiser it uses) loads with the first exercise.
+        void import('./fb-exercise');
+        return html`<fb-exercise .data=${data as ExerciseData}></fb-exercise>`;
       case MIME.html:
         return this.trusted
           ? html`<div class="fb-html"><fb-html-output .html=${String(data)}></fb-html-output></div>`
@@ -93,7 +103,8 @@ export class FbOutput extends LitElement {
       case 'text':
         return html`<div class="fb-widget"><label for=${id}>${w.label}</label>
           <input id=${id} type="text" .value=${String(w.value ?? '')} placeholder=${w.placeholder ?? ''}
-            @change=${(e: Event) => this.emitWidget(w, (e.target as HTMLInputElement).value)} /></div>`;
+            @input=${(e: Event) => this.emitTextSoon(w, (e.target as HTMLInputElement).value)}
+            @change=${(e: Event) => this.emitText(w, (e.target as HTMLInputElement).value)} /></div>`;
       case 'file': {
         const file = w.value as { name: string; size: number } | null;
         return html`<div class="fb-widget"><label for=${id}>${w.label}</label>
@@ -117,6 +128,19 @@ export class FbOutput extends LitElement {
     } catch (e) {
       this.fileError = `${file.name} could not be read: ${errorMessage(e)}`;
     }
+  }
+
+  /** Text boxes re-run their readers as the learner types, once typing pauses (not on every key). */
+  private emitTextSoon(w: WidgetData, value: string): void {
+    clearTimeout(this.textTimer);
+    this.textTimer = setTimeout(() => this.emitText(w, value), TEXT_PAUSE_MS);
+  }
+
+  private emitText(w: WidgetData, value: string): void {
+    clearTimeout(this.textTimer);
+    if (value === this.lastText.get(w.key)) return;
+    this.lastText.set(w.key, value);
+    this.emitWidget(w, value);
   }
 
   private emitWidget(w: WidgetData, value: WidgetValue): void {

@@ -6,6 +6,9 @@
  * Headings get stable ids for the table of contents.
  */
 import { Marked, type TokenizerAndRendererExtension, type Tokens } from 'marked';
+import { slugify } from '../notebook/outline';
+
+export { slugify };
 
 /** A heading of the prose, for the table of contents. */
 export interface Heading {
@@ -72,12 +75,6 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
-/** Turns heading text into an id that is stable across renders. */
-export function slugify(text: string): string {
-  const slug = text.toLowerCase().replace(/<[^>]+>/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
-  return `sec-${slug || 'section'}`;
-}
-
 function createMarked(headings: Heading[], renderMath: (token: MathToken) => string): Marked {
   const marked = new Marked({ gfm: true });
   marked.use({
@@ -110,4 +107,12 @@ export function renderMarkdown(source: string, taken: readonly Heading[] = [], r
   };
   const html = createMarked(all, render).parse(source, { async: false }) as string;
   return { html, headings: all.slice(taken.length), math };
+}
+
+/**
+ * Renders one line of Markdown (no paragraphs) to HTML, for definitions and labels inside text.
+ * Not sanitised: only for text shipped with the app (the glossary).
+ */
+export function renderInlineMarkdown(source: string): string {
+  return createMarked([], (token) => `<code>${escapeHtml(token.raw)}</code>`).parseInline(source, { async: false }) as string;
 }

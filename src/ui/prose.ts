@@ -126,3 +126,32 @@ export function estimateProseHeight(source: string): number {
   const headings = lines.filter((line) => line.startsWith('#')).length;
   return Math.round(text * 25 + blocks * 8 + headings * 40);
 }
+
+/** What `TermMarks` needs of the glossary (glossary-terms.ts' controller). */
+interface TermMarker {
+  readonly generation: number;
+  mark(html: string): { html: string; marked: string[] };
+  reuse(marked: readonly string[]): void;
+}
+
+/**
+ * Prose HTML with the glossary's terms marked at their first use, cached per cell (marking walks
+ * the HTML's text): call `mark` for every prose cell in reading order on each render.
+ */
+export class TermMarks {
+  private readonly cache = new Map<string, { from: string; html: string; terms: string[]; generation: number }>();
+
+  constructor(private readonly glossary: TermMarker) {}
+
+  /** `html` of cell `cellId` with the terms first used in it marked. */
+  mark(cellId: string, html: string): string {
+    const cached = this.cache.get(cellId);
+    if (cached && cached.from === html && cached.generation === this.glossary.generation) {
+      this.glossary.reuse(cached.terms);
+      return cached.html;
+    }
+    const marked = this.glossary.mark(html);
+    this.cache.set(cellId, { from: html, html: marked.html, terms: marked.marked, generation: this.glossary.generation });
+    return marked.html;
+  }
+}
