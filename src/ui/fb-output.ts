@@ -2,7 +2,7 @@
  * Renders one output of a cell: printed text, tables, charts, progress bars, the live training
  * view, widgets, HTML and errors. Each kind that can be large has its own element that caps what
  * it puts on the page (fb-stream, fb-table), draws off the critical path (fb-chart) or is
- * isolated from the page (fb-html-output).
+ * kept to its own box (fb-html-output).
  */
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
