@@ -1,0 +1,190 @@
+/**
+ * The implicit-feedback ranking model: iALS (Hu, Koren & Volinsky 2008, "Collaborative filtering
+ * for implicit feedback datasets"). Every user × item pair takes part: a play (or a rating, read
+ * as "watched") is a 1 with confidence 1 + α·value, everything else a 0 with confidence 1, so the
+ * model learns what a user picks from the *whole* catalogue — the question a top-10 row asks —
+ * instead of how many stars they give to the few titles they chose to rate.
+ *
+ * Trained by alternating exact solves (see `als.ts`): each sweep costs O(plays · k² + (users +
+ * items) · k³), a fraction of a second for 100,000 plays. Scores are dot products; the recommend
+ * contract (seen items masked) and save/load are shared with matrix factorisation.
+ */
+import type * as tf from '@tensorflow/tfjs';
+import { MlError } from '../core/errors';
+import { createRng } from '../core/random';
+import { assertRange, assertWhole } from '../core/assert';
+import { compressRows, implicitAlsHalfSweep, type CompressedRows } from './als';
+import { assignTables, checkIds, copyTables, createFactorTables, factorRecommender, tablesToArtifacts, type FactorRecommender, type FactorTables } from './factor-model';
+import { fitFactorModel, type FactorFitOptions, type FactorFitResult } from './factor-fit';
+import { seenByUser } from './recommender';
+
+/** One implicit interaction: a user played (or rated) an item, `value` times or that strongly (default 1). */
+export interface Interaction {
+  user: number;
+  item: number;
+  value?: number;
+}
+
+/** Options of `createImplicitModel()`. */
+export interface ImplicitModelOptions {
+  numUsers: number;
+  numItems: number;
+  /** Length of each vector (default 32). */
+  factors?: number;
+  /** Extra confidence per unit of `value` of an observed pair (default 4). */
+  alpha?: number;
+  /** Ridge penalty on every user and item vector (default 30). */
+  penalty?: number;
+  /** Spread of the initial vectors (default 0.01). */
+  initStd?: number;
+  seed?: number;
+}
+
+/** Options of `model.fit()`: sweeps (epochs, default 10) and, optionally, validation plays to stop on. */
+export type ImplicitFitOptions = FactorFitOptions<Interaction> & {
+  /** Cut-off of the validation NDCG that early stopping watches (default 10). */
+  k?: number;
+};
+
+/** An iALS model. */
+export interface ImplicitModel extends FactorRecommender {
+  readonly kind: 'implicit-als';
+  readonly numUsers: number;
+  readonly numItems: number;
+  readonly factors: number;
+  readonly tables: FactorTables;
+  /**
+   * Alternating sweeps over the interactions. The history holds `loss` (the weighted squared loss
+   * per pair, penalties included) and, with validation plays, `val_ndcg` (higher is better).
+   */
+  fit(interactions: readonly Interaction[], options?: ImplicitFitOptions): Promise<FactorFitResult>;
+  /** The training objective on these interactions: Σ confidence·(preference − score)² + penalty·‖vectors‖², per pair. */
+  loss(interactions: readonly Interaction[]): number;
+  toArtifacts(metadata?: Record<string, unknown>): tf.io.ModelArtifacts;
+  dispose(): void;
+}
+
+interface Restore {
+  tables: FactorTables;
+  seen: Map<number, Set<number>>;
+}
+
+/** Creates an implicit ranking model with small random vectors. */
+export function createImplicitModel(options: ImplicitModelOptions, restore?: Restore): ImplicitModel {
+  const { numUsers, numItems, factors = 32, alpha = 4, penalty = 30, initStd = 0.01 } = options;
+  assertWhole('numUsers', numUsers);
+  assertWhole('numItems', numItems);
+  assertWhole('factors', factors);
+  assertRange('alpha', alpha, 0, Infinity);
+  assertRange('penalty', penalty, 1e-9, Infinity);
+  const tables = restore?.tables ?? createFactorTables(numUsers, numItems, factors, initStd, createRng(options.seed ?? 42));
+  let seen: Map<number, Set<number>> = restore?.seen ?? new Map();
+  let disposed = false;
+  const checkReady = () => {
+    if (disposed) throw new MlError('not-fitted', 'This model has been disposed: create a new one.');
+  };
+  const group = (interactions: readonly Interaction[]) => {
+    checkIds(interactions.map((r) => r.user), numUsers, 'user');
+    checkIds(interactions.map((r) => r.item), numItems, 'item');
+    const users = Int32Array.from(interactions, (r) => r.user);
+    const items = Int32Array.from(interactions, (r) => r.item);
+    const values = Float32Array.from(interactions, (r) => r.value ?? 1);
+    for (let n = 0; n < values.length; n++) {
+      if (!(values[n] >= 0) || !Number.isFinite(values[n])) {
+        throw new MlError('not-finite', `Interaction ${n} has value ${values[n]}: use a count or strength ≥ 0.`);
+      }
+    }
+    return { byUser: compressRows(numUsers, users, items, values), byItem: compressRows(numItems, items, users, values) };
+  };
+  const objective = (byUser: CompressedRows): number => {
+    const f = factors;
+    const Y = tables.itemFactors;
+    const X = tables.userFactors;
+    const gram = new Float64Array(f * f);
+    for (let c = 0; c < numItems; c++) for (let i = 0; i < f; i++) for (let j = 0; j < f; j++) gram[i * f + j] += Y[c * f + i] * Y[c * f + j];
+    let total = 0;
+    for (let u = 0; u < numUsers; u++) {
+      for (let i = 0; i < f; i++) for (let j = 0; j < f; j++) total += X[u * f + i] * gram[i * f + j] * X[u * f + j];
+      for (let e = byUser.indptr[u]; e < byUser.indptr[u + 1]; e++) {
+        const c = byUser.indices[e];
+        let s = 0;
+        for (let k = 0; k < f; k++) s += X[u * f + k] * Y[c * f + k];
+        total += (1 + alpha * byUser.values[e]) * (1 - s) ** 2 - s * s;
+      }
+    }
+    let norms = 0;
+    for (const v of X) norms += v * v;
+    for (const v of Y) norms += v * v;
+    return (total + penalty * norms) / (numUsers * numItems);
+  };
+
+  const model: ImplicitModel = {
+    ...factorRecommender(() => tables, () => 0, () => seen, checkReady),
+    kind: 'implicit-als',
+    numUsers,
+    numItems,
+    factors,
+    tables,
+    async fit(interactions, fitOptions = {}) {
+      checkReady();
+      const k = fitOptions.k ?? 10;
+      let relevant: Map<number, Set<number>> | null = null;
+      return fitFactorModel<Interaction, FactorTables>(interactions, { validation: null, ...fitOptions }, {
+        prepare(trainSet) {
+          const { byUser, byItem } = group(trainSet);
+          seen = seenByUser(trainSet);
+          return () => {
+            implicitAlsHalfSweep(byUser, tables.userFactors, tables.itemFactors, numItems, factors, alpha, penalty);
+            implicitAlsHalfSweep(byItem, tables.itemFactors, tables.userFactors, numUsers, factors, alpha, penalty);
+            return objective(byUser);
+          };
+        },
+        validationRmse(validation) {
+          relevant ??= seenByUser(validation.filter((r) => r.user >= 0 && r.user < numUsers && r.item >= 0 && r.item < numItems));
+          // Early stopping minimises, so it watches 1 − NDCG; the history records NDCG itself.
+          return 1 - meanNdcg(model, relevant, k);
+        },
+        report: (logs) => ({ loss: logs.loss, ...(logs.val_loss !== undefined ? { val_ndcg: 1 - logs.val_loss } : {}) }),
+        snapshot: () => copyTables(tables),
+        restore: (best) => assignTables(tables, best),
+        names: ['loss', 'val_loss'],
+        defaultEpochs: 10,
+        shuffle: false,
+      });
+    },
+    loss(interactions) {
+      checkReady();
+      return objective(group(interactions).byUser);
+    },
+    toArtifacts(metadata = {}) {
+      checkReady();
+      return tablesToArtifacts(
+        { kind: 'implicit-als', numUsers, numItems, factors, globalMean: 0, config: { alpha, penalty }, metadata },
+        tables,
+        seen,
+      );
+    },
+    dispose() {
+      disposed = true;
+    },
+  };
+  return model;
+}
+
+/** Mean NDCG@k (binary gains) of the model's top k over users with held-out items. */
+function meanNdcg(model: FactorRecommender, relevant: ReadonlyMap<number, ReadonlySet<number>>, k: number): number {
+  let sum = 0;
+  let users = 0;
+  for (const [user, items] of relevant) {
+    const top = model.recommend(user, k);
+    let dcg = 0;
+    top.forEach((s, rank) => {
+      if (items.has(s.item)) dcg += 1 / Math.log2(rank + 2);
+    });
+    let ideal = 0;
+    for (let r = 0; r < Math.min(k, items.size); r++) ideal += 1 / Math.log2(r + 2);
+    sum += dcg / ideal;
+    users++;
+  }
+  return users ? sum / users : 0;
+}
