@@ -70,6 +70,7 @@ export { groupMetrics, fairnessGaps, type GroupMetrics, type FairnessGap } from 
 export { permutationImportance, type FeatureImportance } from './explain/importance';
 export { logisticContributions, describeContributions, type Contribution } from './explain/contributions';
 export { wordAttributions, occlusionScorer, type WordAttribution } from './explain/words';
+export { projectEmbeddings } from './explain/embedding-map';
 
 // deploy/: save, load, serve, measure, monitor
 export { saveModel, loadModel, loadRecommender, removeModel, listMemoryModels, predictOne, predictBatch, type ServingMetadata, type SavableRecommender, type LoadedRecommender } from './deploy/serving';

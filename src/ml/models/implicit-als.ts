@@ -60,6 +60,12 @@ export interface ImplicitModel extends FactorRecommender {
   fit(interactions: readonly Interaction[], options?: ImplicitFitOptions): Promise<FactorFitResult>;
   /** The training objective on these interactions: Σ confidence·(preference − score)² + penalty·‖vectors‖², per pair. */
   loss(interactions: readonly Interaction[]): number;
+  /**
+   * Scores for a user the model was not trained on, from a few interactions (a sign-up's picks):
+   * the user's vector is solved exactly as a training sweep would ("fold-in"), no retraining.
+   * With no interactions every score is 0: fall back to popularity.
+   */
+  scoreNewUser(interactions: readonly { item: number; value?: number }[]): Float32Array;
   toArtifacts(metadata?: Record<string, unknown>): tf.io.ModelArtifacts;
   dispose(): void;
 }
@@ -155,6 +161,20 @@ export function createImplicitModel(options: ImplicitModelOptions, restore?: Res
     loss(interactions) {
       checkReady();
       return objective(group(interactions).byUser);
+    },
+    scoreNewUser(interactions) {
+      checkReady();
+      checkIds(interactions.map((r) => r.item), numItems, 'item');
+      const row = compressRows(1, interactions.map(() => 0), interactions.map((r) => r.item), interactions.map((r) => r.value ?? 1));
+      const vector = new Float32Array(factors);
+      implicitAlsHalfSweep(row, vector, tables.itemFactors, numItems, factors, alpha, penalty);
+      const scores = new Float32Array(numItems);
+      for (let i = 0; i < numItems; i++) {
+        let s = 0;
+        for (let k = 0; k < factors; k++) s += vector[k] * tables.itemFactors[i * factors + k];
+        scores[i] = s;
+      }
+      return scores;
     },
     toArtifacts(metadata = {}) {
       checkReady();
