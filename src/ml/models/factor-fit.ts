@@ -43,8 +43,12 @@ export interface FactorFitResult {
 
 /** What a model gives the loop. */
 export interface FactorFitHooks<R, S> {
-  /** Sets up training on these rows; returns one pass over them in the given order (returns the training metric). */
-  prepare(train: readonly R[]): (order: Int32Array) => number;
+  /**
+   * Sets up training on `train`; returns one pass over them in the given order (returns the
+   * training metric). `given` is every row passed to fit, including a share held out for early
+   * stopping: those are still the user's own history, so they count as seen.
+   */
+  prepare(train: readonly R[], given: readonly R[]): (order: Int32Array) => number;
   /** The validation metric (lower is better). */
   validationRmse(validation: readonly R[]): number;
   snapshot(): S;
@@ -79,7 +83,7 @@ export async function fitFactorModel<R, S = unknown>(rows: readonly R[], options
     validation = v.length > 0 ? v : null;
   }
   const stopping = options.earlyStopping === false || !validation ? null : { patience: 3, minDelta: 1e-4, ...options.earlyStopping };
-  const pass = hooks.prepare(trainRows);
+  const pass = hooks.prepare(trainRows, rows);
   const history: FactorFitResult['history'] = { epoch: [] };
   const result: FactorFitResult = { history, epochs: 0, bestEpoch: null, stoppedEarly: false, aborted: false, seconds: 0, secondsPerEpoch: 0 };
   const order = Int32Array.from(trainRows, (_, i) => i);

@@ -136,9 +136,9 @@ export function createImplicitModel(options: ImplicitModelOptions, restore?: Res
       const k = fitOptions.k ?? 10;
       let relevant: Map<number, Set<number>> | null = null;
       return fitFactorModel<Interaction, FactorTables>(interactions, { validation: null, ...fitOptions }, {
-        prepare(trainSet) {
+        prepare(trainSet, given) {
           const { byUser, byItem } = group(trainSet);
-          seen = seenByUser(trainSet);
+          seen = seenByUser(given);
           return () => {
             implicitAlsHalfSweep(byUser, tables.userFactors, tables.itemFactors, numItems, factors, alpha, penalty);
             implicitAlsHalfSweep(byItem, tables.itemFactors, tables.userFactors, numUsers, factors, alpha, penalty);
@@ -146,7 +146,8 @@ export function createImplicitModel(options: ImplicitModelOptions, restore?: Res
           };
         },
         validationRmse(validation) {
-          relevant ??= seenByUser(validation.filter((r) => r.user >= 0 && r.user < numUsers && r.item >= 0 && r.item < numItems));
+          // Held-out plays of titles the user already had in training cannot be hits (they are masked), so they are left out.
+          relevant ??= seenByUser(validation.filter((r) => r.user >= 0 && r.user < numUsers && r.item >= 0 && r.item < numItems && !seen.get(r.user)?.has(r.item)));
           // Early stopping minimises, so it watches 1 − NDCG; the history records NDCG itself.
           return 1 - meanNdcg(model, relevant, k);
         },

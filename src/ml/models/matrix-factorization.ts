@@ -281,11 +281,11 @@ export function createMatrixFactorization(options: MatrixFactorizationOptions, r
       checkAlive();
       const batchSize = fitOptions.batchSize ?? 256;
       return fitFactorModel<Rating, FactorTables>(ratings, fitOptions, {
-        prepare(trainSet) {
+        prepare(trainSet, given) {
           checkIds(trainSet.map((r) => r.user), numUsers, 'user');
           checkIds(trainSet.map((r) => r.item), numItems, 'item');
           setMean(trainSet.map((r) => r.rating));
-          seen = seenByUser(trainSet);
+          seen = seenByUser(given);
           const users = Int32Array.from(trainSet, (r) => r.user);
           const items = Int32Array.from(trainSet, (r) => r.item);
           const y = Float32Array.from(trainSet, (r) => r.rating);
