@@ -63,7 +63,7 @@ describe('the recommendation notebook', () => {
       expect(run).toMatch(new RegExp(`${split}\\s+user \\+ item bias\\s+\\d\\.\\d{4}\\s+\\d\\.\\d{4}`));
       expect(run).toMatch(new RegExp(`${split}\\s+matrix factorisation\\s+\\d\\.\\d{4}\\s+\\d\\.\\d{4}\\s+0\\.\\d{3}\\s+0\\.\\d{3}\\s+0\\.\\d{3}`));
       expect(run).toMatch(new RegExp(`${split}\\s+popularity\\s+0\\.\\d{3}\\s+0\\.\\d{3}\\s+0\\.\\d{3}`));
-      expect(run).toMatch(new RegExp(`${split}\\s+iALS \\(penalty \\d+\\)\\s+0\\.\\d{3}\\s+0\\.\\d{3}\\s+0\\.\\d{3}`));
+      expect(run).toMatch(new RegExp(`${split}\\s+iALS \\(penalty \\d+, popularity weight [\\d.]+\\)\\s+0\\.\\d{3}\\s+0\\.\\d{3}\\s+0\\.\\d{3}`));
     }
     await waitForIdle(s.page);
   });

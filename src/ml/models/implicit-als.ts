@@ -16,7 +16,7 @@ import { assertRange, assertWhole } from '../core/assert';
 import { compressRows, implicitAlsHalfSweep, type CompressedRows } from './als';
 import { assignTables, checkIds, copyTables, createFactorTables, factorRecommender, tablesToArtifacts, type FactorRecommender, type FactorTables } from './factor-model';
 import { fitFactorModel, type FactorFitOptions, type FactorFitResult } from './factor-fit';
-import { seenByUser } from './recommender';
+import { recommendFromScores, seenByUser } from './recommender';
 
 /** One implicit interaction: a user played (or rated) an item, `value` times or that strongly (default 1). */
 export interface Interaction {
@@ -37,6 +37,13 @@ export interface ImplicitModelOptions {
   penalty?: number;
   /** Spread of the initial vectors (default 0.01). */
   initStd?: number;
+  /**
+   * Weight of a popularity prior added to every score: weight × log(1 + users of the item) /
+   * log(1 + users of the most popular item), counted on the training interactions (default 0).
+   * Where popularity explains most of what people pick, a little of it keeps the personal row
+   * from ranking below the popularity row; choose it on validation data.
+   */
+  popularityWeight?: number;
   seed?: number;
 }
 
@@ -53,6 +60,8 @@ export interface ImplicitModel extends FactorRecommender {
   readonly numItems: number;
   readonly factors: number;
   readonly tables: FactorTables;
+  /** The popularity prior's weight (see the option); it can be changed after training, e.g. to tune it. */
+  popularityWeight: number;
   /**
    * Alternating sweeps over the interactions. The history holds `loss` (the weighted squared loss
    * per pair, penalties included) and, with validation plays, `val_ndcg` (higher is better).
@@ -86,6 +95,20 @@ export function createImplicitModel(options: ImplicitModelOptions, restore?: Res
   const tables = restore?.tables ?? createFactorTables(numUsers, numItems, factors, initStd, createRng(options.seed ?? 42));
   let seen: Map<number, Set<number>> = restore?.seen ?? new Map();
   let disposed = false;
+  let prior = new Float32Array(numItems);
+  const setPrior = () => {
+    const counts = new Float32Array(numItems);
+    for (const items of seen.values()) for (const i of items) counts[i]++;
+    let top = 0;
+    for (const c of counts) top = Math.max(top, c);
+    prior = Float32Array.from(counts, (c) => (top > 0 ? Math.log1p(c) / Math.log1p(top) : 0));
+  };
+  if (restore) setPrior();
+  const withPrior = (scores: Float32Array) => {
+    const w = model.popularityWeight;
+    if (w !== 0) for (let i = 0; i < numItems; i++) scores[i] += w * prior[i];
+    return scores;
+  };
   const checkReady = () => {
     if (disposed) throw new MlError('not-fitted', 'This model has been disposed: create a new one.');
   };
@@ -124,8 +147,12 @@ export function createImplicitModel(options: ImplicitModelOptions, restore?: Res
     return (total + penalty * norms) / (numUsers * numItems);
   };
 
+  const base = factorRecommender(() => tables, () => 0, () => seen, checkReady);
   const model: ImplicitModel = {
-    ...factorRecommender(() => tables, () => 0, () => seen, checkReady),
+    ...base,
+    scoreItems: (user) => withPrior(base.scoreItems(user)),
+    recommend: (user, k, options) => recommendFromScores(model, user, k, options),
+    popularityWeight: options.popularityWeight ?? 0,
     kind: 'implicit-als',
     numUsers,
     numItems,
@@ -139,6 +166,7 @@ export function createImplicitModel(options: ImplicitModelOptions, restore?: Res
         prepare(trainSet, given) {
           const { byUser, byItem } = group(trainSet);
           seen = seenByUser(given);
+          setPrior();
           return () => {
             implicitAlsHalfSweep(byUser, tables.userFactors, tables.itemFactors, numItems, factors, alpha, penalty);
             implicitAlsHalfSweep(byItem, tables.itemFactors, tables.userFactors, numUsers, factors, alpha, penalty);
@@ -175,12 +203,12 @@ export function createImplicitModel(options: ImplicitModelOptions, restore?: Res
         for (let k = 0; k < factors; k++) s += vector[k] * tables.itemFactors[i * factors + k];
         scores[i] = s;
       }
-      return scores;
+      return withPrior(scores);
     },
     toArtifacts(metadata = {}) {
       checkReady();
       return tablesToArtifacts(
-        { kind: 'implicit-als', numUsers, numItems, factors, globalMean: 0, config: { alpha, penalty }, metadata },
+        { kind: 'implicit-als', numUsers, numItems, factors, globalMean: 0, config: { alpha, penalty, popularityWeight: model.popularityWeight }, metadata },
         tables,
         seen,
       );
