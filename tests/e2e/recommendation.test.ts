@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { outputText, statuses, useSession, waitForIdle } from './browser';
+import { outputText, statuses, typeInCell, useSession, waitForIdle } from './browser';
 
 const FIXTURES = join(__dirname, '../fixtures/recommendation');
 const s = useSession('recommendation');
@@ -37,6 +37,20 @@ describe('the recommendation notebook', () => {
     expect(await outputText(s.page, 'save-model')).toMatch(/Reloaded, it gives the same top 10/);
     expect(await outputText(s.page, 'summary')).toMatch(/^In a simulated A\/B test on \d+ users, the personal row earned \d+\.\d\d plays per user/);
     expect(await s.page.locator('fb-cell[data-cell-id="long-tail"] canvas').count()).toBe(2);
+  });
+
+  it('passes an exercise done right, after failing it: the split that does not leak', async () => {
+    const notebook = readFileSync(join(__dirname, '../../notebooks/recommendation.md'), 'utf8');
+    const source = /```ts id=try-split\n([\s\S]*?)```/.exec(notebook)?.[1] ?? '';
+    expect(source).toContain('const mySplit: string = "";');
+    const panel = s.page.locator('[data-exercise="split-choice"]');
+    expect(await panel.getAttribute('data-exercise-status')).toBe('pending');
+    for (const [answer, status] of [['random', 'failed'], ['global', 'passed']] as const) {
+      await typeInCell(s.page, 'try-split', source.replace('const mySplit: string = "";', `const mySplit: string = "${answer}";`).trimEnd());
+      await s.page.keyboard.press('Control+Enter');
+      await waitForIdle(s.page);
+      expect(await panel.getAttribute('data-exercise-status')).toBe(status);
+    }
   });
 
   it('updates the "For you" row when the learner rates a title', async () => {
