@@ -11,6 +11,13 @@ import { outputText, statuses, typeInCell, useSession, waitForIdle } from './bro
 const FIXTURES = join(__dirname, '../fixtures/recommendation');
 const s = useSession('recommendation');
 
+/** Runs the bring-your-own-data cells once if nothing ran them yet (they wait for a file and need nothing else). */
+async function showFilePicker(): Promise<void> {
+  if ((await s.page.locator('fb-cell[data-cell-id="byod-file"] input[type="file"]').count()) > 0) return;
+  await s.page.locator('fb-cell[data-cell-id="byod-run"]').getByRole('button', { name: 'Run cell' }).click();
+  await waitForIdle(s.page);
+}
+
 /** Waits until a cell's output text satisfies `test`. */
 async function waitForOutput(cellId: string, test: (text: string) => boolean, timeout = 120_000): Promise<string> {
   const deadline = Date.now() + timeout;
@@ -67,6 +74,7 @@ describe('the recommendation notebook', () => {
   });
 
   it('reads a u.data file and reports ratings and ranking metrics for both splits', async () => {
+    await showFilePicker();
     await s.page.locator('fb-cell[data-cell-id="byod-file"] input[type="file"]').first().setInputFiles({
       name: 'u.data', mimeType: 'text/plain', buffer: readFileSync(join(FIXTURES, 'u.data')),
     });
@@ -83,6 +91,7 @@ describe('the recommendation notebook', () => {
   });
 
   it('names the bad lines of a broken CSV by line number and runs on the rest, with titles', async () => {
+    await showFilePicker();
     await s.page.locator('fb-cell[data-cell-id="byod-file"] input[type="file"]').nth(1).setInputFiles({
       name: 'u.item', mimeType: 'text/plain', buffer: readFileSync(join(FIXTURES, 'u.item')),
     });
