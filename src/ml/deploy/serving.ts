@@ -96,6 +96,7 @@ export async function loadModel(url: string): Promise<ServedModel> {
     if (!artifacts) {
       throw new MlError('bad-argument', `No model saved at "${url}". Saved in memory: ${[...memoryStore.keys()].join(', ') || 'none'}.`);
     }
+    if (isFactorArtifacts(artifacts)) throw new MlError('bad-argument', `"${url}" holds a recommender: load it with loadRecommender().`);
     source = tf.io.fromMemory(artifacts);
   }
   let model: tf.LayersModel;
