@@ -63,11 +63,14 @@ describe('the recommendation notebook', () => {
   it('updates the "For you" row when the learner rates a title', async () => {
     const before = await outputText(s.page, 'for-you');
     expect(before).toMatch(/folded in from 2 liked titles/);
-    const slider = s.page.getByRole('slider', { name: 'Your rating of the first title' });
-    await slider.focus();
-    for (let i = 0; i < 4; i++) await s.page.keyboard.press('ArrowLeft');
+    // One step at a time, as a person pressing the arrow key and watching the row change.
+    for (let i = 0; i < 4; i++) {
+      await s.page.getByRole('slider', { name: 'Your rating of the first title' }).focus();
+      await s.page.keyboard.press('ArrowLeft');
+      await s.page.waitForTimeout(150);
+      await waitForIdle(s.page);
+    }
     const after = await waitForOutput('for-you', (t) => t.includes('folded in from 1 liked title'));
-    await waitForIdle(s.page);
     expect(after).not.toBe(before);
     expect(await s.page.getByRole('slider', { name: 'Your rating of the first title' }).inputValue()).toBe('1');
     expect(await s.page.locator('fb-cell[data-cell-id="for-you"]').getAttribute('data-status')).toBe('ok');
