@@ -15,7 +15,7 @@ export { createCsr, toCsr, csrToDense, csrRow, selectCsrRows, sliceCsrRows, mult
 // data/: generators, tables, CSV and the data-quality report
 export { generateTransactions, addRollingFeatures, listRollingFeatureNames, merchantTypes, ageGroups } from './data/transactions';
 export type { TransactionOptions, TransactionRow, TransactionInfo, CustomerProfile, TerminalProfile, RollingOptions } from './data/transactions';
-export { generateReviews, type ReviewOptions, type ReviewRow, type ReviewInfo, type ReviewKind } from './data/reviews';
+export { generateReviews, type ReviewOptions, type ReviewRow, type ReviewInfo, type ReviewKind, type ReviewSentence, type AspectMention } from './data/reviews';
 export { generateRatings, splitRatingsByTime, computeTrueRating, genres } from './data/ratings';
 export type { RatingOptions, RatingRow, RatingInfo, RatingIssues, ItemProfile, UserProfile } from './data/ratings';
 export { fitIdEncoder, globalTimeSplit, heldOutItems, type IdEncoder, type InteractionRow, type EncodedRow, type GlobalTimeSplit } from './data/interactions';
@@ -24,6 +24,7 @@ export { parseRatingsFile, parseTitlesFile, formatUData, type RatingFile, type F
 export { getRows, createTable, isMissing, getColumn, getNumericColumn, selectColumns, dropColumns, countValues, quantile, summarizeNumbers, describe } from './data/table';
 export { parseCsv, SCHEMAS, tabularSchema, getSchemaFeatures, type CsvSchema, type CsvColumn, type CsvResult, type CsvRowError } from './data/csv';
 export { qualityReport, inferColumnKind, type QualityReport, type ColumnQuality } from './data/quality';
+export { loadSentences, parseSentences, parseTextCsv, readLabelledTexts, findDuplicates, duplicateKey, SENTENCES_CITATION, type SentenceSource, type SentenceSet, type LabelledText, type LabelledTexts, type TextLineError, type DuplicateGroup } from './data/sentences';
 
 // prep/: imputing, encoding, scaling, pipelines, splits, text
 export { fitImputer, type Imputer, type ImputeStrategy } from './prep/impute';
@@ -42,9 +43,11 @@ export { itemCooccurrence, type CooccurrenceModel, type CooccurrenceOptions } fr
 export { createImplicitModel, type ImplicitModel, type ImplicitModelOptions, type ImplicitFitOptions, type Interaction } from './models/implicit-als';
 export type { FactorFitOptions, FactorFitResult, FactorLogs } from './models/factor-fit';
 export { scoreSentiment, lexiconWeights, type SentimentScore } from './models/lexicon';
+export { loadVader, type VaderScorer, type VaderScores } from './models/vader';
 export type { BinaryClassifier } from './models/classifier';
 export { createLogisticRegression, l2FromC, isLogisticRegression, type LogisticRegression, type LogisticOptions, type LogisticFitOptions, type LogisticFitReport, type LogisticCoefficients } from './models/logistic';
 export { createMlp, type MlpOptions } from './models/mlp';
+export { fitTextClassifier, saveTextClassifier, loadTextClassifier, isTextPipelineState, type TextClassifier, type TextClassifierOptions, type TextPipelineState, type TermWeight, type TokenAttribution } from './models/text-classifier';
 export { createTextModel, isTextModel, type TextModel, type TextModelOptions } from './models/text-model';
 export { createMatrixFactorization, ratingsToData, type MatrixFactorization, type MatrixFactorizationOptions, type MatrixFactorizationFitOptions, type Rating } from './models/matrix-factorization';
 
@@ -67,6 +70,8 @@ export { replayFeedbackLoop, simulateAbTest, exposureStats, type ReplayCycle, ty
 export { crossValidate, learningCurve } from './evaluate/cross-validation';
 export { gridSearch, randomSearch, type SearchResult, type Trial } from './evaluate/tuning';
 export { groupMetrics, fairnessGaps, type GroupMetrics, type FairnessGap } from './evaluate/fairness';
+export { minimumFunctionality, invariance, directional, runBehaviourTests, summariseByCapability, expandTemplate, addTypo, replaceWord, type BehaviourTest, type BehaviourResult, type CapabilitySummary, type LabelledCase, type PerturbedPair, type TextPredictor } from './evaluate/behaviour';
+export { cohenKappa, fleissKappa, interpretKappa, majorityVote, softLabels, unanimousShare, type RatingValue } from './evaluate/agreement';
 export { bootstrap, bootstrapMetric, pairedBootstrap, binomialInterval, fisherExact, normalQuantile, type Interval, type BootstrapOptions, type PairedComparison } from './evaluate/intervals';
 
 // explain/: what a model learned and why it said what it said
