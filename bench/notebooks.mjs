@@ -118,6 +118,30 @@ function sizeOf(url) {
   return gzipCache.get(file);
 }
 
+/**
+ * The page's own JavaScript in the served build: index.html's entry and every chunk it can load
+ * (static imports, dynamic imports, Vite's preload lists), found by the "./chunk.js" strings in
+ * the chunks. The worker and the chunks only it imports are not in it, although the page's
+ * Resource Timing lists their fetches too (a module worker's imports appear there).
+ */
+function pageModules() {
+  const html = readFileSync(join(served, 'index.html'), 'utf8');
+  const queue = [...html.matchAll(/<script[^>]+src="\.\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
+  const seen = new Set(queue);
+  while (queue.length) {
+    const file = queue.shift();
+    if (!existsSync(join(served, file))) continue;
+    for (const m of readFileSync(join(served, file), 'utf8').matchAll(/["'`]\.\/([\w.-]+\.js)["'`]/g)) {
+      const next = `assets/${m[1]}`;
+      if (!seen.has(next) && !/^assets\/worker-/.test(next)) {
+        seen.add(next);
+        queue.push(next);
+      }
+    }
+  }
+  return seen;
+}
+
 const isJs = (url) => /\.m?js$/.test(new URL(url).pathname);
 const isWorkerChunk = (url) => /\/assets\/worker-[^/]*\.js$/.test(new URL(url).pathname);
 const isWasm = (url) => new URL(url).pathname.endsWith('.wasm');
@@ -261,11 +285,13 @@ async function benchNotebook(baseUrl, id) {
     // 2. JavaScript the main thread fetched before the kernel was ready (its own timeline holds no
     // worker fetches, and the worker chunk is left out by name should it appear).
     const mainEntries = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => ({ url: e.name, start: e.startTime })));
-    const mainJs = mainEntries.filter((e) => isJs(e.url) && !isWorkerChunk(e.url) && e.start < cold.kernelReadyAt);
+    const pageJs = pageModules();
+    const ownJs = (url) => isJs(url) && !isWorkerChunk(url) && pageJs.has(decodeURIComponent(new URL(url).pathname).replace(/^\/+/, ''));
+    const mainJs = mainEntries.filter((e) => ownJs(e.url) && e.start < cold.kernelReadyAt);
     result.mainJs = [...new Map(mainJs.map((e) => [e.url, sizeOf(e.url)])).values()];
     result.mainJsGzip = result.mainJs.reduce((s, f) => s + (f.gzip ?? 0), 0);
     // Chunks the page loaded once it was usable (editor, charts, …), for the details.
-    const lateJs = mainEntries.filter((e) => isJs(e.url) && !isWorkerChunk(e.url) && e.start >= cold.kernelReadyAt);
+    const lateJs = mainEntries.filter((e) => ownJs(e.url) && e.start >= cold.kernelReadyAt);
     result.lateJs = [...new Map(lateJs.map((e) => [e.url, sizeOf(e.url)])).values()];
     // The worker's own timeline: the chunk's imports and the wasm it fetched.
     const worker = await step('kernel worker', kernelWorker);

@@ -13,9 +13,9 @@ export interface Deferrable {
 }
 
 /** First renders allowed in one task before the rest waits for frames. */
-const FIRST_TASK = 60;
+const FIRST_TASK = 16;
 /** First renders per frame after that. */
-const PER_FRAME = 40;
+const PER_FRAME = 12;
 
 const admitted = new WeakSet<Deferrable>();
 const waiting = new Set<Deferrable>();
