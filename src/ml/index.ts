@@ -18,7 +18,9 @@ export { generateReviews, type ReviewOptions, type ReviewRow, type ReviewInfo, t
 export { generateRatings, splitRatingsByTime, computeTrueRating, genres } from './data/ratings';
 export type { RatingOptions, RatingRow, RatingInfo, ItemProfile, UserProfile } from './data/ratings';
 export { getRows, createTable, isMissing, getColumn, getNumericColumn, selectColumns, dropColumns, countValues, quantile, summarizeNumbers, describe } from './data/table';
-export { parseCsv, SCHEMAS, tabularSchema, getSchemaFeatures, type CsvSchema, type CsvColumn, type CsvResult, type CsvRowError } from './data/csv';
+export { parseCsv, readRecords, splitLines, type CsvSchema, type CsvColumn, type CsvResult, type CsvRowError, type CsvOptions } from './data/csv';
+export { SCHEMAS, tabularSchema, getSchemaFeatures, findTimeColumn, findIdColumns, type TabularSchemaOptions } from './data/csv-schema';
+export { detectDelimiter } from './data/csv-records';
 export { qualityReport, inferColumnKind, type QualityReport, type ColumnQuality } from './data/quality';
 
 // prep/: imputing, encoding, scaling, pipelines, splits, text
