@@ -12,7 +12,7 @@ export { disposeAll, countLeakedTensors } from './core/dispose';
 export { nearestByEmbedding } from './core/similarity';
 
 // data/: generators, tables, CSV and the data-quality report
-export { generateTransactions, addRollingFeatures, listRollingFeatureNames, merchantTypes, ageGroups } from './data/transactions';
+export { generateTransactions, addRollingFeatures, listRollingFeatureNames, rollingWarmUpDays, merchantTypes, ageGroups } from './data/transactions';
 export type { TransactionOptions, TransactionRow, TransactionInfo, CustomerProfile, TerminalProfile, RollingOptions } from './data/transactions';
 export { generateReviews, type ReviewOptions, type ReviewRow, type ReviewInfo, type ReviewKind } from './data/reviews';
 export { generateRatings, splitRatingsByTime, computeTrueRating, genres } from './data/ratings';
@@ -61,7 +61,7 @@ export { groupMetrics, fairnessGaps, type GroupMetrics, type FairnessGap } from 
 
 // explain/: what a model learned and why it said what it said
 export { permutationImportance, type FeatureImportance } from './explain/importance';
-export { logisticContributions, describeContributions, type Contribution } from './explain/contributions';
+export { logisticContributions, describeContributions, shapleyContributions, toLogOdds, type Contribution, type Attribution, type ShapleyExplanation, type ShapleyOptions } from './explain/contributions';
 export { wordAttributions, occlusionScorer, type WordAttribution } from './explain/words';
 
 // deploy/: save, load, serve, measure, monitor
