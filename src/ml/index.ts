@@ -58,6 +58,7 @@ export { precisionAtK, recallAtK, ndcgAtK, catalogueCoverage } from './evaluate/
 export { crossValidate, learningCurve } from './evaluate/cross-validation';
 export { gridSearch, randomSearch, type SearchResult, type Trial } from './evaluate/tuning';
 export { groupMetrics, fairnessGaps, type GroupMetrics, type FairnessGap } from './evaluate/fairness';
+export { bootstrap, bootstrapMetric, pairedBootstrap, binomialInterval, fisherExact, normalQuantile, type Interval, type BootstrapOptions, type PairedComparison } from './evaluate/intervals';
 
 // explain/: what a model learned and why it said what it said
 export { permutationImportance, type FeatureImportance } from './explain/importance';
