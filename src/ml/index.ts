@@ -57,7 +57,7 @@ export { mse, rmse, mae, r2 } from './evaluate/regression';
 export { precisionAtK, recallAtK, ndcgAtK, catalogueCoverage } from './evaluate/ranking';
 export { crossValidate, learningCurve } from './evaluate/cross-validation';
 export { gridSearch, randomSearch, type SearchResult, type Trial } from './evaluate/tuning';
-export { groupMetrics, fairnessGaps, type GroupMetrics, type FairnessGap } from './evaluate/fairness';
+export { groupMetrics, fairnessGaps, compareGroupRates, rateCounts, type GroupMetrics, type FairnessGap, type GroupRate, type GroupComparison } from './evaluate/fairness';
 export { bootstrap, bootstrapMetric, pairedBootstrap, binomialInterval, fisherExact, normalQuantile, type Interval, type BootstrapOptions, type PairedComparison } from './evaluate/intervals';
 
 // explain/: what a model learned and why it said what it said
