@@ -53,6 +53,7 @@ export { confusionMatrix, binarize, accuracy, precision, recall, f1, classificat
 export type { Confusion, ClassificationReport, RocCurve, PrecisionRecallCurve } from './evaluate/classification';
 export { calibrationBins } from './evaluate/calibration';
 export { costAtThreshold, optimalCostThreshold, thresholdSweep, thresholdForRecall, type ErrorCosts } from './evaluate/thresholds';
+export { optimizeThreshold, type OperatingConstraints, type OperatingPointOptions, type OperatingPoint, type OperatingChoice } from './evaluate/operating-point';
 export { mse, rmse, mae, r2 } from './evaluate/regression';
 export { precisionAtK, recallAtK, ndcgAtK, catalogueCoverage } from './evaluate/ranking';
 export { crossValidate, learningCurve } from './evaluate/cross-validation';
