@@ -60,6 +60,7 @@ export { crossValidate, learningCurve } from './evaluate/cross-validation';
 export { gridSearch, randomSearch, type SearchResult, type Trial } from './evaluate/tuning';
 export { groupMetrics, fairnessGaps, compareGroupRates, rateCounts, type GroupMetrics, type FairnessGap, type GroupRate, type GroupComparison } from './evaluate/fairness';
 export { bootstrap, bootstrapMetric, pairedBootstrap, binomialInterval, fisherExact, normalQuantile, type Interval, type BootstrapOptions, type PairedComparison } from './evaluate/intervals';
+export { resampledAveragePrecision } from './evaluate/resampled-metrics';
 
 // explain/: what a model learned and why it said what it said
 export { permutationImportance, type FeatureImportance } from './explain/importance';
