@@ -21,11 +21,8 @@ app.kernel = kernel;
 document.body.append(app);
 void kernel.start();
 
-window.addEventListener('error', (event) => app.reportError(event.message));
-window.addEventListener('unhandledrejection', (event) => {
-  const reason = event.reason instanceof Error ? event.reason.message : String(event.reason);
-  app.reportError(reason);
-});
+window.addEventListener('error', (event) => app.reportError(event.error ?? event.message));
+window.addEventListener('unhandledrejection', (event) => app.reportError(event.reason));
 
 if ('serviceWorker' in navigator && !import.meta.env.DEV) {
   const updateSW = registerSW({
@@ -36,6 +33,6 @@ if ('serviceWorker' in navigator && !import.meta.env.DEV) {
         navigator.serviceWorker.addEventListener('controllerchange', () => location.reload(), { once: true });
         void updateSW(true);
       }),
-    onRegisterError: (error: unknown) => app.reportError(`Offline support could not be set up: ${String(error)}`),
+    onRegisterError: (error: unknown) => app.reportError(new Error('Offline support could not be set up.', { cause: error })),
   });
 }

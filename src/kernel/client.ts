@@ -5,6 +5,7 @@
  */
 import type { BackendInfo, BackendName, CellAnalysis, PageMessage, RunMessage, SavedModelInfo, WidgetValue, WorkerMessage } from './protocol';
 import { isRunMessage } from './protocol';
+import { isWidgetOf } from '../notebook/widget-key';
 
 /** The part of `Worker` the client uses; tests pass a fake. */
 export interface WorkerLike {
@@ -197,7 +198,7 @@ export class KernelClient extends EventTarget {
   /** Tells the worker that cells were deleted, so their names leave the scope. */
   forget(cellIds: string[]): void {
     for (const id of cellIds) this.executed.delete(id);
-    for (const key of [...this.widgets.keys()]) if (cellIds.some((id) => key.startsWith(`${id}#`))) this.widgets.delete(key);
+    for (const key of [...this.widgets.keys()]) if (cellIds.some((id) => isWidgetOf(key, id))) this.widgets.delete(key);
     this.worker?.postMessage({ type: 'forget', cellIds });
   }
 

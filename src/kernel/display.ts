@@ -4,6 +4,7 @@
  * at most one every 100 ms and flushed before the run reports `done`.
  */
 import type { ChartSpec } from '../ml/charts/spec';
+import { widgetKey } from '../notebook/widget-key';
 import { DEFAULT_TABLE_ROWS, formatValue, inspect, tableFromRecords, type Formatted } from './format';
 import { MIME, type Mime, type ProgressData, type WidgetData, type WidgetValue, type WorkerMessage } from './protocol';
 import { throttle, type Throttled } from './throttle';
@@ -152,7 +153,7 @@ export function createDisplayApi(sink: DisplaySink): { display: DisplayApi; flus
   };
   let widgetCount = 0;
   const widget = <T extends WidgetValue>(data: Omit<WidgetData, 'key' | 'value'>, initial: T): T => {
-    const key = `${sink.cellId ?? sink.runId}#${++widgetCount}`;
+    const key = widgetKey(sink.cellId ?? sink.runId, ++widgetCount);
     const stored = sink.widgetValues?.get(key);
     const value = (stored !== undefined ? stored : initial) as T;
     show({ mime: MIME.widget, data: { ...data, key, value } satisfies WidgetData });

@@ -14,6 +14,8 @@ export { analyzeScopes } from './scope';
 export type { ScopeAnalysis } from './scope';
 export { dependencies, downstreamOf, executionOrder, findCycle, findDuplicateDeclarations, findGraphProblems } from './graph';
 export type { DuplicateDeclaration, GraphCell, GraphProblem } from './graph';
+export { widgetKey, parseWidgetKey, isWidgetOf } from './widget-key';
+export type { WidgetKeyParts } from './widget-key';
 export { CellGraphError, CellSyntaxError, NotebookParseError, isCellSyntaxError, isNotebookParseError } from './errors';
 export type { CellGraphErrorKind } from './errors';
 export { NotebookImportError, detectNotebookFormat, ipynbToNotebook, isNotebookImportError, notebookToIpynb, serializeIpynb } from './ipynb';

@@ -10,6 +10,11 @@ export interface SavedEdits {
   version: 1;
   notebookId: string;
   savedAt: number;
+  /**
+   * Grows with every write to storage (a tab that saves after another gets a higher one), so a tab
+   * can tell an announcement of a save it has already merged from a newer one. Absent before any write.
+   */
+  revision?: number;
   /** Notebook code cells the learner changed: the text, and the original it was an edit of. */
   edited: Record<string, { source: string; base: string }>;
   /** Cells the learner added, in order, each placed after a cell id (null: at the top). */
@@ -53,7 +58,8 @@ export function applyEdits(notebook: Notebook, saved: SavedEdits | undefined): M
 
 function merge(cell: Cell, saved: SavedEdits | undefined): MergedCell {
   if (cell.kind === 'markdown') return { kind: 'markdown', id: cell.id, source: cell.source };
-  const edit = saved?.edited[cell.id];
+  // Own entries only: a cell id such as `constructor` must not find Object.prototype's member.
+  const edit = saved && Object.hasOwn(saved.edited, cell.id) ? saved.edited[cell.id] : undefined;
   return {
     kind: 'code',
     id: cell.id,

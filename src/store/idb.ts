@@ -2,7 +2,8 @@
  * IndexedDB storage for the learner's edits (idb-keyval), with failures turned into messages a
  * learner can act on. Nothing here throws past `save`: the page keeps working from memory.
  */
-import { clear, createStore, del, get, set, type UseStore } from 'idb-keyval';
+import { clear, createStore, del, get, keys, promisifyRequest, set, type UseStore } from 'idb-keyval';
+import { isEmptyEdits } from './edits';
 import { isSavedEdits, type SavedEdits } from './edits';
 
 /** Why storage failed, in words for the learner. */
@@ -23,6 +24,19 @@ export interface EditStore {
   save(edits: SavedEdits): Promise<void>;
   remove(notebookId: string): Promise<void>;
   clearAll(): Promise<void>;
+  /** The keys of every notebook with saved edits, sorted. */
+  keys(): Promise<string[]>;
+  /**
+   * Replaces a notebook's edits with `next(current)` in one transaction (so two tabs saving at
+   * once cannot lose either save), stamped with a higher revision; empty edits remove the entry.
+   * Resolves with what was written.
+   */
+  update(notebookId: string, next: (current: SavedEdits | undefined) => SavedEdits): Promise<SavedEdits>;
+}
+
+/** The revision a write after `current` gets: higher than it, and than any earlier write (a clock). */
+function nextRevision(current: SavedEdits | undefined): number {
+  return Math.max(Date.now(), (current?.revision ?? 0) + 1);
 }
 
 let store: UseStore | null = null;
@@ -80,6 +94,41 @@ export const idbEditStore: EditStore = {
       throw describeStorageFailure(e);
     }
   },
+  async keys() {
+    try {
+      return (await keys(edits())).map(String).sort();
+    } catch (e) {
+      throw describeStorageFailure(e);
+    }
+  },
+  async update(notebookId, next) {
+    let written: SavedEdits | undefined;
+    // A put that throws (a full disk) aborts the transaction; the thrown error says why, the abort does not.
+    let failure: unknown;
+    try {
+      await edits()('readwrite', (store) => {
+        const request = store.get(notebookId);
+        request.onsuccess = () => {
+          try {
+            const value: unknown = request.result;
+            const current = isSavedEdits(value) ? value : undefined;
+            written = { ...next(current), notebookId, revision: nextRevision(current) };
+            if (isEmptyEdits(written)) store.delete(notebookId);
+            else store.put(written, notebookId);
+          } catch (e) {
+            failure = e;
+            written = undefined;
+            store.transaction.abort();
+          }
+        };
+        return promisifyRequest(store.transaction);
+      });
+    } catch (e) {
+      throw describeStorageFailure(failure ?? e);
+    }
+    if (!written) throw new StorageError('unknown', 'Your edits could not be saved (the write did not happen). They stay in this tab: export the notebook to keep them.');
+    return written;
+  },
 };
 
 /** A store in memory, for tests and as the fallback when IndexedDB is unavailable. */
@@ -90,5 +139,13 @@ export function createMemoryEditStore(): EditStore {
     save: async (value) => void map.set(value.notebookId, structuredClone(value)),
     remove: async (id) => void map.delete(id),
     clearAll: async () => map.clear(),
+    keys: async () => [...map.keys()].sort(),
+    update: async (id, next) => {
+      const current = map.get(id);
+      const written = { ...next(structuredClone(current)), notebookId: id, revision: nextRevision(current) };
+      if (isEmptyEdits(written)) map.delete(id);
+      else map.set(id, structuredClone(written));
+      return structuredClone(written);
+    },
   };
 }

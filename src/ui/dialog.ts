@@ -19,16 +19,18 @@ export function askDialog<T>(title: string, body: TemplateResult, choices: Choic
   dialog.setAttribute('aria-labelledby', 'fb-dialog-title');
   document.body.append(dialog);
   return new Promise<T>((resolve) => {
-    let result = cancel;
+    let settled = false;
+    // Settles in the click itself (not on the later `close` event), so what the choice does is on
+    // the page by the time the click has been handled.
     const finish = (value: T) => {
-      result = value;
+      if (settled) return;
+      settled = true;
       dialog.close();
-    };
-    dialog.addEventListener('close', () => {
       dialog.remove();
       returnFocus?.focus?.();
-      resolve(result);
-    });
+      resolve(value);
+    };
+    dialog.addEventListener('close', () => finish(cancel));
     render(
       html`<h2 id="fb-dialog-title">${title}</h2>
         <div class="fb-dialog-body">${body}</div>

@@ -2,6 +2,7 @@
  * The app shell: header (kernel state, tfjs backend switch), hash routing between the notebook
  * list and a notebook, and the page-wide error sink.
  */
+import { Task } from '@lit/task';
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { KernelClient, KernelState } from '../kernel/client';
@@ -14,6 +15,8 @@ import { IMPORTED_PREFIX, loadImported, saveImported, type ImportedNotebook } fr
 import { confirmDialog } from './dialog';
 import { loadNotebook } from './notebooks';
 import { readNotebookFile } from './transfer';
+import { describeError, errorMessage, type DescribedError } from './report-error';
+import { parseRoute, type Route } from './route';
 
 const BACKEND_KEY = 'fieldbook.backend';
 
@@ -27,27 +30,45 @@ export function savedBackend(): BackendName | undefined {
   }
 }
 
-type Route = { page: 'home' } | { page: 'notebook'; id: string; section?: string; imported: boolean };
-
-function parseRoute(hash: string): Route {
-  const match = /^#\/(notebook|imported)\/([^/]+)(?:\/(.+))?$/.exec(hash);
-  return match ? { page: 'notebook', id: decodeURIComponent(match[2]), section: match[3], imported: match[1] === 'imported' } : { page: 'home' };
-}
+/** What the opening task found for a notebook route. */
+type Opened = { notebook: Notebook; imported: ImportedNotebook | null } | { missing: string };
 
 @customElement('fb-app')
 export class FbApp extends LitElement {
   @property({ attribute: false }) kernel!: KernelClient;
   @state() private route: Route = parseRoute(location.hash);
-  @state() private notebook: Notebook | null = null;
-  @state() private loadError = '';
   @state() private kernelState: KernelState = 'starting';
   @state() private backend: BackendInfo | null = null;
-  @state() private appError = '';
+  @state() private appError: DescribedError | null = null;
   @state() private updateReady: (() => void) | null = null;
-  @state() private imported: ImportedNotebook | null = null;
+  /** Bumped to open the current route again (a re-import under the same address). */
+  @state() private reopen = 0;
+  /** Imported notebooks trusted since they were loaded (the stored copy is updated too). */
+  @state() private trustedNow = new Set<string>();
   @state() private importProblem = '';
   @state() private dragging = false;
   private openedId = '';
+
+  /** Loads the notebook the route names; a newer route supersedes a load under way. */
+  private readonly opening = new Task(this, {
+    args: () => [this.route.page === 'notebook' ? this.route.id : null, this.route.page === 'notebook' && this.route.imported, this.reopen] as const,
+    task: async ([id, isImported], { signal }): Promise<Opened | null> => {
+      if (id === null) return null;
+      // The notebook view (editor, charts, Markdown, math) loads on first use, keeping the home page light.
+      await import('./fb-notebook');
+      const imported = isImported ? ((await loadImported(id)) ?? null) : null;
+      const notebook = isImported ? (imported?.notebook ?? null) : await loadNotebook(id);
+      signal.throwIfAborted();
+      if (!notebook) return { missing: `There is no ${isImported ? 'imported ' : ''}notebook "${id}". Pick one from the list.` };
+      const openId = `${isImported ? IMPORTED_PREFIX : ''}${notebook.meta.id}`;
+      // A different notebook starts from a clean kernel, so names cannot collide across notebooks.
+      if (this.openedId && this.openedId !== openId && this.kernel.executedCells.size) await this.kernel.restart('restart');
+      signal.throwIfAborted();
+      this.openedId = openId;
+      return { notebook, imported };
+    },
+    onComplete: () => void this.scrollToSection(),
+  });
 
   protected override createRenderRoot(): HTMLElement {
     return this;
@@ -60,6 +81,7 @@ export class FbApp extends LitElement {
     window.addEventListener('dragleave', this.onDragLeave);
     window.addEventListener('drop', this.onDrop);
     this.addEventListener('notebook-trust', () => void this.trustImported());
+    this.addEventListener('app-error', (e) => this.reportError(e.error));
     this.kernel.addEventListener('state', (e) => {
       this.kernelState = (e as CustomEvent<KernelState>).detail;
       document.documentElement.dataset.kernel = this.kernelState === 'starting' || this.kernelState === 'dead' ? this.kernelState : 'ready';
@@ -70,12 +92,14 @@ export class FbApp extends LitElement {
       document.documentElement.dataset.backend = this.backend.backend;
     });
     this.kernel.addEventListener('fatal', (e) => this.reportError((e as CustomEvent<string>).detail));
-    void this.openRoute();
   }
 
-  /** The page-wide sink for app bugs (not cell errors, which go to their cell). */
-  reportError(message: string): void {
-    this.appError = message;
+  /**
+   * The page-wide sink for app bugs (not cell errors, which go to their cell): takes the error
+   * itself, so its stack and causes are shown under the message.
+   */
+  reportError(error: unknown): void {
+    this.appError = describeError(error);
   }
 
   /** Shows the "new version ready" prompt; `apply` reloads into it when the learner agrees. */
@@ -91,42 +115,22 @@ export class FbApp extends LitElement {
 
   private onHash = () => {
     this.route = parseRoute(location.hash);
-    void this.openRoute();
+    void this.scrollToSection();
   };
 
-  private async openRoute(): Promise<void> {
+  /** The notebook the route opened, when it did. */
+  private get opened(): { notebook: Notebook; imported: ImportedNotebook | null } | null {
+    const value = this.opening.value;
+    return this.route.page === 'notebook' && value && 'notebook' in value ? value : null;
+  }
+
+  /** Scrolls to the section the address names (`#/notebook/<id>/<heading>`), once it is on the page. */
+  private async scrollToSection(): Promise<void> {
     const route = this.route;
-    if (route.page !== 'notebook') {
-      this.notebook = null;
-      return;
-    }
-    if (this.notebook?.meta.id === route.id && Boolean(this.imported) === route.imported) {
-      if (route.section) document.getElementById(route.section)?.scrollIntoView();
-      return;
-    }
-    this.loadError = '';
-    try {
-      // The notebook view (editor, charts, Markdown, math) loads on first use, keeping the home page light.
-      await import('./fb-notebook');
-      const imported = route.imported ? ((await loadImported(route.id)) ?? null) : null;
-      const notebook = route.imported ? (imported?.notebook ?? null) : await loadNotebook(route.id);
-      if (!notebook) {
-        this.loadError = `There is no ${route.imported ? 'imported ' : ''}notebook "${route.id}". Pick one from the list.`;
-        return;
-      }
-      const openId = `${route.imported ? IMPORTED_PREFIX : ''}${notebook.meta.id}`;
-      // A different notebook starts from a clean kernel, so names cannot collide across notebooks.
-      if (this.openedId && this.openedId !== openId && this.kernel.executedCells.size) await this.kernel.restart('restart');
-      this.openedId = openId;
-      this.imported = imported;
-      this.notebook = notebook;
-      if (route.section) {
-        await this.updateComplete;
-        document.getElementById(route.section)?.scrollIntoView();
-      }
-    } catch (e) {
-      this.loadError = e instanceof Error ? e.message : String(e);
-    }
+    if (route.page !== 'notebook' || !route.section) return;
+    await this.updateComplete;
+    await this.querySelector('fb-notebook')?.updateComplete;
+    document.getElementById(route.section)?.scrollIntoView();
   }
 
   /** Imports a `.md` or `.ipynb` file as an untrusted notebook and opens it; a bad file changes nothing. */
@@ -136,7 +140,7 @@ export class FbApp extends LitElement {
     try {
       text = await file.text();
     } catch (e) {
-      this.importProblem = `${file.name} could not be read: ${e instanceof Error ? e.message : String(e)}`;
+      this.importProblem = `${file.name} could not be read: ${errorMessage(e)}`;
       return;
     }
     const result = readNotebookFile(file.name, text);
@@ -152,24 +156,26 @@ export class FbApp extends LitElement {
       }
       await saveImported({ notebook: result.notebook, outputs: result.outputs, trusted: false, fileName: file.name, importedAt: Date.now() });
     } catch (e) {
-      this.importProblem = `${file.name} was read but could not be stored: ${e instanceof Error ? e.message : String(e)}`;
+      this.importProblem = `${file.name} was read but could not be stored: ${errorMessage(e)}`;
       return;
     }
-    this.notebook = null;
-    this.imported = null;
+    // A replaced import is untrusted again, whatever the learner decided about the one before.
+    this.trustedNow = new Set([...this.trustedNow].filter((trusted) => trusted !== id));
     const target = `#/imported/${encodeURIComponent(id)}`;
-    if (location.hash === target) this.onHash();
+    if (location.hash === target) this.reopen++;
     else location.hash = target;
     if (result.warnings.length) this.importProblem = `Imported with notes: ${result.warnings.join(' ')}`;
   }
 
   private async trustImported(): Promise<void> {
-    if (!this.imported) return;
-    this.imported = { ...this.imported, trusted: true };
+    const opened = this.opened;
+    if (!opened?.imported) return;
+    const imported = { ...opened.imported, trusted: true };
+    this.trustedNow = new Set([...this.trustedNow, opened.notebook.meta.id]);
     try {
-      await saveImported(this.imported);
+      await saveImported(imported);
     } catch (e) {
-      this.reportError(`Trust could not be remembered: ${e instanceof Error ? e.message : String(e)}`);
+      this.reportError(new Error('Trust could not be remembered.', { cause: e }));
     }
   }
 
@@ -240,20 +246,37 @@ export class FbApp extends LitElement {
       ${this.dragging ? html`<div class="fb-drop" aria-hidden="true">Drop a .md or .ipynb notebook to import it</div>` : nothing}
       ${this.importProblem ? html`<div class="fb-error fb-import-problem" role="alert"><strong>Import</strong><pre>${this.importProblem}</pre>
           <button class="fb-link" @click=${() => (this.importProblem = '')}>Dismiss</button></div>` : nothing}
-      ${this.appError ? html`<div class="fb-error" role="alert"><strong>Something went wrong in Fieldbook</strong><pre>${this.appError}</pre>
-          <button class="fb-link" @click=${() => (this.appError = '')}>Dismiss</button></div>` : nothing}
-      ${this.route.page === 'home'
-        ? html`<fb-notebook-list></fb-notebook-list>`
-        : this.loadError
-          ? html`<main class="fb-home" id="main"><div class="fb-error" role="alert"><pre>${this.loadError}</pre></div><a href="#/">← All notebooks</a></main>`
-          : this.notebook
-            ? html`<fb-notebook .notebook=${this.notebook} .kernel=${this.kernel}
-                .storageKey=${this.imported ? `${IMPORTED_PREFIX}${this.notebook.meta.id}` : this.notebook.meta.id}
-                .trusted=${this.imported ? this.imported.trusted : true} .importedFrom=${this.imported?.fileName ?? ''}
-                .initialOutputs=${this.imported?.outputs ?? {}}></fb-notebook>`
-            : html`<main id="main"><p aria-busy="true">Opening notebook…</p></main>`}
+      ${this.appError ? html`<div class="fb-error fb-app-error" role="alert"><strong>Something went wrong in Fieldbook</strong><pre>${this.appError.message}</pre>
+          <details><summary>Details for a bug report</summary><pre>${this.appError.details}</pre></details>
+          <button class="fb-link" @click=${() => (this.appError = null)}>Dismiss</button></div>` : nothing}
+      ${this.renderPage()}
     `;
   }
+
+  private renderPage(): unknown {
+    const route = this.route;
+    if (route.page === 'home') return html`<fb-notebook-list></fb-notebook-list>`;
+    if (route.page === 'bad-address') return notFound(route.message);
+    const opening = html`<main id="main"><p aria-busy="true">Opening notebook…</p></main>`;
+    return this.opening.render({
+      initial: () => opening,
+      pending: () => opening,
+      error: (e) => notFound(errorMessage(e)),
+      complete: (value) => {
+        if (!value) return opening;
+        if ('missing' in value) return notFound(value.missing);
+        const { notebook, imported } = value;
+        return html`<fb-notebook .notebook=${notebook} .kernel=${this.kernel}
+          .storageKey=${imported ? `${IMPORTED_PREFIX}${notebook.meta.id}` : notebook.meta.id}
+          .trusted=${imported ? imported.trusted || this.trustedNow.has(notebook.meta.id) : true} .importedFrom=${imported?.fileName ?? ''}
+          .initialOutputs=${imported?.outputs ?? {}}></fb-notebook>`;
+      },
+    });
+  }
+}
+
+function notFound(message: string): TemplateResult {
+  return html`<main class="fb-home" id="main"><div class="fb-error fb-not-found" role="alert"><pre>${message}</pre></div><a href="#/">← All notebooks</a></main>`;
 }
 
 function describeBackend(b: BackendInfo): string {

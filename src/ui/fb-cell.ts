@@ -2,19 +2,20 @@
  * One code cell: its toolbar (Run cell, status, run time, Add cell), editor and outputs. The host
  * element carries the stable test hooks `data-cell-id` and `data-status`.
  *
- * @fires cell-run - detail: {cellId, advance}
- * @fires cell-add - detail: {afterId}
- * @fires cell-delete - detail: {cellId}
- * @fires cell-edit - detail: {cellId, source}
- * @fires cell-reset - detail: {cellId}
- * @fires cell-compare - detail: {cellId}
+ * @fires cell-run - the Run button ({@link CellRunEvent}; the editor fires it for its run keys)
+ * @fires cell-add - {@link CellAddEvent}
+ * @fires cell-delete - {@link CellDeleteEvent}
+ * @fires cell-edit - from the editor ({@link CellEditEvent})
+ * @fires cell-reset - {@link CellResetEvent}
+ * @fires cell-compare - {@link CellCompareEvent}
  */
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import './fb-editor';
 import './fb-output';
 import type { FbEditor } from './fb-editor';
-import type { CellStatus, CodeCellState } from './cell-state';
+import type { CellStatus, CodeCellState } from '../session/cell-state';
+import { CellAddEvent, CellCompareEvent, CellDeleteEvent, CellResetEvent, CellRunEvent } from './events';
 
 const STATUS_TEXT: Record<CellStatus, string> = {
   idle: 'not run',
@@ -27,9 +28,8 @@ const STATUS_TEXT: Record<CellStatus, string> = {
 
 @customElement('fb-cell')
 export class FbCell extends LitElement {
+  /** Immutable: the session hands a new object whenever the cell changes. */
   @property({ attribute: false }) cell!: CodeCellState;
-  /** The session bumps this whenever the cell changes. */
-  @property({ type: Number }) version = 0;
   /** 1-based position among code cells, for labels. */
   @property({ type: Number }) index = 0;
   /** The learner's text differs from the notebook's. */
@@ -77,36 +77,27 @@ export class FbCell extends LitElement {
     return html`<div class="fb-cell fb-status-${c.status}">
       <div class="fb-cell-bar">
         <button class="fb-run" aria-label="Run cell" title="Run cell (Shift+Enter runs and moves on, Ctrl+Enter runs in place)"
-          @click=${() => this.emit('cell-run', { cellId: c.id, advance: false })}>▶</button>
+          @click=${() => this.dispatchEvent(new CellRunEvent(c.id, false))}>▶</button>
         <span class="fb-cell-label">[${this.index}]</span>
         <span class="fb-cell-status" role="status">${STATUS_TEXT[c.status]}</span>
         ${c.ms !== undefined && (c.status === 'ok' || c.status === 'error' || c.status === 'stale') ? html`<span class="fb-cell-ms">${formatMs(c.ms)}</span>` : nothing}
         ${c.original === null ? html`<span class="fb-badge">added</span>` : nothing}
         ${this.edited ? html`<span class="fb-badge" data-edited>edited</span>` : nothing}
-        ${this.originalChanged ? html`<button class="fb-badge fb-badge-warn" data-original-changed title="The notebook changed this cell since you edited it" @click=${() => this.emit('cell-compare', { cellId: c.id })}>original changed — compare</button>` : nothing}
+        ${this.originalChanged ? html`<button class="fb-badge fb-badge-warn" data-original-changed title="The notebook changed this cell since you edited it" @click=${() => this.dispatchEvent(new CellCompareEvent(c.id))}>original changed — compare</button>` : nothing}
         ${c.flags.norun ? html`<span class="fb-badge" title="Run all skips this cell">not in Run all</span>` : nothing}
         <span class="fb-spacer"></span>
         ${c.flags.hidden ? html`<button class="fb-link" aria-expanded=${this.expanded} @click=${() => (this.expanded = !this.expanded)}>${this.expanded ? 'Hide code' : 'Show code'}</button>` : nothing}
-        ${c.original === null ? html`<button class="fb-link" aria-label="Delete cell" @click=${() => this.emit('cell-delete', { cellId: c.id })}>Delete</button>` : nothing}
-        ${this.edited || this.originalChanged ? html`<button class="fb-link" aria-label="Reset cell" title="Put back the notebook's version of this cell" @click=${() => this.emit('cell-reset', { cellId: c.id })}>Reset</button>` : nothing}
-        <button class="fb-link" aria-label="Add cell" title="Add a code cell below" @click=${() => this.emit('cell-add', { afterId: c.id })}>+ Add cell</button>
+        ${c.original === null ? html`<button class="fb-link" aria-label="Delete cell" @click=${() => this.dispatchEvent(new CellDeleteEvent(c.id))}>Delete</button>` : nothing}
+        ${this.edited || this.originalChanged ? html`<button class="fb-link" aria-label="Reset cell" title="Put back the notebook's version of this cell" @click=${() => this.dispatchEvent(new CellResetEvent(c.id))}>Reset</button>` : nothing}
+        <button class="fb-link" aria-label="Add cell" title="Add a code cell below" @click=${() => this.dispatchEvent(new CellAddEvent(c.id))}>+ Add cell</button>
       </div>
       ${showEditor
-        ? html`<fb-editor .value=${c.source} .errorLine=${errorLine} .readonly=${Boolean(c.flags.readonly)} label=${`${label} source`}
-            @source-change=${(e: CustomEvent<string>) => this.emit('cell-edit', { cellId: c.id, source: e.detail })}
-            @run-cell=${(e: CustomEvent<{ advance: boolean }>) => {
-              e.stopPropagation();
-              this.emit('cell-run', { cellId: c.id, advance: e.detail.advance });
-            }}></fb-editor>`
+        ? html`<fb-editor .cellId=${c.id} .value=${c.source} .errorLine=${errorLine} .readonly=${Boolean(c.flags.readonly)} label=${`${label} source`}></fb-editor>`
         : html`<p class="fb-hidden-code">Code hidden — it runs with the rest.</p>`}
       <div class="fb-outputs" aria-live="polite">
-        ${c.outputs.map((o) => html`<fb-output .output=${o} .version=${o.kind === 'display' ? o.version : 0} .trusted=${this.trusted}></fb-output>`)}
+        ${c.outputs.map((o) => html`<fb-output .output=${o} .trusted=${this.trusted}></fb-output>`)}
       </div>
     </div>`;
-  }
-
-  private emit(type: string, detail: unknown): void {
-    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
   }
 }
 

@@ -2,8 +2,8 @@
  * A CodeMirror 6 editor for one code cell: TypeScript highlighting, Shift+Enter / Ctrl+Enter to
  * run, and the line of an error marked.
  *
- * @fires source-change - the text changed (detail: string)
- * @fires run-cell - Ctrl/Cmd+Enter (detail: {advance: false}) or Shift+Enter (detail: {advance: true})
+ * @fires cell-edit - the text changed ({@link CellEditEvent})
+ * @fires cell-run - Ctrl/Cmd+Enter (advance: false) or Shift+Enter (advance: true) ({@link CellRunEvent})
  */
 import { javascript } from '@codemirror/lang-javascript';
 import { Prec, StateEffect, StateField, type Extension } from '@codemirror/state';
@@ -12,6 +12,7 @@ import { basicSetup } from 'codemirror';
 import { LitElement, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { fieldbookHighlighting } from './editor-highlight';
+import { CellEditEvent, CellRunEvent } from './events';
 
 const setErrorLine = StateEffect.define<number | null>();
 
@@ -37,6 +38,8 @@ export class FbEditor extends LitElement {
   /** 1-based line to mark as erroneous, or null. */
   @property({ attribute: false }) errorLine: number | null = null;
   @property() label = 'Code';
+  /** The cell this editor edits, named in the events it fires. */
+  @property() cellId = '';
 
   private view: EditorView | null = null;
 
@@ -71,7 +74,7 @@ export class FbEditor extends LitElement {
 
   private createView(): void {
     const run = (advance: boolean) => () => {
-      this.dispatchEvent(new CustomEvent('run-cell', { detail: { advance }, bubbles: true, composed: true }));
+      this.dispatchEvent(new CellRunEvent(this.cellId, advance));
       return true;
     };
     const extensions: Extension[] = [
@@ -92,7 +95,7 @@ export class FbEditor extends LitElement {
         if (!update.docChanged) return;
         const text = update.state.doc.toString();
         this.value = text;
-        this.dispatchEvent(new CustomEvent('source-change', { detail: text, bubbles: true, composed: true }));
+        this.dispatchEvent(new CellEditEvent(this.cellId, text));
         if (this.errorLine !== null) this.errorLine = null;
       }),
     ];

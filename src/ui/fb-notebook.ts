@@ -1,15 +1,21 @@
 /**
  * A notebook page: toolbar (Run all, Run stale, Stop, Restart), table of contents, prose and
- * code cells. It owns a NotebookSession and turns cell events into session calls.
+ * code cells. It opens a NotebookSession with the learner's saved edits (a `@lit/task`), renders
+ * it through a SessionController, autosaves it, and turns cell events into session calls.
+ *
+ * @fires notebook-trust - the learner trusted this imported notebook ({@link NotebookTrustEvent})
+ * @fires app-error - an app bug for the page's error sink ({@link AppErrorEvent})
  */
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { Task } from '@lit/task';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { KernelClient } from '../kernel/client';
-import type { WidgetValue } from '../kernel/protocol';
 import type { Notebook } from '../notebook/types';
-import { applyEdits, collectEdits, idbEditStore, isEmptyEdits, type EditStore, type SavedEdits } from '../store/index';
 import type { NbOutput } from '../notebook/ipynb-outputs';
+import { Autosaver, isEdited, isOriginalChanged, loadEdits, NotebookSession, SessionController, summarize, type AutosaveReport, type CellState, type LoadedEdits } from '../session/index';
+import { applyEdits, browserEditJournal, browserEditsChannel, idbEditStore, type EditConflict, type EditJournal, type EditsChannel, type EditStore } from '../store/index';
 import { compareDialog, confirmDialog } from './dialog';
+import { AppErrorEvent, NotebookTrustEvent, type CellRunEvent } from './events';
 import { downloadFile, exportIpynb, exportMarkdown, fromNbOutputs } from './transfer';
 import { showShortcuts } from './fb-shortcuts';
 import { attachKeyboard } from './keyboard';
@@ -17,8 +23,14 @@ import type { KeyboardActions } from './keyboard-actions';
 import './fb-cell';
 import type { FbCell } from './fb-cell';
 import { renderMarkdown, type Heading } from './markdown';
-import type { CellState } from './cell-state';
-import { NotebookSession } from './session';
+import { errorMessage } from './report-error';
+
+/** What the opening task read, for the session it opens. */
+interface Opened {
+  notebook: Notebook;
+  key: string;
+  loaded: LoadedEdits;
+}
 
 @customElement('fb-notebook')
 export class FbNotebook extends LitElement {
@@ -26,6 +38,10 @@ export class FbNotebook extends LitElement {
   @property({ attribute: false }) kernel!: KernelClient;
   /** Where the learner's edits are kept (IndexedDB unless a test substitutes one). */
   @property({ attribute: false }) store: EditStore = idbEditStore;
+  /** The synchronous journal of edits not yet in the store. */
+  @property({ attribute: false }) journal: EditJournal = browserEditJournal();
+  /** Saves announced between tabs; null to work alone. */
+  @property({ attribute: false }) channel: EditsChannel | null = browserEditsChannel();
   /** Key of the learner's edits in the store: the notebook id, prefixed for imported notebooks. */
   @property() storageKey = '';
   /** False for an imported notebook the learner has not trusted yet. */
@@ -34,25 +50,43 @@ export class FbNotebook extends LitElement {
   @property() importedFrom = '';
   /** Outputs saved in an imported `.ipynb`, shown until the cells run. */
   @property({ attribute: false }) initialOutputs: Record<string, NbOutput[]> = {};
-  @state() private tick = 0;
   @state() private notice = '';
+  /** Cells another tab also changed: the text that was not kept, shown with the notice. */
+  @state() private conflicts: EditConflict[] = [];
   @state() private storageProblem = '';
   @state() private kernelBusy = false;
-  private session: NotebookSession | null = null;
-  private saveTimer: ReturnType<typeof setTimeout> | null = null;
+  /** The deleted cell the Undo bar offers to bring back. */
+  @state() private undoable: CellState | null = null;
+  /** Bumped to open the notebook afresh (after Reset notebook). */
+  @state() private generation = 0;
+  private readonly sessions = new SessionController(this);
+  private autosaver: Autosaver | null = null;
   private detachKeyboard: (() => void) | null = null;
+  private prose = new Map<string, { source: string; html: string; headings: Heading[] }>();
+
+  /** Reads the learner's edits for the notebook; a newer notebook or key supersedes a read under way. */
+  private readonly opening = new Task(this, {
+    args: () => [this.notebook, this.key, this.kernel, this.generation] as const,
+    task: async ([notebook, key], { signal }): Promise<Opened> => {
+      const loaded = await loadEdits({ store: this.store, journal: this.journal }, key);
+      signal.throwIfAborted();
+      return { notebook, key, loaded };
+    },
+    onComplete: (opened) => this.guard(() => this.open(opened)),
+    onError: (error) => this.reportError(error),
+  });
 
   /** What the keyboard controller may do (command mode acts on cells without focusing editors). */
   private readonly keyboardActions: KeyboardActions = {
     cellIds: () => this.session?.codeCells.map((c) => c.id) ?? [],
     cellElement: (id) => this.cellElement(id),
     editCell: (id) => void this.cellElement(id)?.focusEditor(),
-    runCell: (id) => void this.session?.runCell(id),
+    runCell: (id, advance) => this.runCell(id, advance).next,
     addCell: (id, where) => this.session?.addCell(id, '', where) ?? id,
-    deleteCell: (id) => this.session?.deleteCell(id),
+    deleteCell: (id) => this.deleteCell(id),
+    undoDelete: () => this.undoDelete(),
     save: () => void this.saveAndOfferExport(),
   };
-  private prose = new Map<string, { source: string; html: string; headings: Heading[] }>();
 
   protected override createRenderRoot(): HTMLElement {
     return this;
@@ -63,89 +97,95 @@ export class FbNotebook extends LitElement {
     return this.session;
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    window.addEventListener('pagehide', this.flushSave);
-    this.detachKeyboard = attachKeyboard(this, this.keyboardActions);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.flushSave();
-    window.removeEventListener('pagehide', this.flushSave);
-    this.detachKeyboard?.();
-    this.detachKeyboard = null;
-    this.session?.close();
-    this.kernel?.removeEventListener('state', this.onKernelState);
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('notebook') || changed.has('kernel')) {
-      this.flushSave();
-      this.session?.close();
-      this.session = null;
-      this.kernel.addEventListener('state', this.onKernelState);
-      this.prose.clear();
-      document.title = `${this.notebook.meta.title} · Fieldbook`;
-      void this.openSession(this.notebook);
-    }
+  private get session(): NotebookSession | null {
+    return this.sessions.session;
   }
 
   private get key(): string {
     return this.storageKey || this.notebook.meta.id;
   }
 
-  /** Opens the notebook with the learner's saved edits; a storage failure opens it as shipped and says so. */
-  private async openSession(notebook: Notebook, saved?: SavedEdits | null): Promise<void> {
-    if (saved === undefined) {
-      try {
-        saved = (await this.store.load(this.key)) ?? null;
-      } catch (e) {
-        saved = null;
-        this.storageProblem = e instanceof Error ? e.message : String(e);
-      }
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('pagehide', this.flushSave);
+    document.addEventListener('visibilitychange', this.onVisibility);
+    this.detachKeyboard = attachKeyboard(this, this.keyboardActions);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('pagehide', this.flushSave);
+    document.removeEventListener('visibilitychange', this.onVisibility);
+    this.detachKeyboard?.();
+    this.detachKeyboard = null;
+    this.closeSession();
+    this.kernel?.removeEventListener('state', this.onKernelState);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // The open session's pending save goes to its own notebook before another opens.
+    if (changed.has('notebook') || changed.has('storageKey') || changed.has('kernel')) this.closeSession();
+    if (changed.has('kernel')) {
+      (changed.get('kernel') as KernelClient | undefined)?.removeEventListener('state', this.onKernelState);
+      this.kernel.addEventListener('state', this.onKernelState);
     }
-    if (this.notebook !== notebook) return;
-    const outputs = Object.fromEntries(Object.entries(this.initialOutputs).map(([id, list]) => [id, fromNbOutputs(list)]));
-    const session = new NotebookSession(notebook, this.kernel, applyEdits(notebook, saved ?? undefined), outputs);
+    if (changed.has('notebook')) {
+      this.prose.clear();
+      document.title = `${this.notebook.meta.title} · Fieldbook`;
+    }
+    if (changed.has('trusted') && this.session) this.session.trusted = this.trusted;
+  }
+
+  /** Opens the notebook with the learner's saved edits; a storage failure opens it as shipped and says so. */
+  private open({ notebook, key, loaded }: Opened): void {
+    this.closeSession();
+    this.storageProblem = loaded.problem === null ? '' : errorMessage(loaded.problem);
+    const outputs = new Map(Object.entries(this.initialOutputs).map(([id, list]) => [id, fromNbOutputs(list)]));
+    const session = new NotebookSession(notebook, this.kernel, applyEdits(notebook, loaded.edits ?? undefined), outputs);
     session.trusted = this.trusted;
-    session.addEventListener('change', () => this.tick++);
-    session.addEventListener('content-change', () => this.scheduleSave());
-    session.addEventListener('notice', (e) => (this.notice = (e as CustomEvent<string>).detail));
-    this.session = session;
-    this.tick++;
+    session.on('session-notice', (e) => {
+      this.notice = e.message;
+      this.conflicts = [];
+    });
+    this.autosaver = new Autosaver(session, key, { store: this.store, journal: this.journal, channel: this.channel }, loaded, (report) => this.onSaveReport(report));
+    this.sessions.session = session;
   }
 
-  private scheduleSave(): void {
-    if (this.saveTimer) clearTimeout(this.saveTimer);
-    this.saveTimer = setTimeout(() => void this.save(), 300);
+  private closeSession(): void {
+    void this.autosaver?.close();
+    this.autosaver = null;
+    this.undoable = null;
+    this.sessions.session = null;
   }
 
-  private flushSave = () => {
-    if (!this.saveTimer) return;
-    clearTimeout(this.saveTimer);
-    this.saveTimer = null;
-    void this.save();
+  private onSaveReport(report: AutosaveReport): void {
+    if (report.problem !== undefined) this.storageProblem = report.problem === null ? '' : errorMessage(report.problem);
+    if (report.notice) {
+      this.notice = report.notice;
+      this.conflicts = report.conflicts ?? [];
+    }
+  }
+
+  private dismissNotice(): void {
+    this.notice = '';
+    this.conflicts = [];
+  }
+
+  private flushSave = (): void => {
+    void this.autosaver?.flush();
+  };
+
+  private onVisibility = (): void => {
+    if (document.visibilityState === 'hidden') this.flushSave();
   };
 
   /** Writes the learner's edits now; on failure the page keeps working from memory and says what to do. */
   async save(): Promise<void> {
-    this.saveTimer = null;
-    const session = this.session;
-    if (!session) return;
-    const edits = { ...collectEdits(session.notebook, session.mergedCells()), notebookId: this.key };
-    try {
-      if (isEmptyEdits(edits)) await this.store.remove(edits.notebookId);
-      else await this.store.save(edits);
-      this.storageProblem = '';
-    } catch (e) {
-      this.storageProblem = e instanceof Error ? e.message : String(e);
-    }
+    await this.autosaver?.flush();
   }
 
   /** Ctrl/Cmd+S: writes the edits now and downloads the learner's version as Fieldbook Markdown. */
   private async saveAndOfferExport(): Promise<void> {
-    if (this.saveTimer) clearTimeout(this.saveTimer);
     await this.save();
     this.exportAs('md');
   }
@@ -159,8 +199,7 @@ export class FbNotebook extends LitElement {
 
   /** The n-th chart canvas of a cell as base64 PNG, for `.ipynb` export. */
   private chartImage(cellId: string, n: number): string | null {
-    const canvases = this.cellElement(cellId)?.querySelectorAll('canvas');
-    const canvas = canvases?.[n];
+    const canvas = this.cellElement(cellId)?.querySelectorAll('canvas')[n];
     if (!canvas) return null;
     try {
       return canvas.toDataURL('image/png').replace(/^data:image\/png;base64,/, '');
@@ -174,21 +213,22 @@ export class FbNotebook extends LitElement {
     if (!ok) return;
     this.trusted = true;
     if (this.session) this.session.trusted = true;
-    this.dispatchEvent(new CustomEvent('notebook-trust', { detail: { id: this.notebook.meta.id }, bubbles: true, composed: true }));
+    this.dispatchEvent(new NotebookTrustEvent(this.notebook.meta.id));
   }
 
   private async resetNotebook(): Promise<void> {
     const ok = await confirmDialog('Reset this notebook?', 'Every cell goes back to the notebook’s version: your edits and added cells are removed, and the kernel restarts. Export first if you want to keep a copy.', 'Reset notebook');
     if (!ok || !this.session) return;
+    this.autosaver?.discard();
+    this.autosaver = null;
     try {
       await this.store.remove(this.key);
     } catch (e) {
-      this.storageProblem = e instanceof Error ? e.message : String(e);
+      this.storageProblem = errorMessage(e);
     }
-    this.session.close();
-    this.session = null;
+    this.sessions.session = null;
     await this.kernel.restart('restart');
-    await this.openSession(this.notebook, null);
+    this.generation++;
   }
 
   private async resetCell(cellId: string): Promise<void> {
@@ -204,13 +244,20 @@ export class FbNotebook extends LitElement {
     if (choice === 'original') this.session?.resetCell(cellId);
   }
 
-  private onKernelState = () => {
+  private onKernelState = (): void => {
     this.kernelBusy = this.kernel.busy;
   };
 
-  protected override render(): TemplateResult {
+  protected override render(): unknown {
     const session = this.session;
-    if (!session) return html`<main class="fb-notebook" id="main"><p aria-busy="true">Opening notebook…</p></main>`;
+    if (!session) {
+      return this.opening.render({
+        error: (e) => html`<main class="fb-notebook" id="main"><div class="fb-error" role="alert"><pre>This notebook could not be opened: ${errorMessage(e)}</pre></div></main>`,
+        initial: () => html`<main class="fb-notebook" id="main"><p aria-busy="true">Opening notebook…</p></main>`,
+        pending: () => html`<main class="fb-notebook" id="main"><p aria-busy="true">Opening notebook…</p></main>`,
+        complete: () => html`<main class="fb-notebook" id="main"><p aria-busy="true">Opening notebook…</p></main>`,
+      });
+    }
     const headings: Heading[] = [];
     const rendered = session.cells.map((cell) => this.renderProse(cell, headings));
     let codeIndex = 0;
@@ -223,15 +270,15 @@ export class FbNotebook extends LitElement {
         </nav>
         <main class="fb-notebook" id="main">
           <div class="fb-toolbar" role="toolbar" aria-label="Notebook">
-            <button @click=${() => session.runAll()}>▶▶ Run all</button>
-            <button @click=${() => session.runStale()} ?disabled=${!session.codeCells.some((c) => c.status === 'stale')}>Run stale</button>
+            <button @click=${() => this.guard(() => session.runAll())}>▶▶ Run all</button>
+            <button @click=${() => this.guard(() => session.runStale())} ?disabled=${!session.codeCells.some((c) => c.status === 'stale')}>Run stale</button>
             <button @click=${() => session.stop()} ?disabled=${!this.kernelBusy}>■ Stop</button>
-            <button @click=${() => this.restartKernel()}>↻ Restart</button>
-            <button class="fb-secondary" @click=${() => this.resetNotebook()}>Reset notebook</button>
+            <button @click=${() => this.guard(() => session.restart())}>↻ Restart</button>
+            <button class="fb-secondary" @click=${() => this.guard(() => this.resetNotebook())}>Reset notebook</button>
             <button class="fb-secondary" @click=${() => this.exportAs('md')}>Export .md</button>
             <button class="fb-secondary" @click=${() => this.exportAs('ipynb')}>Export .ipynb</button>
             <button class="fb-secondary" aria-keyshortcuts="?" @click=${() => showShortcuts()}>Keyboard shortcuts</button>
-            <span class="fb-toolbar-status" aria-live="polite">${summarize(session)}</span>
+            <span class="fb-toolbar-status" aria-live="polite">${summarize(session.cells)}</span>
           </div>
           ${!this.trusted ? html`<div class="fb-notice fb-untrusted" role="region" aria-label="Untrusted notebook">
                 This notebook was imported${this.importedFrom ? html` from <strong>${this.importedFrom}</strong>` : nothing}. Its code does not run and its HTML
@@ -239,19 +286,24 @@ export class FbNotebook extends LitElement {
                 <button @click=${() => this.trustNotebook()}>Trust this notebook</button>
               </div>` : nothing}
           ${this.storageProblem ? html`<div class="fb-notice fb-storage-problem" role="alert">${this.storageProblem}</div>` : nothing}
-          ${this.notice ? html`<div class="fb-notice" role="alert">${this.notice} <button class="fb-link" @click=${() => (this.notice = '')}>Dismiss</button></div>` : nothing}
+          ${this.notice ? html`<div class="fb-notice" role="alert">${this.notice}
+                ${this.conflicts.filter((c) => c.dropped !== null).map((c) => html`<details class="fb-conflict" data-conflict=${c.cellId}><summary>The other tab's text of cell ${c.cellId}</summary><pre>${c.dropped}</pre></details>`)}
+                <button class="fb-link" @click=${() => this.dismissNotice()}>Dismiss</button></div>` : nothing}
+          ${this.undoable ? html`<div class="fb-notice fb-undo" role="status">Deleted cell ${this.undoable.id}.
+                <button @click=${() => this.undoDelete()} aria-keyshortcuts="z">Undo</button>
+                <button class="fb-link" @click=${() => (this.undoable = null)}>Dismiss</button></div>` : nothing}
           ${session.cells.map((cell, i) =>
             cell.kind === 'markdown'
               ? html`<article class="fb-prose" data-cell-id=${cell.id} .innerHTML=${rendered[i] ?? ''}></article>`
-              : html`<fb-cell .cell=${cell} .version=${cell.version} .index=${++codeIndex}
-                  .edited=${session.isEdited(cell)} .originalChanged=${session.originalChanged(cell)} .trusted=${this.trusted}
-                  @cell-reset=${(e: CustomEvent<{ cellId: string }>) => this.resetCell(e.detail.cellId)}
-                  @cell-compare=${(e: CustomEvent<{ cellId: string }>) => this.compareCell(e.detail.cellId)}
-                  @cell-run=${(e: CustomEvent<{ cellId: string; advance: boolean }>) => this.onRun(e.detail.cellId, e.detail.advance)}
-                  @cell-edit=${(e: CustomEvent<{ cellId: string; source: string }>) => session.editCell(e.detail.cellId, e.detail.source)}
-                  @cell-add=${(e: CustomEvent<{ afterId: string }>) => this.onAdd(e.detail.afterId)}
-                  @cell-delete=${(e: CustomEvent<{ cellId: string }>) => session.deleteCell(e.detail.cellId)}
-                  @widget-input=${(e: CustomEvent<{ key: string; value: WidgetValue }>) => session.widgetInput(e.detail.key, e.detail.value)}></fb-cell>`,
+              : html`<fb-cell .cell=${cell} .index=${++codeIndex}
+                  .edited=${isEdited(cell)} .originalChanged=${isOriginalChanged(cell)} .trusted=${this.trusted}
+                  @cell-reset=${(e: HTMLElementEventMap['cell-reset']) => this.guard(() => this.resetCell(e.cellId))}
+                  @cell-compare=${(e: HTMLElementEventMap['cell-compare']) => this.guard(() => this.compareCell(e.cellId))}
+                  @cell-run=${(e: CellRunEvent) => this.onRun(e)}
+                  @cell-edit=${(e: HTMLElementEventMap['cell-edit']) => session.editCell(e.cellId, e.source)}
+                  @cell-add=${(e: HTMLElementEventMap['cell-add']) => this.onAdd(e.afterId)}
+                  @cell-delete=${(e: HTMLElementEventMap['cell-delete']) => this.deleteCell(e.cellId)}
+                  @widget-input=${(e: HTMLElementEventMap['widget-input']) => session.widgetInput(e.key, e.value)}></fb-cell>`,
           )}
         </main>
       </div>`;
@@ -277,16 +329,18 @@ export class FbNotebook extends LitElement {
     target?.focus({ preventScroll: true });
   }
 
-  private async onRun(cellId: string, advance: boolean): Promise<void> {
-    const session = this.session!;
-    const run = session.runCell(cellId);
-    if (advance) {
-      const ids = session.codeCells.map((c) => c.id);
-      const next = ids[ids.indexOf(cellId) + 1];
-      if (next) await this.cellElement(next)?.focusEditor();
-      else await this.cellElement(this.onAdd(cellId))?.focusEditor();
-    }
-    await run;
+  /** The one way a cell runs (button, Shift+Enter, Ctrl+Enter, command mode). */
+  private runCell(id: string, advance: boolean): { next: string | null } {
+    const request = this.session?.run(id, { advance });
+    if (!request) return { next: null };
+    this.guard(() => request.done);
+    return { next: request.next };
+  }
+
+  /** A run from the cell (its button or its editor's run keys): with advance, edit the next cell. */
+  private onRun(event: CellRunEvent): void {
+    const { next } = this.runCell(event.cellId, event.advance);
+    if (next) void this.updateComplete.then(() => this.cellElement(next)?.focusEditor());
   }
 
   private onAdd(afterId: string): string {
@@ -295,23 +349,38 @@ export class FbNotebook extends LitElement {
     return id;
   }
 
+  private deleteCell(id: string): void {
+    const session = this.session;
+    if (!session?.codeCell(id)) return;
+    session.deleteCell(id);
+    this.undoable = session.lastDeleted;
+  }
+
+  /** Brings back the last deleted cell (the Undo button, or `z` in command mode). */
+  private undoDelete(): string | null {
+    const session = this.session;
+    const id = session?.undoDelete() ?? null;
+    this.undoable = session?.lastDeleted ?? null;
+    return id;
+  }
+
   private cellElement(id: string): FbCell | null {
     return this.querySelector<FbCell>(`fb-cell[data-cell-id="${CSS.escape(id)}"]`) ?? [...this.querySelectorAll('fb-cell')].find((c) => c.cell.id === id) ?? null;
   }
 
-  private async restartKernel(): Promise<void> {
-    await this.session!.restart();
+  /** Runs an action; an app bug it throws goes to the page's error sink instead of vanishing. */
+  private guard(action: () => unknown): void {
+    try {
+      const result = action();
+      if (result instanceof Promise) result.catch((e: unknown) => this.reportError(e));
+    } catch (e) {
+      this.reportError(e);
+    }
   }
-}
 
-function summarize(session: NotebookSession): string {
-  const cells = session.codeCells;
-  const count = (s: string) => cells.filter((c) => c.status === s).length;
-  const parts = [`${count('ok')} of ${cells.length} cells run`];
-  if (count('error')) parts.push(`${count('error')} with errors`);
-  if (count('stale')) parts.push(`${count('stale')} stale`);
-  if (count('running') || count('queued')) parts.push(`${count('running') + count('queued')} to go`);
-  return parts.join(' · ');
+  private reportError(error: unknown): void {
+    this.dispatchEvent(new AppErrorEvent(error));
+  }
 }
 
 declare global {

@@ -8,19 +8,20 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { renderChart, type RenderedChart } from '../charts/index';
 import type { ChartSpec } from '../ml/charts/spec';
 import { MIME, type ProgressData, type TableData, type TrainingData, type WidgetData, type WidgetValue } from '../kernel/protocol';
-import type { CellOutput } from './cell-state';
+import type { CellOutput } from '../session/cell-state';
+import { WidgetInputEvent } from './events';
+import { errorMessage } from './report-error';
 
 /** Largest file a file widget reads (the kernel holds it in memory). */
 const MAX_FILE_BYTES = 50 * 1024 * 1024;
 
 /**
- * @fires widget-input - the learner changed a widget (detail: {key, value})
+ * @fires widget-input - the learner changed a widget ({@link WidgetInputEvent})
  */
 @customElement('fb-output')
 export class FbOutput extends LitElement {
+  /** Immutable: an updated display arrives as a new object. */
   @property({ attribute: false }) output!: CellOutput;
-  /** Bumped by the session on every update of a display. */
-  @property({ type: Number }) version = 0;
   /** HTML outputs render only in trusted notebooks; otherwise they are shown as source text. */
   @property({ type: Boolean }) trusted = true;
   @state() private shownRows = 0;
@@ -135,7 +136,7 @@ export class FbOutput extends LitElement {
     try {
       this.emitWidget(w, { name: file.name, size: file.size, text: await file.text() });
     } catch (e) {
-      this.fileError = `${file.name} could not be read: ${e instanceof Error ? e.message : String(e)}`;
+      this.fileError = `${file.name} could not be read: ${errorMessage(e)}`;
     }
   }
 
@@ -144,7 +145,7 @@ export class FbOutput extends LitElement {
       const out = this.querySelector('output');
       if (out) out.textContent = formatWidgetNumber(Number(value), w.step);
     }
-    this.dispatchEvent(new CustomEvent('widget-input', { detail: { key: w.key, value }, bubbles: true, composed: true }));
+    this.dispatchEvent(new WidgetInputEvent(w.key, value));
   }
 
   private renderTraining(t: TrainingData): TemplateResult {

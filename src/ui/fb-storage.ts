@@ -2,13 +2,19 @@
  * The storage panel: how much this site keeps in the browser, the models saved with tfjs (listed
  * and deletable), the notebooks with saved edits, and a request that the browser keep it all.
  */
-import { keys, createStore } from 'idb-keyval';
+import { Task } from '@lit/task';
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { KernelClient } from '../kernel/client';
 import type { SavedModelInfo } from '../kernel/protocol';
-import { idbEditStore } from '../store/index';
+import { idbEditStore, readStorageInfo, requestPersistence, type StorageInfo } from '../store/index';
 import { confirmDialog } from './dialog';
+import { errorMessage } from './report-error';
+
+/** What the panel shows: the browser's figures and the kernel's saved models. */
+interface Figures extends StorageInfo {
+  models: SavedModelInfo[];
+}
 
 function formatBytes(n: number): string {
   if (n < 1024) return `${n} B`;
@@ -20,11 +26,19 @@ function formatBytes(n: number): string {
 @customElement('fb-storage')
 export class FbStorage extends LitElement {
   @property({ attribute: false }) kernel!: KernelClient;
-  @state() private usage: { used: number; quota: number } | null = null;
-  @state() private persisted: boolean | null = null;
-  @state() private models: SavedModelInfo[] | null = null;
-  @state() private edited: string[] = [];
   @state() private problem = '';
+  /** Set once the learner asked the browser to keep the data (the answer may differ from `persisted`). */
+  @state() private persistAnswer: boolean | null = null;
+
+  /** Reads the figures when the panel opens (and after a deletion); a newer read supersedes one under way. */
+  private readonly figures = new Task(this, {
+    autoRun: false,
+    task: async (_args: readonly [], { signal }): Promise<Figures> => {
+      const info = await readStorageInfo(idbEditStore);
+      signal.throwIfAborted();
+      return { ...info, models: await this.kernel.savedModels() };
+    },
+  });
 
   protected override createRenderRoot(): HTMLElement {
     return this;
@@ -39,23 +53,15 @@ export class FbStorage extends LitElement {
 
   private async refresh(): Promise<void> {
     this.problem = '';
-    try {
-      const estimate = await navigator.storage?.estimate?.();
-      if (estimate) this.usage = { used: estimate.usage ?? 0, quota: estimate.quota ?? 0 };
-      this.persisted = (await navigator.storage?.persisted?.()) ?? null;
-      this.edited = (await keys(createStore('fieldbook-edits', 'notebooks'))).map(String).sort();
-      this.models = await this.kernel.savedModels();
-    } catch (e) {
-      this.problem = `Storage could not be read: ${e instanceof Error ? e.message : String(e)}`;
-    }
+    await this.figures.run([]).catch(() => undefined);
   }
 
   private async deleteModel(url: string): Promise<void> {
     if (!(await confirmDialog('Delete this saved model?', `${url} is removed from this browser. Cells that load it will need it saved again.`, 'Delete model'))) return;
     try {
-      this.models = await this.kernel.savedModels(url);
+      await this.kernel.savedModels(url);
     } catch (e) {
-      this.problem = e instanceof Error ? e.message : String(e);
+      this.problem = errorMessage(e);
     }
     await this.refresh();
   }
@@ -65,38 +71,43 @@ export class FbStorage extends LitElement {
     try {
       await idbEditStore.clearAll();
     } catch (e) {
-      this.problem = e instanceof Error ? e.message : String(e);
+      this.problem = errorMessage(e);
     }
     await this.refresh();
   }
 
   private async persist(): Promise<void> {
-    this.persisted = (await navigator.storage?.persist?.()) ?? false;
-    if (!this.persisted) this.problem = 'The browser declined to promise it will keep this site’s data; it may still keep it. Export notebooks you care about.';
+    this.persistAnswer = await requestPersistence();
+    if (!this.persistAnswer) this.problem = 'The browser declined to promise it will keep this site’s data; it may still keep it. Export notebooks you care about.';
   }
 
   protected override render(): TemplateResult {
+    const f = this.figures.value;
+    const readProblem = this.figures.error === undefined ? '' : `Storage could not be read: ${errorMessage(this.figures.error)}`;
+    const persisted = this.persistAnswer ?? f?.persisted ?? null;
+    const models = f?.models ?? null;
+    const edited = f?.edited ?? [];
     return html`<dialog class="fb-dialog fb-storage" aria-labelledby="fb-storage-title">
       <h2 id="fb-storage-title">Storage in this browser</h2>
-      ${this.usage
-        ? html`<p>Fieldbook uses <strong>${formatBytes(this.usage.used)}</strong> of about ${formatBytes(this.usage.quota)} this browser allows it.</p>`
+      ${f?.usage
+        ? html`<p>Fieldbook uses <strong>${formatBytes(f.usage.used)}</strong> of about ${formatBytes(f.usage.quota)} this browser allows it.</p>`
         : html`<p>Reading how much space is used…</p>`}
-      <p>${this.persisted ? 'The browser has agreed to keep this data.' : html`The browser may clear this data when space runs low.
+      <p>${persisted ? 'The browser has agreed to keep this data.' : html`The browser may clear this data when space runs low.
         <button class="fb-link" @click=${() => this.persist()}>Ask it to keep my data</button>`}</p>
       <h3>Saved models</h3>
-      ${this.models === null
+      ${models === null
         ? html`<p aria-busy="true">Listing models…</p>`
-        : this.models.length
+        : models.length
           ? html`<table class="fb-table" aria-label="Saved models"><thead><tr><th scope="col">Model</th><th scope="col">Saved</th><th scope="col">Size</th><th scope="col"><span class="fb-visually-hidden">Actions</span></th></tr></thead>
-              <tbody>${this.models.map((m) => html`<tr data-model=${m.url}><td><code>${m.url}</code></td><td>${m.savedAt ? new Date(m.savedAt).toLocaleString() : '—'}</td>
+              <tbody>${models.map((m) => html`<tr data-model=${m.url}><td><code>${m.url}</code></td><td>${m.savedAt ? new Date(m.savedAt).toLocaleString() : '—'}</td>
                 <td class="num">${formatBytes(m.bytes)}</td><td><button class="fb-link" aria-label=${`Delete ${m.url}`} @click=${() => this.deleteModel(m.url)}>Delete</button></td></tr>`)}</tbody></table>
-              <p class="fb-note">Load one in a cell with <code>await tf.loadLayersModel("${this.models[0].url}")</code>.</p>`
+              <p class="fb-note">Load one in a cell with <code>await tf.loadLayersModel("${models[0]!.url}")</code>.</p>`
           : html`<p>No saved models. A cell saves one with <code>await model.save("indexeddb://my-model")</code>.</p>`}
       <h3>Saved edits</h3>
-      ${this.edited.length
-        ? html`<p>Edited notebooks: ${this.edited.join(', ')}. <button class="fb-link" @click=${() => this.clearEdits()}>Delete all saved edits</button></p>`
+      ${edited.length
+        ? html`<p>Edited notebooks: ${edited.join(', ')}. <button class="fb-link" @click=${() => this.clearEdits()}>Delete all saved edits</button></p>`
         : html`<p>No saved edits.</p>`}
-      ${this.problem ? html`<p class="fb-error" role="alert">${this.problem}</p>` : nothing}
+      ${this.problem || readProblem ? html`<p class="fb-error" role="alert">${this.problem || readProblem}</p>` : nothing}
       <div class="fb-dialog-actions"><button @click=${() => this.querySelector('dialog')?.close()}>Close</button></div>
     </dialog>`;
   }

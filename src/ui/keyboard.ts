@@ -15,7 +15,7 @@ const INTERACTIVE = 'a, button, input, select, textarea, label, summary, [conten
 
 /**
  * Lets the keyboard drive the notebook inside `host`: Esc leaves a cell's editor for command mode,
- * where arrows/j/k move, a/b add, d d deletes, Enter edits, Shift+Enter runs and moves on, ? shows
+ * where arrows/j/k move, a/b add, d d deletes, z brings a deleted cell back, Enter edits, Shift+Enter runs and moves on, ? shows
  * the shortcuts; Ctrl/Cmd+S saves in both modes. Returns a function that detaches it.
  */
 export function attachKeyboard(host: HTMLElement, actions: KeyboardActions): () => void {
@@ -80,6 +80,11 @@ class KeyboardController {
   private run(command: KeyCommand, id: string | null): void {
     if (command === 'save') return this.actions.save();
     if (command === 'help') return void showShortcuts();
+    if (command === 'undo-delete') {
+      const restored = this.actions.undoDelete();
+      if (restored) this.selectLater(restored);
+      return;
+    }
     if (!id) return;
     const ids = this.actions.cellIds();
     const index = ids.indexOf(id);
@@ -102,14 +107,12 @@ class KeyboardController {
         return;
       }
       case 'run-and-advance': {
-        // The notebook's own advance puts the next cell in edit mode; from command mode Jupyter
-        // stays in command mode, so the controller moves on itself.
-        this.actions.runCell(id, false);
-        const next = ids[index + 1];
-        return this.selectLater(next ?? this.actions.addCell(id, 'below'));
+        // From command mode Jupyter stays in command mode: the next cell is selected, not edited.
+        const next = this.actions.runCell(id, true);
+        return this.selectLater(next ?? id);
       }
       case 'run':
-        return this.actions.runCell(id, false);
+        return void this.actions.runCell(id, false);
       case 'arm-delete':
         return;
     }

@@ -17,6 +17,7 @@ export type KeyCommand =
   | 'add-below'
   | 'arm-delete'
   | 'delete'
+  | 'undo-delete'
   | 'run-and-advance'
   | 'run'
   | 'help';
@@ -74,6 +75,8 @@ export function commandFor(chord: KeyChord, state: KeyState): KeyCommand | null 
       return 'add-below';
     case 'h':
       return 'help';
+    case 'z':
+      return 'undo-delete';
     case 'd':
       // A held-down key must not delete: only a deliberate second press does.
       if (chord.repeat) return null;
@@ -118,6 +121,7 @@ export const SHORTCUTS: readonly ShortcutGroup[] = [
       { keys: ['a'], description: 'Add a code cell above', command: 'add-above' },
       { keys: ['b'], description: 'Add a code cell below', command: 'add-below' },
       { keys: ['d d'], description: 'Delete the cell (press d twice)', command: 'delete' },
+      { keys: ['z'], description: 'Bring back the last deleted cell', command: 'undo-delete' },
       { keys: ['?', 'h'], description: 'Show these shortcuts', command: 'help' },
       { keys: ['Mod+s'], description: 'Save now and offer the export', command: 'save' },
     ],

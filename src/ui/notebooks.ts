@@ -4,6 +4,7 @@
  */
 import { parseNotebook } from '../notebook/parse';
 import type { Notebook, NotebookMeta } from '../notebook/types';
+import { errorMessage } from './report-error';
 
 const files = import.meta.glob<string>('../../notebooks/*.md', { query: '?raw', import: 'default' });
 
@@ -38,7 +39,7 @@ export async function listNotebooks(): Promise<{ notebooks: NotebookMeta[]; brok
       try {
         notebooks.push(parseNotebook(await load(), `${idOf(path)}.md`).meta);
       } catch (e) {
-        broken.push({ id: idOf(path), error: e instanceof Error ? e.message : String(e) });
+        broken.push({ id: idOf(path), error: errorMessage(e) });
       }
     }),
   );

@@ -10,8 +10,9 @@ import { parseNotebook } from '../notebook/parse';
 import { serializeNotebook } from '../notebook/serialize';
 import type { Cell, Notebook } from '../notebook/types';
 import { MIME, type TableData } from '../kernel/protocol';
-import type { CellOutput } from './cell-state';
-import type { NotebookSession } from './session';
+import type { CellOutput } from '../session/cell-state';
+import type { NotebookSession } from '../session/session';
+import { errorMessage } from './report-error';
 
 /** The notebook as the learner has it now (edits, added and deleted cells). */
 export function currentNotebook(session: NotebookSession): Notebook {
@@ -95,7 +96,7 @@ export function readNotebookFile(fileName: string, text: string): ImportResult {
     if (format === 'markdown') return { ok: true, notebook: parseNotebook(text, fileName), outputs: {}, warnings: [] };
     return { ok: false, message: `${fileName} is not a notebook Fieldbook can open. Import a Fieldbook Markdown file (.md, starting with --- front matter) or a Jupyter notebook (.ipynb).` };
   } catch (e) {
-    return { ok: false, message: e instanceof Error ? e.message : String(e) };
+    return { ok: false, message: errorMessage(e) };
   }
 }
 
@@ -119,9 +120,9 @@ export function fromNbOutputs(outputs: readonly NbOutput[]): CellOutput[] {
     if (o.output_type === 'error') return [{ kind: 'error', ename: o.ename, evalue: o.evalue }];
     const data = o.data;
     const displayId = `imported-${i}`;
-    if (typeof data['image/png'] === 'string') return [{ kind: 'display', displayId, mime: MIME.png, data: data['image/png'], version: 0 }];
-    if (data['text/html'] !== undefined) return [{ kind: 'display', displayId, mime: MIME.html, data: text(data['text/html']), version: 0 }];
-    if (data['text/plain'] !== undefined) return [{ kind: 'display', displayId, mime: MIME.text, data: text(data['text/plain']), version: 0 }];
+    if (typeof data['image/png'] === 'string') return [{ kind: 'display', displayId, mime: MIME.png, data: data['image/png'] }];
+    if (data['text/html'] !== undefined) return [{ kind: 'display', displayId, mime: MIME.html, data: text(data['text/html']) }];
+    if (data['text/plain'] !== undefined) return [{ kind: 'display', displayId, mime: MIME.text, data: text(data['text/plain']) }];
     return [];
   });
 }

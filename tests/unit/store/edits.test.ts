@@ -77,3 +77,21 @@ describe('learner edits', () => {
     expect(await store.load('demo')).toBeUndefined();
   });
 });
+
+describe('cell ids that are names of object members', () => {
+  const members = parseNotebook(['---', 'id: m', 'title: M', '---', '```ts id=constructor', 'const k = 1;', '```', '```ts id=toString', 'k + 1', '```', ''].join('\n'));
+
+  it('opens unedited cells called constructor and toString with their own text', () => {
+    const cells = applyEdits(members, { version: 1, notebookId: 'm', savedAt: 0, edited: {}, added: [], deleted: [] });
+    expect(cells.map((c) => [c.id, c.source])).toEqual([['constructor', 'const k = 1;'], ['toString', 'k + 1']]);
+  });
+
+  it('round-trips an edit of the cell called toString', () => {
+    const cells = applyEdits(members, undefined);
+    code(cells, 'toString').source = 'k + 2';
+    const saved = collectEdits(members, cells, 5);
+    expect(Object.keys(saved.edited)).toEqual(['toString']);
+    expect(code(applyEdits(members, structuredClone(saved)), 'toString').source).toBe('k + 2');
+    expect(code(applyEdits(members, structuredClone(saved)), 'constructor').source).toBe('const k = 1;');
+  });
+});

@@ -60,6 +60,12 @@ describe('commandFor: d d deletes', () => {
   it('never deletes on an auto-repeated d from a held key', () => {
     expect(commandFor(press('d', { repeat: true }), inMode('command', 30))).toBeNull();
   });
+
+  it('undoes a deletion on z in command mode only, as Jupyter does', () => {
+    expect(commandFor(press('z'), inMode('command'))).toBe('undo-delete');
+    expect(commandFor(press('z'), inMode('edit'))).toBeNull();
+    expect(commandFor(press('z', { ctrl: true }), inMode('command'))).toBeNull();
+  });
 });
 
 describe('commandFor in edit mode and elsewhere', () => {
@@ -128,7 +134,7 @@ describe('SHORTCUTS, the help panel list', () => {
 
   it('lists every command the mapping can produce, except the internal first d', () => {
     const listed = new Set(SHORTCUTS.flatMap((g) => g.shortcuts.map((s) => s.command)));
-    const all: KeyCommand[] = ['save', 'command-mode', 'edit', 'select-previous', 'select-next', 'add-above', 'add-below', 'delete', 'run-and-advance', 'run', 'help'];
+    const all: KeyCommand[] = ['save', 'command-mode', 'edit', 'select-previous', 'select-next', 'add-above', 'add-below', 'delete', 'undo-delete', 'run-and-advance', 'run', 'help'];
     expect(all.filter((c) => !listed.has(c))).toEqual([]);
   });
 });
