@@ -51,7 +51,7 @@ describe('the fraud-detection notebook', () => {
     expect(Object.keys(exercises).length).toBeGreaterThanOrEqual(10);
     expect(Object.entries(exercises).filter(([, v]) => v !== 'pending' && v !== 'failed'), JSON.stringify(exercises)).toEqual([]);
     // The model is compared with the rule on the test weeks, and the summary is written from results.
-    expect(await outputText(s.page, 'final-model')).toMatch(/average precision is 0\.\d{3} \(95% interval 0\.\d{3}–0\.\d{3}\) against 0\.\d{3} for the rule/);
+    expect(await outputText(s.page, 'final-model')).toMatch(/average precision is 0\.\d{3} \(95% interval 0\.\d{3} to 0\.\d{3}\) against 0\.\d{3} for the rule/);
     expect(await outputText(s.page, 'summary')).toMatch(/the model caught \d+ of \d+ frauds/);
     expect(await s.page.locator('fb-cell[data-cell-id="curves"] canvas').count()).toBe(2);
   });
