@@ -10,6 +10,7 @@ export { MlError, isMlError, type MlErrorCode } from './core/errors';
 export type { CellValue, Row, Table, Matrix, Features } from './core/types';
 export { disposeAll, countLeakedTensors } from './core/dispose';
 export { nearestByEmbedding } from './core/similarity';
+export { createCsr, toCsr, csrToDense, csrRow, selectCsrRows, sliceCsrRows, multiplyCsrVector, multiplyCsrTransposedVector, multiplyCsrMatrix, countNonZeros, isCsrMatrix, CsrBuilder, type CsrMatrix, type CsrParts, type FeatureMatrix } from './core/sparse';
 
 // data/: generators, tables, CSV and the data-quality report
 export { generateTransactions, addRollingFeatures, listRollingFeatureNames, rollingWarmUpDays, merchantTypes, ageGroups } from './data/transactions';
@@ -30,14 +31,14 @@ export { fitStandardScaler, fitMinMaxScaler, logTransform, type Scaler } from '.
 export { fitPipeline, restorePipeline, type Pipeline, type PipelineOptions, type PipelineState } from './prep/pipeline';
 export { trainTestSplit, timeSplit, kFold, stratifiedKFold } from './prep/split';
 export { tokenize, ngrams, negationScope, type TokenizeOptions } from './prep/tokenize';
-export { buildVocabulary, bagOfWords, fitTfidf, type Vocabulary, type TfidfModel, type TfidfOptions } from './prep/vectorize';
+export { buildVocabulary, bagOfWords, bagOfWordsSparse, fitTfidf, restoreTfidf, type Vocabulary, type TfidfModel, type TfidfOptions, type TfidfState } from './prep/vectorize';
 export { textsToSequences, padSequences } from './prep/sequences';
 
 // models/: baselines and the models that beat them
 export { ruleBaseline, majorityClass, globalMean, userItemBias, popularity } from './models/baselines';
 export { scoreSentiment, lexiconWeights, type SentimentScore } from './models/lexicon';
 export type { BinaryClassifier } from './models/classifier';
-export { createLogisticRegression, l2FromC, isLogisticRegression, type LogisticRegression, type LogisticOptions } from './models/logistic';
+export { createLogisticRegression, l2FromC, isLogisticRegression, type LogisticRegression, type LogisticOptions, type LogisticFitOptions, type LogisticFitReport, type LogisticCoefficients } from './models/logistic';
 export { createMlp, type MlpOptions } from './models/mlp';
 export { createTextModel, isTextModel, type TextModel, type TextModelOptions } from './models/text-model';
 export { createMatrixFactorization, ratingsToData, type MatrixFactorization, type MatrixFactorizationOptions, type Rating } from './models/matrix-factorization';
@@ -47,6 +48,7 @@ export { train } from './train/train';
 export type { TrainOptions, TrainResult, TrainHistory } from './train/types';
 export { computeClassWeights, type ClassWeight } from './train/data';
 export { installFastGatherGradient } from './train/gather-gradient';
+export { minimizeLbfgs, type LbfgsOptions, type LbfgsResult, type LbfgsStop, type Objective } from './train/lbfgs';
 
 // evaluate/: metrics, thresholds, validation, tuning, fairness
 export { confusionMatrix, binarize, accuracy, precision, recall, f1, classificationReport, rocCurve, rocAuc, precisionRecallCurve, averagePrecision, logLoss, brierScore } from './evaluate/classification';

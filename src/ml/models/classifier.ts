@@ -2,6 +2,11 @@
  * The binary classifier every toolkit model shares: a tfjs LayersModel wrapped so plain arrays go
  * in, probabilities come out, and disposal frees the weights and the optimizer together. Logistic
  * regression, the MLP and the text model are built on it.
+ *
+ * Reading results: predictions are made inside `tf.tidy`, which returns the tensor, and the numbers
+ * are read outside it (`predictStore`). Never `tf.tidy(() => t.dataSync())` on a large tensor:
+ * `tidy` walks the array it returns element by element looking for tensors to keep, which took
+ * 8–10 s for 5 M values.
  */
 import * as tf from '@tensorflow/tfjs';
 import { MlError } from '../core/errors';
@@ -35,7 +40,7 @@ export interface BinaryClassifier extends FitTrainable {
   readonly config: ClassifierConfig;
   /** The tfjs model inside, for `model.summary()` and for the curious. */
   readonly model: tf.LayersModel;
-  /** Probability of class 1 for each row, computed in batches inside `tf.tidy`. */
+  /** Probability of class 1 for each row, predicted in batches of up to 2,048 rows (one `model.predict` batch each). */
   predictProba(x: Matrix): Float32Array;
   /** 0/1 labels at a threshold (default 0.5). */
   predict(x: Matrix, threshold?: number): number[];

@@ -1,10 +1,11 @@
 /**
  * Turning tokens into features: vocabularies, bag-of-words and TF-IDF (scikit-learn's formulas,
- * so figures can be checked against it).
+ * so figures can be checked against it), as dense rows for a few documents or as sparse CSR
+ * matrices for training sets.
  */
 import { MlError } from '../core/errors';
 import type { Matrix } from '../core/types';
-import { ngrams } from './tokenize';
+import { CsrBuilder, type CsrMatrix } from '../core/sparse';
 
 /** A token-to-index map for sequences and bag-of-words; index 0 is `<pad>` and 1 is `<unk>`. */
 export interface Vocabulary {
@@ -51,8 +52,29 @@ export interface TfidfModel {
   /** Inverse document frequency of each column. */
   idf: number[];
   ngramRange: [number, number];
-  /** Turns tokenised documents into TF-IDF rows; unknown terms are ignored. */
+  /**
+   * Turns tokenised documents into dense TF-IDF rows; unknown terms are ignored. A row has one
+   * entry per vocabulary term, so keep this for few documents or a small `maxFeatures`, and use
+   * {@link TfidfModel.transformSparse} for training data.
+   */
   transform(docsTokens: readonly (readonly string[])[]): Matrix;
+  /**
+   * The same TF-IDF values as `transform`, as a CSR matrix that stores only the non-zero entries
+   * (a few per sentence): what the linear models train on. Never builds a dense row.
+   */
+  transformSparse(docsTokens: readonly (readonly string[])[]): CsrMatrix;
+  /** Everything needed to rebuild this vectoriser with {@link restoreTfidf} (JSON-safe, for saving beside a model). */
+  toJSON(): TfidfState;
+}
+
+/** A fitted TF-IDF vectoriser as plain JSON (see {@link restoreTfidf}). */
+export interface TfidfState {
+  kind: 'tfidf';
+  vocabulary: string[];
+  idf: number[];
+  ngramRange: [number, number];
+  sublinearTf: boolean;
+  norm: 'l2' | 'l1' | 'none';
 }
 
 function checkRange(range: [number, number], caller: string): void {
@@ -62,22 +84,32 @@ function checkRange(range: [number, number], caller: string): void {
   }
 }
 
+/** Throws an MlError unless `docsTokens` is an array of token arrays (texts must be tokenised first). */
 export function checkDocs(docsTokens: readonly (readonly string[])[], caller: string): void {
   if (!Array.isArray(docsTokens) || docsTokens.some((d) => !Array.isArray(d))) {
     throw new MlError('wrong-type', `${caller} needs an array of token arrays; tokenize each text first.`);
   }
 }
 
-function extractTerms(tokens: readonly string[], [lo, hi]: [number, number]): string[] {
-  if (lo === 1 && hi === 1) return tokens.slice();
+/** The terms of one document: its n-grams for every n in the range, words joined by one space. */
+function extractTerms(tokens: readonly string[], [lo, hi]: [number, number]): readonly string[] {
+  if (lo === 1 && hi === 1) return tokens;
   const out: string[] = [];
-  for (let n = lo; n <= hi; n++) out.push(...ngrams(tokens, n));
+  for (let n = lo; n <= hi; n++) {
+    for (let i = 0; i + n <= tokens.length; i++) {
+      let term = tokens[i];
+      for (let k = 1; k < n; k++) term += ' ' + tokens[i + k];
+      out.push(term);
+    }
+  }
   return out;
 }
 
 /** Orders terms by count (highest first), ties alphabetically, so results never depend on input order. */
-function rankByCount(counts: Map<string, number>): string[] {
-  return [...counts.keys()].sort((a, b) => counts.get(b)! - counts.get(a)! || (a < b ? -1 : a > b ? 1 : 0));
+function rankByCount(counts: ReadonlyMap<string, number>): string[] {
+  const entries = [...counts];
+  entries.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  return entries.map((e) => e[0]);
 }
 
 /**
@@ -122,56 +154,138 @@ export function bagOfWords(tokens: readonly string[], vocab: Vocabulary, options
   return row;
 }
 
-function normaliseRow(row: number[], norm: 'l2' | 'l1' | 'none'): void {
-  if (norm === 'none') return;
-  let size = 0;
-  for (const v of row) size += norm === 'l2' ? v * v : Math.abs(v);
-  if (norm === 'l2') size = Math.sqrt(size);
-  if (size > 0) for (let j = 0; j < row.length; j++) row[j] /= size;
+/**
+ * Bag-of-words counts of many documents as one CSR matrix (one row per document, one column per
+ * vocabulary index, `<unk>` counting the terms outside the vocabulary): the sparse twin of
+ * {@link bagOfWords}, with the same values and no dense row.
+ */
+export function bagOfWordsSparse(
+  docsTokens: readonly (readonly string[])[],
+  vocab: Vocabulary,
+  options: { binary?: boolean } = {},
+): CsrMatrix {
+  checkDocs(docsTokens, 'bagOfWordsSparse()');
+  const builder = new CsrBuilder(vocab.tokens.length);
+  for (const doc of docsTokens) {
+    const counts = new Map<number, number>();
+    for (const term of extractTerms(doc, vocab.ngramRange)) {
+      const i = vocab.index.get(term) ?? 1;
+      counts.set(i, options.binary ? 1 : (counts.get(i) ?? 0) + 1);
+    }
+    builder.addRow([...counts.keys()], [...counts.values()]);
+  }
+  return builder.finish();
 }
 
 /**
  * Learns a TF-IDF vocabulary and idf weights from tokenised documents with scikit-learn's
  * `TfidfVectorizer` formulas: tf is the raw count (or 1 + ln tf), idf = ln((1+n)/(1+df)) + 1 with
- * smoothing, rows scaled to unit length. `transform` returns dense rows, so cap `maxFeatures`
- * (1–5 thousand) on large corpora.
+ * smoothing, rows scaled to unit length. `transformSparse` gives the rows as a CSR matrix (what
+ * the linear models train on); `transform` gives dense rows, for a few documents at a time.
  */
 export function fitTfidf(docsTokens: readonly (readonly string[])[], options: TfidfOptions = {}): TfidfModel {
   checkDocs(docsTokens, 'fitTfidf()');
   if (docsTokens.length === 0) throw new MlError('empty-data', 'fitTfidf() needs at least one document.');
   const { maxFeatures = Infinity, ngramRange = [1, 1], minDf = 1, sublinearTf = false, norm = 'l2', smoothIdf = true } = options;
   checkRange(ngramRange, 'fitTfidf()');
-  const total = new Map<string, number>();
-  const df = new Map<string, number>();
-  for (const doc of docsTokens) {
-    const terms = extractTerms(doc, ngramRange);
-    for (const t of terms) total.set(t, (total.get(t) ?? 0) + 1);
-    for (const t of new Set(terms)) df.set(t, (df.get(t) ?? 0) + 1);
-  }
-  const eligible = rankByCount(total).filter((t) => df.get(t)! >= minDf);
+  // One map lookup per term: its slot in the count arrays (document frequency counted once per
+  // document through the last document that had the term).
+  const slot = new Map<string, number>();
+  const total: number[] = [];
+  const df: number[] = [];
+  const lastDoc: number[] = [];
+  docsTokens.forEach((doc, d) => {
+    for (const term of extractTerms(doc, ngramRange)) {
+      let k = slot.get(term);
+      if (k === undefined) {
+        k = total.length;
+        slot.set(term, k);
+        total.push(0);
+        df.push(0);
+        lastDoc.push(-1);
+      }
+      total[k]++;
+      if (lastDoc[k] !== d) {
+        lastDoc[k] = d;
+        df[k]++;
+      }
+    }
+  });
+  const eligible = [...slot.keys()].filter((t) => df[slot.get(t)!] >= minDf);
   if (eligible.length === 0) throw new MlError('empty-data', 'fitTfidf(): no term is left; the documents are empty or minDf is too high.');
-  const vocabulary = eligible.slice(0, maxFeatures).sort();
-  const index = new Map(vocabulary.map((t, i) => [t, i]));
+  // Ranking by count only matters when maxFeatures cuts the list.
+  const kept = eligible.length > maxFeatures ? rankByCount(new Map(eligible.map((t) => [t, total[slot.get(t)!]]))).slice(0, maxFeatures) : eligible;
+  const vocabulary = kept.sort();
   const n = docsTokens.length;
   const idf = vocabulary.map((t) => {
-    const d = df.get(t)!;
+    const d = df[slot.get(t)!];
     return smoothIdf ? Math.log((1 + n) / (1 + d)) + 1 : Math.log(n / d) + 1;
   });
-  const range: [number, number] = [ngramRange[0], ngramRange[1]];
-  const transform = (docs: readonly (readonly string[])[]): Matrix => {
-    checkDocs(docs, 'transform()');
-    return docs.map((doc) => {
-      const row = new Array<number>(vocabulary.length).fill(0);
-      for (const t of extractTerms(doc, range)) {
-        const j = index.get(t);
-        if (j !== undefined) row[j] += 1;
-      }
-      for (let j = 0; j < row.length; j++) {
-        if (row[j] > 0) row[j] = (sublinearTf ? 1 + Math.log(row[j]) : row[j]) * idf[j];
-      }
-      normaliseRow(row, norm);
-      return row;
+  return restoreTfidf({ kind: 'tfidf', vocabulary, idf, ngramRange: [ngramRange[0], ngramRange[1]], sublinearTf, norm });
+}
+
+/** Rebuilds a TF-IDF vectoriser from `model.toJSON()` (e.g. after loading it beside a saved model). */
+export function restoreTfidf(state: TfidfState): TfidfModel {
+  if (state?.kind !== 'tfidf' || !Array.isArray(state.vocabulary) || state.vocabulary.length !== state.idf?.length) {
+    throw new MlError('wrong-type', "restoreTfidf() needs the object a TF-IDF model's toJSON() returned (vocabulary and idf of equal length).");
+  }
+  const vocabulary = state.vocabulary.slice();
+  const idf = state.idf.slice();
+  const range: [number, number] = [state.ngramRange[0], state.ngramRange[1]];
+  checkRange(range, 'restoreTfidf()');
+  const { sublinearTf, norm } = state;
+  const index = new Map(vocabulary.map((t, i) => [t, i]));
+  /** The non-zero columns of one document (increasing) and their TF-IDF values. */
+  const rowEntries = (doc: readonly string[]): { columns: number[]; values: number[] } => {
+    const counts = new Map<number, number>();
+    for (const t of extractTerms(doc, range)) {
+      const j = index.get(t);
+      if (j !== undefined) counts.set(j, (counts.get(j) ?? 0) + 1);
+    }
+    const columns = [...counts.keys()].sort((a, b) => a - b);
+    const values = columns.map((j) => {
+      const tf = counts.get(j)!;
+      return (sublinearTf ? 1 + Math.log(tf) : tf) * idf[j];
     });
+    normalise(values, norm);
+    return { columns, values };
   };
-  return { vocabulary, index, idf, ngramRange: range, transform };
+  return {
+    vocabulary,
+    index,
+    idf,
+    ngramRange: range,
+    transform(docs) {
+      checkDocs(docs, 'transform()');
+      return docs.map((doc) => {
+        const row = new Array<number>(vocabulary.length).fill(0);
+        const { columns, values } = rowEntries(doc);
+        columns.forEach((j, k) => (row[j] = values[k]));
+        return row;
+      });
+    },
+    transformSparse(docs) {
+      checkDocs(docs, 'transformSparse()');
+      const indptr = new Int32Array(docs.length + 1);
+      const indices: number[] = [];
+      const values: number[] = [];
+      docs.forEach((doc, i) => {
+        const entries = rowEntries(doc);
+        indices.push(...entries.columns);
+        values.push(...entries.values);
+        indptr[i + 1] = indices.length;
+      });
+      return { format: 'csr', shape: [docs.length, vocabulary.length], indptr, indices: Int32Array.from(indices), values: Float64Array.from(values) };
+    },
+    toJSON: () => ({ kind: 'tfidf', vocabulary: vocabulary.slice(), idf: idf.slice(), ngramRange: [range[0], range[1]], sublinearTf, norm }),
+  };
+}
+
+/** Scales the non-zero values of one row to unit l2 or l1 length (zeros add nothing to either). */
+function normalise(values: number[], norm: 'l2' | 'l1' | 'none'): void {
+  if (norm === 'none') return;
+  let size = 0;
+  for (const v of values) size += norm === 'l2' ? v * v : Math.abs(v);
+  if (norm === 'l2') size = Math.sqrt(size);
+  if (size > 0) for (let k = 0; k < values.length; k++) values[k] /= size;
 }

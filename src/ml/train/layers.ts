@@ -12,7 +12,8 @@ import { computeClassWeights, splitValidation } from './data';
 import { EarlyStopper, finishEpoch } from './early-stopping';
 import { maybeYield } from '../core/yield';
 import type { FitTrainable, TrainData, TrainLogs, TrainOptions, TrainResult } from './types';
-import { labelsOf, predictStore, rowsTensor, selectRows, storeFromMatrix, storeFromTargets, storeFromTensor, type RowStore } from './row-store';
+import { labelsOf, predictStore, rowsTensor, selectRows, storeFromCsr, storeFromMatrix, storeFromTargets, storeFromTensor, type RowStore } from './row-store';
+import { assertCsr, isCsrMatrix, type CsrMatrix } from '../core/sparse';
 
 /** Loss and accuracy of one batch or one pass over a data set. */
 export interface BinaryMetrics {
@@ -28,19 +29,27 @@ const EPSILON = 1e-7;
  * given), plus the layers' regularisation penalties. Returns the batch's data loss (penalty
  * excluded, so it compares with val_loss) and accuracy.
  */
-export function stepBinary(model: tf.LayersModel, x: tf.Tensor, y: tf.Tensor, weights: tf.Tensor | null): BinaryMetrics {
+export function stepBinary(
+  model: tf.LayersModel,
+  x: tf.Tensor,
+  y: tf.Tensor,
+  weights: tf.Tensor | null,
+  hooks: StepHooks = {},
+): BinaryMetrics {
   const variables = model.trainableWeights.map((w) => w.read() as tf.Variable);
   let dataLoss: tf.Scalar | undefined;
   let correct: tf.Scalar | undefined;
+  const forward = hooks.forward ?? ((batch: tf.Tensor) => model.apply(batch, { training: true }) as tf.Tensor);
   model.optimizer.minimize(
     () => {
-      const p = tf.clipByValue((model.apply(x, { training: true }) as tf.Tensor).reshape([-1]), EPSILON, 1 - EPSILON);
+      const p = tf.clipByValue(forward(x).reshape([-1]), EPSILON, 1 - EPSILON);
       const t = y.reshape([-1]);
       const bce = tf.neg(tf.add(tf.mul(t, tf.log(p)), tf.mul(tf.sub(1, t), tf.log(tf.sub(1, p)))));
       const data = tf.mean(weights ? tf.mul(bce, weights) : bce) as tf.Scalar;
       dataLoss = tf.keep(tf.clone(data)); // minimize() disposes the returned cost, which may be `data` itself
       correct = tf.keep(tf.sum(tf.cast(tf.equal(tf.greaterEqual(p, 0.5), tf.greaterEqual(t, 0.5)), 'float32')) as tf.Scalar);
       const penalties = model.calculateLosses();
+      if (hooks.penalty) penalties.push(hooks.penalty());
       return penalties.length > 0 ? (tf.addN([data, ...penalties]) as tf.Scalar) : data;
     },
     false,
@@ -51,6 +60,14 @@ export function stepBinary(model: tf.LayersModel, x: tf.Tensor, y: tf.Tensor, we
   } finally {
     tf.dispose([dataLoss, correct].filter((t): t is tf.Scalar => t !== undefined));
   }
+}
+
+/** What a model may change about {@link stepBinary}: its forward pass and an extra penalty. */
+export interface StepHooks {
+  /** Probabilities of the batch (default: `model.apply(x, { training: true })`). */
+  forward?(x: tf.Tensor): tf.Tensor;
+  /** A penalty added to the batch's loss (beside the layers' own regularisers). */
+  penalty?(): tf.Scalar;
 }
 
 /** Unweighted binary cross-entropy and accuracy of the model on a data set (for val_loss, val_acc). */
@@ -79,8 +96,15 @@ export async function trainLayers(
 ): Promise<TrainResult> {
   const { model } = trainable;
   const binary = trainable.objective === 'binary-crossentropy';
-  const toStore = (x: Matrix | tf.Tensor, what: string): RowStore => {
+  const toStore = (x: Matrix | tf.Tensor | CsrMatrix, what: string): RowStore => {
     if (x instanceof tf.Tensor) return storeFromTensor(x);
+    if (isCsrMatrix(x)) {
+      if (trainable.inputDtype === 'int32') {
+        throw new MlError('wrong-type', `${what} is a sparse matrix, but this model reads token ids: pass padded id rows (textsToSequences + padSequences).`);
+      }
+      assertCsr(x, what, model.inputs[0].shape[1] ?? undefined);
+      return storeFromCsr(x);
+    }
     if (trainable.checkInput) trainable.checkInput(x);
     else assertMatrix(x, what);
     return storeFromMatrix(x, trainable.inputDtype ?? 'float32');
@@ -111,6 +135,8 @@ export async function trainLayers(
   const labels = labelsOf(y);
   const classWeight = options.classWeight ? computeClassWeights(labels, options.classWeight) : undefined;
   const rowWeights = classWeight ? Float32Array.from(labels, (l) => classWeight[l]) : null;
+  const penalty = trainable.penalty?.(x.n) ?? undefined;
+  const hooks: StepHooks = { forward: trainable.forward, penalty };
   const batchSize = Math.min(options.batchSize ?? 32, x.n);
   const all = Array.from({ length: x.n }, (_, i) => i);
   const shuffle = options.shuffle !== false && batchSize < x.n;
@@ -138,7 +164,7 @@ export async function trainLayers(
           const tensors = reuse ? cached : batchOf(idx);
           let metrics: BinaryMetrics;
           try {
-            metrics = stepBinary(model, tensors.x, tensors.y, tensors.w);
+            metrics = stepBinary(model, tensors.x, tensors.y, tensors.w, hooks);
           } finally {
             if (!reuse) disposeBatch(tensors);
           }

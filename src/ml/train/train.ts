@@ -9,6 +9,7 @@ import { MlError } from '../core/errors';
 import { createRng } from '../core/random';
 import type { Matrix } from '../core/types';
 import { assertMatrix, assertTargets } from '../core/assert';
+import { isCsrMatrix } from '../core/sparse';
 import { computeClassWeights, splitValidation } from './data';
 import { trainLayers } from './layers';
 import { EarlyStopper, finishEpoch } from './early-stopping';
@@ -30,10 +31,19 @@ export async function train(
   if (options.signal?.aborted) return { ...result, aborted: true };
   if (isStepTrainable(model)) return trainSteps(model, data, options, result);
   const fitModel: FitTrainable = model instanceof tf.LayersModel ? { model } : model;
+  if (fitModel.build) fitModel.build(inputWidth(data.x));
   if (!fitModel.model.optimizer) {
     throw new MlError('bad-argument', 'This LayersModel is not compiled: call model.compile({ optimizer, loss }) before train().');
   }
   return trainLayers(fitModel, data, options, result);
+}
+
+/** Width of one training row, for models that build themselves from the data. */
+function inputWidth(x: TrainData['x']): number {
+  if (x instanceof tf.Tensor) return x.shape[1] ?? 1;
+  if (isCsrMatrix(x)) return x.shape[1];
+  if (!Array.isArray(x) || x.length === 0 || !Array.isArray(x[0])) assertMatrix(x, 'X');
+  return x[0].length;
 }
 
 /** Returns true for models that bring their own `trainStep`. */
@@ -70,8 +80,8 @@ async function trainSteps(
   options: TrainOptions,
   result: TrainResult,
 ): Promise<TrainResult> {
-  if (data.x instanceof tf.Tensor || data.y instanceof tf.Tensor) {
-    throw new MlError('wrong-type', 'This model trains on plain arrays: pass x as number[][] and y as number[], not tensors.');
+  if (data.x instanceof tf.Tensor || data.y instanceof tf.Tensor || isCsrMatrix(data.x)) {
+    throw new MlError('wrong-type', 'This model trains on plain arrays: pass x as number[][] and y as number[], not tensors or sparse matrices.');
   }
   const allX: Matrix = data.x;
   const allY: number[] = data.y;
@@ -88,7 +98,7 @@ async function trainSteps(
     [valX, valY] = [split.validation.map((i) => allX[i]), split.validation.map((i) => allY[i])];
     [x, y] = [split.train.map((i) => allX[i]), split.train.map((i) => allY[i])];
   } else if (v !== undefined) {
-    if (v.x instanceof tf.Tensor || v.y instanceof tf.Tensor) {
+    if (v.x instanceof tf.Tensor || v.y instanceof tf.Tensor || isCsrMatrix(v.x)) {
       throw new MlError('wrong-type', 'Validation data for this model must be plain arrays, not tensors.');
     }
     assertMatrix(v.x, 'validation X');

@@ -4,6 +4,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { Matrix } from '../core/types';
+import type { CsrMatrix } from '../core/sparse';
 import type { ClassWeight } from './data';
 
 /**
@@ -32,6 +33,19 @@ export interface FitTrainable {
   readonly objective?: 'binary-crossentropy';
   /** Throws an MlError when rows do not fit the model (width, NaN, token range). */
   checkInput?(x: Matrix): void;
+  /**
+   * Called by `train()` with the width of the training rows before `model` is read, for models
+   * that learn their input width from the data (a logistic regression created without inputDim).
+   */
+  build?(inputWidth: number): void;
+  /**
+   * The model's probabilities for a batch, used by the training step instead of `model.apply`
+   * (the logistic regression multiplies by its variables directly: a Dense layer's fused matMul
+   * also computes the unused ∂loss/∂X).
+   */
+  forward?(x: tf.Tensor): tf.Tensor;
+  /** A penalty to add to each step's loss for `trainRows` training rows (scikit-learn's C), or null. */
+  penalty?(trainRows: number): (() => tf.Scalar) | null;
 }
 
 /** A model with its own update rule; `train()` feeds it shuffled mini-batches. */
@@ -51,9 +65,14 @@ export interface StepTrainable {
 /** Anything `train()` can fit. */
 export type Trainable = FitTrainable | StepTrainable | tf.LayersModel;
 
-/** Rows and targets; tensors are accepted for layers models and are never disposed by `train()`. */
+/**
+ * Rows and targets; tensors are accepted for layers models and are never disposed by `train()`.
+ * A CSR matrix (e.g. `tfidf.transformSparse(docs)`) is accepted for the toolkit's classifiers:
+ * each batch is made dense on its way into tfjs (batchSize × columns floats), so keep batches
+ * to a few hundred rows for wide text features, or use the logistic regression's `fit()`.
+ */
 export interface TrainData {
-  x: Matrix | tf.Tensor;
+  x: Matrix | tf.Tensor | CsrMatrix;
   y: number[] | tf.Tensor;
 }
 
@@ -72,7 +91,7 @@ export interface TrainOptions {
   epochs: number;
   batchSize?: number;
   /** Held-out rows, or the fraction of the training rows to hold out (stratified for 0/1 labels). */
-  validation?: { x: Matrix | tf.Tensor; y: number[] | tf.Tensor } | number;
+  validation?: { x: Matrix | tf.Tensor | CsrMatrix; y: number[] | tf.Tensor } | number;
   earlyStopping?: EarlyStopping;
   /** Weights of each class in the loss, or 'balanced' (n / (classes × count), as scikit-learn). */
   classWeight?: ClassWeight;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bagOfWords, buildVocabulary, fitTfidf, textsToSequences } from '../../../../src/ml/index';
+import { bagOfWords, bagOfWordsSparse, buildVocabulary, csrToDense, fitTfidf, restoreTfidf, textsToSequences } from '../../../../src/ml/index';
 import { errorCode } from '../../helpers/errors';
 
 describe('buildVocabulary', () => {
@@ -43,6 +43,15 @@ describe('bagOfWords and textsToSequences', () => {
 
   it('marks presence only when binary', () => {
     expect(bagOfWords(['cat', 'cat', 'yak'], v, { binary: true })).toEqual([0, 1, 1, 0, 0]);
+  });
+
+  it('gives the same counts as a CSR matrix with one row per document', () => {
+    const docs = [['cat', 'cat', 'yak'], [], ['eel', 'dog']];
+    const m = bagOfWordsSparse(docs, v);
+    expect(m.shape).toEqual([3, 5]);
+    expect(Array.from(m.indptr)).toEqual([0, 2, 2, 4]);
+    expect(csrToDense(m)).toEqual(docs.map((d) => bagOfWords(d, v)));
+    expect(csrToDense(bagOfWordsSparse(docs, v, { binary: true }))).toEqual(docs.map((d) => bagOfWords(d, v, { binary: true })));
   });
 
   it('maps words to indices with 1 for unknown words', () => {
@@ -92,6 +101,29 @@ describe('fitTfidf', () => {
     const m = fitTfidf(docs, { ngramRange: [1, 2] });
     expect(m.vocabulary).toEqual(['cat', 'cat cat', 'dog', 'the', 'the cat', 'the dog']);
     expect(m.transform([['zebra']])[0].every((v) => v === 0)).toBe(true);
+  });
+
+  it('gives exactly the dense values as a CSR matrix of the non-zeros', () => {
+    const queries = [...docs, ['zebra'], ['cat', 'the', 'cat', 'dog']];
+    for (const options of [{ ngramRange: [1, 2] as [number, number] }, { sublinearTf: true }, { norm: 'l1' as const }, { norm: 'none' as const }]) {
+      const m = fitTfidf(docs, options);
+      const sparse = m.transformSparse(queries);
+      expect(sparse.shape).toEqual([queries.length, m.vocabulary.length]);
+      expect(csrToDense(sparse)).toEqual(m.transform(queries));
+    }
+    // "the cat": columns cat (0) and the (2) only; "zebra" stores nothing.
+    const sparse = fitTfidf(docs).transformSparse([docs[0], ['zebra']]);
+    expect(Array.from(sparse.indptr)).toEqual([0, 2, 2]);
+    expect(Array.from(sparse.indices)).toEqual([0, 2]);
+    expect(sparse.values[0]).toBeCloseTo(0.789807, 5);
+  });
+
+  it('survives a JSON round trip with toJSON and restoreTfidf', () => {
+    const m = fitTfidf(docs, { ngramRange: [1, 2], sublinearTf: true, norm: 'l1' });
+    const restored = restoreTfidf(JSON.parse(JSON.stringify(m)));
+    expect(restored.vocabulary).toEqual(m.vocabulary);
+    expect(restored.transform(docs)).toEqual(m.transform(docs));
+    expect(errorCode(() => restoreTfidf({ kind: 'tfidf', vocabulary: ['a'], idf: [] } as never))).toBe('wrong-type');
   });
 
   it('rejects an empty corpus', () => {

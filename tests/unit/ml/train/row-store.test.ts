@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { expectNoTensorLeaks } from '../../helpers/tensors';
 import * as tf from '@tensorflow/tfjs';
-import { labelsOf, rowsTensor, selectRows, storeFromMatrix, storeFromTargets, storeFromTensor } from '../../../../src/ml/train/row-store';
+import { labelsOf, predictStore, rowsTensor, selectRows, storeFromCsr, storeFromMatrix, storeFromTargets, storeFromTensor } from '../../../../src/ml/train/row-store';
+import { createCsr, createLogisticRegression, csrToDense, toCsr } from '../../../../src/ml/index';
 
 expectNoTensorLeaks();
 
@@ -34,5 +35,38 @@ describe('row stores', () => {
     const oneHot = tf.tensor2d([[0, 1, 0], [1, 0, 0]]);
     expect(labelsOf(storeFromTensor(oneHot))).toEqual([1, 0]);
     oneHot.dispose();
+  });
+});
+
+describe('row stores of CSR rows', () => {
+  const csr = toCsr([[0, 2, 0], [1, 0, 0], [0, 0, 3]]);
+
+  it('stay sparse and become dense only in the batch tensor', () => {
+    const store = storeFromCsr(csr);
+    expect(store.values.length).toBe(0);
+    const t = rowsTensor(store, [2, 0]);
+    expect(t.arraySync()).toEqual([[0, 0, 3], [0, 2, 0]]);
+    t.dispose();
+    const picked = selectRows(store, [1]);
+    expect(picked.sparse && csrToDense(picked.sparse)).toEqual([[1, 0, 0]]);
+  });
+
+  it('are predicted chunk by chunk with the same result as one batch', () => {
+    // 900 rows of 5,000 columns: over the 4 M values a prediction batch may hold, so two chunks.
+    const wide = createCsr({
+      shape: [900, 5000],
+      indptr: Array.from({ length: 901 }, (_, i) => i),
+      indices: Array.from({ length: 900 }, (_, i) => (i * 7) % 5000),
+      values: Array.from({ length: 900 }, (_, i) => (i % 5) - 2),
+    });
+    const model = createLogisticRegression({ inputDim: 5000 });
+    const kernel = tf.tensor2d(Array.from({ length: 5000 }, (_, j) => ((j % 3) - 1) / 2), [5000, 1]);
+    const bias = tf.tensor1d([0.25]);
+    model.model.setWeights([kernel, bias]);
+    tf.dispose([kernel, bias]);
+    const viaTfjs = predictStore(model.model, storeFromCsr(wide));
+    const viaModel = model.predictProba(wide);
+    model.dispose();
+    viaTfjs.forEach((p, i) => expect(p).toBeCloseTo(viaModel[i], 6));
   });
 });

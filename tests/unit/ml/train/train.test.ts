@@ -5,7 +5,7 @@ import { train } from '../../../../src/ml/index';
 import type { StepTrainable } from '../../../../src/ml/train/types';
 import { createLogisticRegression } from '../../../../src/ml/index';
 import { createRng } from '../../../../src/ml/index';
-import { isMlError } from '../../../../src/ml/index';
+import { isMlError, toCsr } from '../../../../src/ml/index';
 
 /** Two informative features: y = 1 when 2·x0 − x1 + noise > 0. */
 function plantedData(n: number, seed = 1): { x: number[][]; y: number[] } {
@@ -235,5 +235,19 @@ describe('train input checks', () => {
     await expect(train(model, { x: [[0]], y: [1] }, { epochs: 2, earlyStopping: { patience: 1 } })).rejects.toSatisfy((e) =>
       isMlError(e, 'bad-argument'),
     );
+  });
+});
+
+describe('train() on sparse rows', () => {
+  it('refuses CSR rows for a model with its own trainStep', async () => {
+    const error = await train(createMeanModel(), { x: toCsr([[1], [0]]), y: [1, 0] }, { epochs: 1 }).catch((e: unknown) => e);
+    expect(isMlError(error, 'wrong-type')).toBe(true);
+  });
+
+  it('refuses CSR rows whose width is not the model input', async () => {
+    const model = createLogisticRegression({ inputDim: 3 });
+    const error = await train(model, { x: toCsr([[1, 0], [0, 1]]), y: [1, 0] }, { epochs: 1 }).catch((e: unknown) => e);
+    model.dispose();
+    expect(isMlError(error, 'shape-mismatch')).toBe(true);
   });
 });
