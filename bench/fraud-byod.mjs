@@ -69,7 +69,7 @@ try {
   const lines = (await outputOf(page, 'byod-file')).trim().split('\n');
   const parsed = lines.find((l) => / read [\d,]+ rows/.test(l)) ?? '(no read summary)';
   const report = lines.at(-1);
-  const auc = /ROC-AUC (\d\.\d{3}) (?:± (\d\.\d{3})|\(95% interval (\d\.\d{3})–(\d\.\d{3})\))/.exec(report);
+  const auc = /ROC-AUC (\d\.\d{3}) (?:± (\d\.\d{3})|\(95% interval (\d\.\d{3}) to (\d\.\d{3})\))/.exec(report);
 
   console.log(`backend           ${backend}`);
   console.log(`run all           ${(runAllMs / 1000).toFixed(1)} s${notOk.length ? `  (cells not ok: ${notOk.join(', ')})` : ', every cell ok'}`);

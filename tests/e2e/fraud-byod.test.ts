@@ -41,14 +41,14 @@ describe('bring your own data, first thing after opening the notebook', () => {
   });
 
   it('shows training progress on a big file and stops when the learner presses Stop', async () => {
-    await cell('byod-file').locator('input[type="file"]').setInputFiles({ name: 'big.csv', mimeType: 'text/csv', buffer: bigFile(150_000) });
+    await cell('byod-file').locator('input[type="file"]').setInputFiles({ name: 'big.csv', mimeType: 'text/csv', buffer: bigFile(400_000) });
     // The previous file's finished bar stays until this run's first output: wait for this file's own progress.
     await s.page.waitForFunction(() => {
       const outputs = document.querySelector('fb-cell[data-cell-id="byod-file"] .fb-outputs');
       const bar = outputs?.querySelector<HTMLProgressElement>('.fb-progress progress');
-      return Boolean(outputs?.textContent?.includes('big.csv: read 150,000 rows') && bar && bar.value > 0 && bar.value < 1);
+      return Boolean(outputs?.textContent?.includes('big.csv: read 400,000 rows') && bar && bar.value > 0 && bar.value < 1);
     }, undefined, { timeout: 90_000, polling: 100 });
-    expect(await cell('byod-file').locator('.fb-progress').innerText()).toMatch(/fold 1 of 5, epoch \d+ of \d+/);
+    expect(await cell('byod-file').locator('.fb-progress').innerText()).toMatch(/fold 1 of 5/);
     expect(await statusOf('byod-file')).toBe('running');
     await s.page.getByRole('button', { name: 'Stop' }).click();
     await waitForIdle(s.page, 30_000);
