@@ -1,18 +1,45 @@
 /// <reference types="vitest/config" />
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 
-export default defineConfig({
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
+
+export default defineConfig(({ mode }) => ({
   // Relative asset paths so the built app works from any folder or sub-path.
   base: './',
+  define: {
+    // A new build is a new app version: the kernel measures the tfjs backends again once.
+    'import.meta.env.VITE_APP_VERSION': JSON.stringify(`${pkg.version}+${Date.now().toString(36)}`),
+  },
+  resolve: {
+    // The app's tfjs is core + layers + cpu (src/kernel/tf.ts; wasm and webgl come from backend.ts),
+    // and the wasm backend without its multi-threaded glue (threads are off). Vitest keeps the full
+    // package, as the toolkit's tests have always run it.
+    alias:
+      mode === 'test'
+        ? []
+        : [
+            { find: /^@tensorflow\/tfjs$/, replacement: fileURLToPath(new URL('./src/kernel/tf.ts', import.meta.url)) },
+            { find: /^\.\.\/wasm-out\/tfjs-backend-wasm-threaded-simd(\.worker)?\.js$/, replacement: fileURLToPath(new URL('./src/kernel/wasm-threads-off.ts', import.meta.url)) },
+          ],
+  },
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 2500,
   },
   worker: {
     format: 'es',
-    // Licence comments made up 43% of the tfjs worker chunk and pushed it past the precache limit.
-    rolldownOptions: { output: { comments: { legal: false } } },
+    // Licence comments made up 43% of the tfjs worker chunk and pushed it past the precache limit;
+    // `@__PURE__` annotations help only a bundler that reads this output again, and none does.
+    rolldownOptions: {
+      output: {
+        comments: false,
+        // The lazily loaded WebGL backend's chunk, named for what it is (it would be "dist-…").
+        chunkFileNames: (chunk) => (chunk.moduleIds.some((id) => id.includes('tfjs-backend-webgl')) ? 'assets/tfjs-backend-webgl-[hash].js' : 'assets/[name]-[hash].js'),
+      },
+    },
   },
   plugins: [
     VitePWA({
@@ -67,4 +94,4 @@ export default defineConfig({
       },
     ],
   },
-});
+}));

@@ -2,12 +2,15 @@
  * Picks the tfjs backend by measurement. On the small models of the tutorials cpu and wasm beat
  * WebGL, and software WebGL (SwiftShader, as in headless Chromium) is about 15× slower, so it is
  * never a candidate. The wasm binaries are bundled (hashed assets, precached) rather than fetched.
+ *
+ * The page caches the measurement per browser and app version and asks for its winner, so most
+ * starts measure nothing; WebGL is only looked at (and its backend only loaded) when measuring or
+ * when it is the backend asked for.
  */
 import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import wasmUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
-import wasmThreadedUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import type { BackendInfo, BackendName } from './protocol';
 
 const SOFTWARE_RENDERER = /swiftshader|llvmpipe|softpipe|software|basic render/i;
@@ -22,7 +25,8 @@ function configureWasm(): void {
   setWasmPaths({
     'tfjs-backend-wasm.wasm': wasmUrl,
     'tfjs-backend-wasm-simd.wasm': wasmSimdUrl,
-    'tfjs-backend-wasm-threaded-simd.wasm': wasmThreadedUrl,
+    // Never fetched while threads are off; tfjs insists on an entry for it.
+    'tfjs-backend-wasm-threaded-simd.wasm': wasmSimdUrl,
   });
 }
 
@@ -74,6 +78,8 @@ async function probe(): Promise<number> {
 async function trySetBackend(name: BackendName): Promise<boolean> {
   try {
     if (name === 'wasm') configureWasm();
+    // A chunk of its own: most learners never use it (and headless Chromium's is software).
+    if (name === 'webgl') await import('@tensorflow/tfjs-backend-webgl');
     const ok = await tf.setBackend(name);
     await tf.ready();
     return ok && tf.getBackend() === name;
@@ -83,20 +89,29 @@ async function trySetBackend(name: BackendName): Promise<boolean> {
 }
 
 /**
- * Chooses and activates a backend. A `requested` backend (the learner's saved choice) is used when
- * it works; otherwise every usable candidate is measured and the fastest kept.
+ * Chooses and activates a backend. A `requested` backend (the learner's choice, or the winner of a
+ * cached measurement described by `known`) is used when it works, without measuring; otherwise
+ * every usable candidate is measured and the fastest kept.
  */
-export async function chooseBackend(requested?: BackendName): Promise<BackendInfo> {
+export async function chooseBackend(requested?: BackendName, known?: BackendInfo): Promise<BackendInfo> {
+  if (requested) {
+    const problem = requested === 'webgl' ? webglProblem() : null;
+    if (!problem && (await trySetBackend(requested))) {
+      if (known?.available.includes(requested)) return { ...known, backend: requested };
+      return { backend: requested, available: [...new Set<BackendName>(['cpu', 'wasm', requested])], timings: {}, excluded: {} };
+    }
+  }
+  return measureBackends();
+}
+
+/** Measures every usable backend with the probe and activates the fastest. */
+async function measureBackends(): Promise<BackendInfo> {
   const excluded: BackendInfo['excluded'] = {};
   const webgl = webglProblem();
   if (webgl) excluded.webgl = webgl;
   const candidates: BackendName[] = webgl ? ['cpu', 'wasm'] : ['cpu', 'wasm', 'webgl'];
   const timings: BackendInfo['timings'] = {};
   const available: BackendName[] = [];
-
-  if (requested && candidates.includes(requested) && (await trySetBackend(requested))) {
-    return { backend: requested, available: candidates, timings, excluded };
-  }
   for (const name of candidates) {
     if (!(await trySetBackend(name))) {
       excluded[name] = 'failed to initialise';

@@ -1,8 +1,10 @@
 /**
  * The page's side of the kernel: queues cell runs, routes the worker's messages to the run that
  * produced them (dropping late messages of superseded runs), and stops runaway cells — politely
- * first, then by terminating the worker and starting a fresh one.
+ * first, then by terminating the worker and starting a fresh one. It also notices a worker that
+ * stopped answering (a cell called `self.close()`) and one that must restart to free memory.
  */
+import { Watchdog } from './watchdog';
 import type { BackendInfo, BackendName, CellAnalysis, PageMessage, RunMessage, SavedModelInfo, WidgetValue, WorkerMessage } from './protocol';
 import { isRunMessage } from './protocol';
 import { isWidgetOf } from '../notebook/widget-key';
@@ -31,11 +33,35 @@ export interface RunHandle {
   done: Promise<RunOutcome>;
 }
 
-/** Kernel lifecycle states (mirrored to `document.documentElement.dataset.kernel`). */
+/**
+ * Kernel lifecycle states (mirrored to `document.documentElement.dataset.kernel`). `dead` is a
+ * worker that could not start (its script failed, or tfjs found no backend): restarting would fail
+ * the same way, so it stays dead until the learner reloads.
+ */
 export type KernelState = 'starting' | 'ready' | 'busy' | 'dead';
 
-/** Why the kernel restarted. */
-export type RestartReason = 'restart' | 'hard-stop' | 'crash' | 'backend';
+/**
+ * Why the kernel restarted: the learner asked (`restart`, `backend`), Stop did not stop the cell
+ * (`hard-stop`), the worker crashed (`crash`) or stopped answering (`dead`), or the memory guard
+ * stopped a cell whose tensors only a fresh worker frees (`memory`).
+ */
+export type RestartReason = 'restart' | 'hard-stop' | 'crash' | 'backend' | 'memory' | 'dead';
+
+/** What a `restarted` event says. */
+export interface RestartDetail {
+  reason: RestartReason;
+  /** The cells whose results were lost (they ran since the previous start). */
+  executed: string[];
+  /** What happened, for the learner, when the restart was not their own doing. */
+  message?: string;
+}
+
+/** The learner-facing sentence for each restart the kernel did by itself (hard stops are worded by the session). */
+const RESTART_MESSAGES: Partial<Record<RestartReason, string>> = {
+  crash: 'The kernel crashed, so it was restarted.',
+  dead: 'The kernel stopped answering (a cell may have closed it, e.g. with self.close()), so it was restarted.',
+  memory: 'The kernel was restarted to free the memory of the cell the memory guard stopped.',
+};
 
 interface PendingRun {
   runId: string;
@@ -49,13 +75,19 @@ interface PendingRun {
 export interface KernelClientOptions {
   /** Milliseconds to wait for a cooperative stop before terminating the worker. */
   hardStopMs?: number;
-  /** The backend to ask for at start (a saved choice); measured when absent. */
+  /** Milliseconds of silence after a question (a run, a ping) that mean the worker is gone. */
+  answerMs?: number;
+  /** The backend to ask for at start (the learner's choice or a cached measurement); measured when absent. */
   backend?: BackendName;
+  /** The cached measurement behind `backend`, so the worker need not measure again. */
+  known?: BackendInfo;
+  /** The browser's JavaScript heap limit (`performance.memory.jsHeapSizeLimit`), for the memory guard. */
+  heapLimit?: number;
 }
 
 /**
- * Event map: `state` (detail: KernelState), `backend` (detail: BackendInfo),
- * `restarted` (detail: {reason, executed}) — `executed` lists the cells whose results were lost.
+ * Event map: `state` (detail: KernelState), `backend` (detail: BackendInfo), `fatal` (detail:
+ * string), `restarted` (detail: RestartDetail) — `executed` lists the cells whose results were lost.
  */
 export class KernelClient extends EventTarget {
   state: KernelState = 'starting';
@@ -76,6 +108,12 @@ export class KernelClient extends EventTarget {
   private nextRun = 1;
   private readonly hardStopMs: number;
   private requestedBackend: BackendName | undefined;
+  private knownBackends: BackendInfo | undefined;
+  private readonly heapLimit: number | undefined;
+  private readonly watchdog: Watchdog;
+  /** The current run has been sent and not yet acknowledged by the worker. */
+  private awaitingAck = false;
+  private awaitingPong = false;
 
   constructor(
     private readonly createWorker: () => WorkerLike,
@@ -84,6 +122,9 @@ export class KernelClient extends EventTarget {
     super();
     this.hardStopMs = options.hardStopMs ?? 2000;
     this.requestedBackend = options.backend;
+    this.knownBackends = options.known;
+    this.heapLimit = options.heapLimit;
+    this.watchdog = new Watchdog(options.answerMs ?? 5000, () => void this.restart('dead'));
   }
 
   /** Starts the worker; resolves with the backend it chose. */
@@ -139,6 +180,9 @@ export class KernelClient extends EventTarget {
 
   /** Throws the worker away (and every value cells declared) and starts a fresh one. */
   restart(reason: RestartReason = 'restart'): Promise<BackendInfo> {
+    this.watchdog.disarm();
+    this.awaitingAck = false;
+    this.awaitingPong = false;
     for (const run of this.queue.splice(0)) run.resolve(abortedOutcome());
     const run = this.current;
     this.current = null;
@@ -157,13 +201,21 @@ export class KernelClient extends EventTarget {
     this.worker?.terminate();
     this.worker = null;
     this.spawn();
-    this.dispatchEvent(new CustomEvent('restarted', { detail: { reason, executed } }));
+    const message = RESTART_MESSAGES[reason];
+    this.dispatchEvent(new CustomEvent<RestartDetail>('restarted', { detail: { reason, executed, ...(message ? { message } : {}) } }));
     return this.whenReady();
   }
 
   /** Switches the tfjs backend; the worker restarts, because tensors cannot move between backends. */
   setBackend(backend: BackendName): Promise<BackendInfo> {
     this.requestedBackend = backend;
+    return this.restart('backend');
+  }
+
+  /** Restarts the worker and has it measure the backends afresh (the learner asked). */
+  measureBackends(): Promise<BackendInfo> {
+    this.requestedBackend = undefined;
+    this.knownBackends = undefined;
     return this.restart('backend');
   }
 
@@ -212,22 +264,24 @@ export class KernelClient extends EventTarget {
     worker.onerror = (event) => {
       if (this.worker !== worker) return;
       this.dispatchEvent(new CustomEvent('fatal', { detail: event.message ?? 'The kernel crashed.' }));
-      this.restart('crash');
+      // A worker that fails before it is ready would fail again: no restart loop.
+      if (this.state === 'starting') this.setState('dead');
+      else void this.restart('crash');
     };
-    worker.postMessage({ type: 'init', backend: this.requestedBackend });
+    worker.postMessage({ type: 'init', backend: this.requestedBackend, known: this.knownBackends, heapLimit: this.heapLimit });
     for (const [key, value] of this.widgets) worker.postMessage({ type: 'widget', key, value });
   }
 
   private receive(message: WorkerMessage): void {
-    if (message.type === 'ready' || message.type === 'backend') {
+    this.heard(message);
+    if (message.type === 'pong') return;
+    if (message.type === 'ready') {
       const { type: _type, ...info } = message;
       this.backendInfo = info;
       this.dispatchEvent(new CustomEvent('backend', { detail: info }));
-      if (message.type === 'ready') {
-        this.setState(this.current ? 'busy' : 'ready');
-        for (const resolve of this.readyWaiters.splice(0)) resolve(info);
-        this.pump();
-      }
+      this.setState(this.current ? 'busy' : 'ready');
+      for (const resolve of this.readyWaiters.splice(0)) resolve(info);
+      this.pump();
       return;
     }
     if (message.type === 'analysis') {
@@ -244,6 +298,7 @@ export class KernelClient extends EventTarget {
     }
     if (message.type === 'fatal') {
       this.dispatchEvent(new CustomEvent('fatal', { detail: message.message }));
+      if (this.state === 'starting') this.setState('dead');
       return;
     }
     if (!isRunMessage(message)) return;
@@ -260,10 +315,31 @@ export class KernelClient extends EventTarget {
         references: message.references,
         ms: message.ms,
       });
+      if (message.restart === 'memory') {
+        void this.restart('memory');
+        return;
+      }
+      // A cell may have closed the worker (`self.close()`): it must still answer.
+      this.ping();
       this.pump();
       return;
     }
     this.deliver(message);
+  }
+
+  /** Anything the worker says shows it is alive; what it still owes keeps the watchdog armed. */
+  private heard(message: WorkerMessage): void {
+    if (message.type === 'pong') this.awaitingPong = false;
+    if (this.awaitingAck && isRunMessage(message) && message.runId === this.current?.runId) this.awaitingAck = false;
+    if (this.awaitingAck || this.awaitingPong) this.watchdog.rearm();
+    else this.watchdog.disarm();
+  }
+
+  private ping(): void {
+    if (!this.worker || this.state === 'starting') return;
+    this.awaitingPong = true;
+    this.worker.postMessage({ type: 'ping' });
+    this.watchdog.arm();
   }
 
   /** Routes a run's message to its handler unless a newer run of the same cell superseded it. */
@@ -290,7 +366,9 @@ export class KernelClient extends EventTarget {
     this.current = next;
     next.startedAt = Date.now();
     this.setState('busy');
+    this.awaitingAck = true;
     this.worker.postMessage({ type: 'execute', runId: next.runId, cellId: next.cellId, code: next.code });
+    this.watchdog.arm();
   }
 
   private setState(state: KernelState): void {

@@ -6,7 +6,7 @@
 import type { ChartSpec } from '../ml/charts/spec';
 import { widgetKey } from '../notebook/widget-key';
 import { DEFAULT_TABLE_ROWS, formatValue, inspect, tableFromRecords, type Formatted } from './format';
-import { MIME, type Mime, type ProgressData, type WidgetData, type WidgetValue, type WorkerMessage } from './protocol';
+import { MIME, toOutput, type Mime, type OutputData, type ProgressData, type TrainingData, type WidgetData, type WidgetValue, type WorkerMessage } from './protocol';
 import { throttle, type Throttled } from './throttle';
 import { createTrainingView, type TrainingView, type TrainingViewOptions } from './training-view';
 
@@ -84,27 +84,29 @@ export interface DisplaySink {
 /** Creates the display API for one run; `flushAll()` sends every pending throttled update. */
 export function createDisplayApi(sink: DisplaySink): { display: DisplayApi; flushAll(): void } {
   let counter = 0;
-  const throttles: Throttled<unknown>[] = [];
+  const throttles: Array<Pick<Throttled<Formatted>, 'flush'>> = [];
   const newId = () => `${sink.runId}-d${++counter}`;
 
   const show = (formatted: Formatted): string => {
     const displayId = newId();
-    sink.post({ type: 'display', runId: sink.runId, displayId, mime: formatted.mime, data: formatted.data });
+    sink.post({ type: 'display', runId: sink.runId, displayId, ...formatted });
     return displayId;
   };
 
-  const updater = <T>(displayId: string, toData: (value: T) => unknown): ((value: T) => void) => {
-    const send = throttle<unknown>(
-      (data) => sink.post({ type: 'update-display', runId: sink.runId, displayId, data }),
+  /** A throttled sender of new outputs for `displayId` (an update may change the MIME type). */
+  const updater = <T>(displayId: string, toOutputOf: (value: T) => Formatted): ((value: T) => void) => {
+    const send = throttle<Formatted>(
+      (output) => sink.post({ type: 'update-display', runId: sink.runId, displayId, ...output }),
       UPDATE_INTERVAL_MS,
     );
     throttles.push(send);
-    return (value: T) => send(toData(value));
+    return (value: T) => send(toOutputOf(value));
   };
 
-  const simple = <T>(mime: Mime, toData: (value: T) => unknown, value: T): DisplayHandle<T> => {
-    const displayId = show({ mime, data: toData(value) });
-    return mark({ displayId, update: updater(displayId, toData) });
+  const simple = <T, M extends Mime>(mime: M, toData: (value: T) => OutputData<M>, value: T): DisplayHandle<T> => {
+    const toOutputOf = (v: T) => toOutput(mime, toData(v));
+    const displayId = show(toOutputOf(value));
+    return mark({ displayId, update: updater(displayId, toOutputOf) });
   };
 
   const tableData = (options: TableOptions) => (value: readonly object[] | { columns: string[]; rows: readonly object[] }) => {
@@ -118,7 +120,7 @@ export function createDisplayApi(sink: DisplaySink): { display: DisplayApi; flus
   const display = ((value: unknown) => {
     const first = formatValue(value);
     const displayId = show(first);
-    return mark({ displayId, update: updater(displayId, (v: unknown) => formatValue(v).data) });
+    return mark({ displayId, update: updater(displayId, (v: unknown) => formatValue(v)) });
   }) as DisplayApi;
   display.text = (text) => simple(MIME.text, (t: string) => (typeof t === 'string' ? t : inspect(t)), text);
   display.html = (html) => simple(MIME.html, (h: string) => String(h), html);
@@ -128,7 +130,7 @@ export function createDisplayApi(sink: DisplaySink): { display: DisplayApi; flus
     const started = Date.now();
     let current: ProgressData = { value: 0, max, label };
     const displayId = show({ mime: MIME.progress, data: current });
-    const send = updater(displayId, (p: ProgressData) => p);
+    const send = updater(displayId, (p: ProgressData) => toOutput(MIME.progress, p));
     return mark({
       displayId,
       update(value: number, newLabel?: string) {
@@ -147,7 +149,7 @@ export function createDisplayApi(sink: DisplaySink): { display: DisplayApi; flus
   display.training = (options) => {
     const view = createTrainingView(options, sink.signal, (data) => {
       const displayId = show({ mime: MIME.training, data });
-      return updater(displayId, (d) => d);
+      return updater(displayId, (d: TrainingData) => toOutput(MIME.training, d));
     });
     return mark(view);
   };

@@ -1,13 +1,51 @@
 /**
  * Runs compiled cells (DESIGN §3.2). DOM-free: the Web Worker uses it, and so do tests under Node.
  *
- * A cell's body becomes an async function whose parameters are `__fb_import` plus every free name
- * the cell reads that the kernel can supply, from the scope of earlier cells or from the builtins.
+ * A cell's body becomes an async function whose parameters are the compiler's hooks (`__fb_import`,
+ * `__fb_throw`, `__fb_tick`, `__fb_check`) plus every free name the cell reads that the kernel can
+ * supply, from the scope of earlier cells or from the builtins.
  * A `//# sourceURL=` comment names the function so stack frames point at the cell, and
  * `locateError` maps such a frame back to the cell's own line:column.
  */
 import { IMPORT_PARAMETER, mapBodyPosition, type CompiledCell } from '../notebook/compile';
 import { CellSyntaxError } from '../notebook/errors';
+import { CHECK_PARAMETER, THROW_PARAMETER, TICK_PARAMETER } from '../notebook/instrument';
+import { inspect } from './format';
+
+/** The kernel's side of the hooks the compiler puts into a cell (`notebook/instrument.ts`). */
+export interface CellHooks {
+  /** Called at the top of every loop iteration: true when a `check` is due. */
+  tick(): boolean;
+  /**
+   * Throws when the cell must stop (memory). From a loop: `held` lists what the loop grows, and
+   * `line`, `column` are the loop's place in the cell.
+   */
+  check(held?: (() => unknown[]) | null, line?: number, column?: number): void;
+  /** Called with every value a cell throws; returns it unchanged. */
+  thrown(value: unknown): unknown;
+}
+
+/** Hooks that do nothing: loops run unchecked and throws are not noted. */
+export const NO_HOOKS: CellHooks = { tick: () => false, check: () => {}, thrown: (value) => value };
+
+/**
+ * Remembers where the latest value that is not an `Error` was thrown: such a value has no stack,
+ * so without this its error could not name a line. One per kernel, shared by every cell's code.
+ */
+export class ThrowSites {
+  private last: { value: unknown; stack: string } | null = null;
+
+  /** Notes `value` with the current stack (when it is not an Error) and returns it. */
+  record(value: unknown): unknown {
+    if (!(value instanceof Error)) this.last = { value, stack: new Error().stack ?? '' };
+    return value;
+  }
+
+  /** The stack noted for `value`, if it is the latest non-Error thrown. */
+  stackOf(value: unknown): string | undefined {
+    return this.last && Object.is(this.last.value, value) ? this.last.stack : undefined;
+  }
+}
 
 /** What a cell runs against. */
 export interface ExecuteEnv {
@@ -20,6 +58,8 @@ export interface ExecuteEnv {
   builtins: Record<string, unknown>;
   /** The module for an import specifier; throws for unknown specifiers (see `createModuleImporter`). */
   importModule(specifier: string): Promise<unknown> | unknown;
+  /** The kernel's loop and throw hooks (default `NO_HOOKS`). */
+  hooks?: CellHooks;
 }
 
 /** What a cell run produces. */
@@ -97,13 +137,21 @@ export async function executeCell(
       args.push(env.builtins[name]);
     }
   }
-  const run = new AsyncFunction(IMPORT_PARAMETER, ...parameters, `${compiled.body}\n//# sourceURL=${sourceName}`);
+  const run = new AsyncFunction(
+    IMPORT_PARAMETER,
+    THROW_PARAMETER,
+    TICK_PARAMETER,
+    CHECK_PARAMETER,
+    ...parameters,
+    `${compiled.body}\n//# sourceURL=${sourceName}`,
+  );
   const importer = async (specifier: string): Promise<unknown> => {
     const module = await env.importModule(specifier);
     checkNamedImports(compiled, specifier, module);
     return module;
   };
-  return (await run(importer, ...args)) as CellResult;
+  const hooks = env.hooks ?? NO_HOOKS;
+  return (await run(importer, hooks.thrown, hooks.tick, hooks.check, ...args)) as CellResult;
 }
 
 /**
@@ -111,23 +159,34 @@ export async function executeCell(
  * anything else it is read from the first stack frame in the cell named `sourceName` (frames look
  * like `at eval (<sourceName>:L:C)` in V8 and `@<sourceName>:L:C` in Firefox) and mapped back to
  * the cell. Errors raised elsewhere (inside the toolkit, say) still get the line of the cell that
- * called into them, since that frame is further down the same stack.
+ * called into them, since that frame is further down the same stack. A thrown value that is not
+ * an Error gets a readable message, and its position when `sites` noted where it was thrown.
  */
-export function locateError(error: unknown, compiled: CompiledCell, sourceName?: string): LocatedError {
+export function locateError(error: unknown, compiled: CompiledCell, sourceName?: string, sites?: ThrowSites): LocatedError {
   if (error instanceof CellSyntaxError) {
     return { ename: 'SyntaxError', evalue: error.message, line: error.line, column: error.column };
   }
-  if (!(error instanceof Error)) {
-    return { ename: 'Error', evalue: `Uncaught ${typeof error === 'string' ? JSON.stringify(error) : String(error)}` };
-  }
-  const located: LocatedError = { ename: error.name || 'Error', evalue: error.message };
+  const located: LocatedError = error instanceof Error ? { ename: error.name || 'Error', evalue: error.message } : describeThrown(error);
+  const stack = error instanceof Error ? error.stack : sites?.stackOf(error);
   const name = sanitizeSourceName(sourceName ?? formatCellSourceName(compiled.cellId ?? 'cell'));
-  const frame = new RegExp(`(?:^|[\\s(@])${escapeRegExp(name)}:(\\d+):(\\d+)`, 'm').exec(error.stack ?? '');
+  const frame = new RegExp(`(?:^|[\\s(@])${escapeRegExp(name)}:(\\d+):(\\d+)`, 'm').exec(stack ?? '');
   if (frame) {
     const position = mapBodyPosition(compiled, Number(frame[1]) - FUNCTION_HEADER_LINES, Number(frame[2]));
     if (position) Object.assign(located, position);
   }
   return located;
+}
+
+/**
+ * Jupyter-style name and message for a thrown value that is not an Error: an object with a string
+ * `message` (`throw { message: "x" }`) reads as that message, anything else as `Uncaught <value>`.
+ */
+export function describeThrown(value: unknown): { ename: string; evalue: string } {
+  if (typeof value === 'object' && value !== null) {
+    const { name, message } = value as { name?: unknown; message?: unknown };
+    if (typeof message === 'string') return { ename: typeof name === 'string' && name ? name : 'Error', evalue: message };
+  }
+  return { ename: 'Error', evalue: `Uncaught ${typeof value === 'string' ? JSON.stringify(value) : inspect(value)}` };
 }
 
 /**

@@ -3,13 +3,10 @@
  * arrays of records become tables, tensors and models become readable text. Never sends a tensor.
  */
 import { isChartSpec } from '../ml/charts/spec';
-import { MIME, type Mime, type TableData } from './protocol';
+import { MIME, type Output, type TableData } from './protocol';
 
-/** A value ready to post: a MIME type and JSON-safe data. */
-export interface Formatted {
-  mime: Mime;
-  data: unknown;
-}
+/** A value ready to post: a MIME type and JSON-safe data of that type. */
+export type Formatted = Output;
 
 /** Rows shown before "show more" when a table is displayed without an explicit limit. */
 export const DEFAULT_TABLE_ROWS = 20;
@@ -148,4 +145,9 @@ function listItems(items: string[], max: number): string {
   const more = items.length > max ? `, … ${items.length - max} more` : '';
   const flat = `[${shown.join(', ')}${more}]`;
   return flat.length > 100 && shown.some((s) => s.includes('{')) ? `[\n  ${shown.join(',\n  ')}${more}\n]` : flat;
+}
+
+/** One line of console output, as `console.log(...args)` would print it. */
+export function formatLogLine(args: readonly unknown[]): string {
+  return `${args.map((a) => (typeof a === 'string' ? a : inspect(a))).join(' ')}\n`;
 }

@@ -1,7 +1,9 @@
 /**
  * Messages between the page and the kernel worker, shaped like Jupyter's. Every message a run
  * produces carries the `runId` that produced it, so the page can drop late messages of old runs.
+ * Outputs are a union keyed on their MIME type, so each one's `data` has its own type.
  */
+import type { ChartSpec } from '../ml/charts/spec';
 
 /** tfjs backends the kernel can use. */
 export type BackendName = 'cpu' | 'wasm' | 'webgl';
@@ -73,14 +75,47 @@ export interface WidgetData {
   placeholder?: string;
 }
 
+/** A table as `display.table` sends it: the data plus the rows to show before "show more". */
+export type DisplayedTable = TableData & { limit?: number };
+
+/** One output: a MIME type and the data of that type (plain JSON, never a tensor). */
+export type Output =
+  | { mime: typeof MIME.text; data: string }
+  | { mime: typeof MIME.html; data: string }
+  | { mime: typeof MIME.table; data: DisplayedTable }
+  | { mime: typeof MIME.chart; data: ChartSpec }
+  | { mime: typeof MIME.progress; data: ProgressData }
+  | { mime: typeof MIME.training; data: TrainingData }
+  | { mime: typeof MIME.widget; data: WidgetData }
+  | { mime: typeof MIME.png; data: string };
+
+/** The data type that goes with a MIME type. */
+export type OutputData<M extends Mime> = Extract<Output, { mime: M }>['data'];
+
+/**
+ * Pairs a MIME type with its data. The one place the pairing is asserted: TypeScript cannot narrow
+ * a generic `M` to the union member it names.
+ */
+export function toOutput<M extends Mime>(mime: M, data: OutputData<M>): Output {
+  return { mime, data } as Output;
+}
+
 /** Messages the page sends. */
 export type PageMessage =
-  | { type: 'init'; backend?: BackendName }
+  | {
+      type: 'init';
+      /** The backend to use (the learner's choice, or the choice measured before); measured when absent. */
+      backend?: BackendName;
+      /** What the measurement behind `backend` found, so the worker need not measure again. */
+      known?: BackendInfo;
+      /** The browser's JavaScript heap limit in bytes, as the page can read it (the worker cannot). */
+      heapLimit?: number;
+    }
+  /** Are you there? Answered with `pong` at once by a worker that is alive. */
+  | { type: 'ping' }
   | { type: 'execute'; runId: string; cellId: string; code: string }
   | { type: 'interrupt'; runId: string }
-  | { type: 'reset' }
   | { type: 'forget'; cellIds: string[] }
-  | { type: 'set-backend'; backend: BackendName }
   | { type: 'widget'; key: string; value: WidgetValue }
   | { type: 'analyse'; requestId: number; cells: { id: string; code: string }[] }
   | { type: 'models'; requestId: number; remove?: string };
@@ -116,12 +151,11 @@ export interface SavedModelInfo {
 /** Messages the worker sends. */
 export type WorkerMessage =
   | ({ type: 'ready' } & BackendInfo)
-  | ({ type: 'backend' } & BackendInfo)
-  | { type: 'status'; runId: string; state: 'busy' | 'idle' }
+  | { type: 'status'; runId: string; state: 'busy' }
   | { type: 'stream'; runId: string; name: 'stdout' | 'stderr'; text: string }
-  | { type: 'display'; runId: string; displayId: string; mime: Mime; data: unknown }
-  | { type: 'update-display'; runId: string; displayId: string; data: unknown }
-  | { type: 'result'; runId: string; mime: Mime; data: unknown }
+  | ({ type: 'display'; runId: string; displayId: string } & Output)
+  | ({ type: 'update-display'; runId: string; displayId: string } & Output)
+  | ({ type: 'result'; runId: string } & Output)
   | { type: 'error'; runId: string; ename: string; evalue: string; line?: number; column?: number }
   | {
       type: 'done';
@@ -130,10 +164,19 @@ export type WorkerMessage =
       declared: string[];
       references: string[];
       ms: number;
+      /**
+       * Set when the kernel cannot go on with what it holds: `memory` after the memory guard
+       * stopped a cell whose tensors it cannot reclaim. The page restarts the worker.
+       */
+      restart?: 'memory';
     }
   | { type: 'analysis'; requestId: number; cells: CellAnalysis[] }
   | { type: 'models'; requestId: number; models: SavedModelInfo[]; error?: string }
+  | { type: 'pong' }
   | { type: 'fatal'; message: string };
+
+/** The message that ends a run. */
+export type DoneMessage = Extract<WorkerMessage, { type: 'done' }>;
 
 /** Messages that belong to a run. */
 export type RunMessage = Extract<WorkerMessage, { runId: string }>;

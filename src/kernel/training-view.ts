@@ -1,10 +1,12 @@
 /**
  * The live training view a cell gets with one call: loss and metric curves (validation beside
- * training), epoch progress, ETA. It plugs into `model.fit` (as a tfjs callback) and into custom
- * loops and the toolkit's `train()` (through `onEpoch` / `onBatch`), and stops training at the next
- * batch when the learner presses Stop.
+ * training), epoch progress, ETA. It spreads into the toolkit's `train()` options
+ * (`train(model, data, { epochs, ...view })`: progress, Stop and the end of the run are wired by
+ * that alone), plugs into `model.fit` as a tfjs callback (`view.callbacks`), and takes `onEpoch` /
+ * `onBatch` calls from a learner's own loop.
  */
 import * as tf from '@tensorflow/tfjs';
+import type { TrainPlan, TrainResult } from '../ml/index';
 import type { TrainingData } from './protocol';
 
 /** Options for `display.training(...)`. */
@@ -19,15 +21,28 @@ export interface TrainingViewOptions {
 /** Per-epoch or per-batch numbers, as tfjs and the toolkit report them. */
 export type Logs = Record<string, number | undefined>;
 
-/** What `display.training(...)` returns. */
-export interface TrainingView {
-  /** Pass as `model.fit(x, y, { callbacks: view.callbacks })`. */
-  readonly callbacks: tf.Callback;
+/**
+ * The options a view lends to `train()`: these are its only enumerable properties, so spreading
+ * the view into `train()`'s options passes exactly these.
+ */
+export interface TrainingViewOptionsForTrain {
+  /** The cell's Stop signal: pressing Stop ends training at the next batch. */
+  readonly signal: AbortSignal;
+  /** Sets the planned epochs and batches (for the progress bar and ETA). */
+  onTrainBegin(plan: TrainPlan): void;
   /** Call after each epoch of a custom loop (epoch counts from 0). */
   onEpoch(epoch: number, logs?: Logs): void;
   /** Call after each batch of a custom loop. */
   onBatch(batch: number, logs?: Logs): void;
-  /** Marks the run finished (called automatically when model.fit ends). */
+  /** Marks the run done, or stopped when it was aborted. */
+  onTrainEnd(result?: TrainResult): void;
+}
+
+/** What `display.training(...)` returns. */
+export interface TrainingView extends TrainingViewOptionsForTrain {
+  /** Pass as `model.fit(x, y, { callbacks: view.callbacks })`. */
+  readonly callbacks: tf.Callback;
+  /** Marks the run finished, for a custom loop (`train()` and `model.fit` do it themselves). */
   finish(): void;
   /** The recorded history, metric name -> one value per epoch. */
   readonly history: Record<string, number[]>;
@@ -84,6 +99,19 @@ export function createTrainingView(
     publish();
   };
 
+  const onTrainBegin = (plan: TrainPlan) => {
+    data.epochs = plan.epochs;
+    data.batchesPerEpoch = plan.batchesPerEpoch;
+    publish();
+  };
+
+  const onTrainEnd = (result?: TrainResult) => {
+    if (result?.aborted && data.state === 'running') {
+      data.state = 'stopped';
+      publish();
+    } else finish();
+  };
+
   class ViewCallback extends tf.Callback {
     override async onTrainBegin(): Promise<void> {
       const params = this.params as { epochs?: number; steps?: number | null; samples?: number; batchSize?: number };
@@ -104,7 +132,12 @@ export function createTrainingView(
     }
   }
 
-  return { callbacks: new ViewCallback(), onEpoch, onBatch, finish, history: data.history };
+  const view = { signal, onTrainBegin, onEpoch, onBatch, onTrainEnd };
+  return Object.defineProperties(view, {
+    callbacks: { value: new ViewCallback(), enumerable: false },
+    finish: { value: finish, enumerable: false },
+    history: { value: data.history, enumerable: false },
+  }) as TrainingView;
 }
 
 /** tfjs hands callbacks raw logs whose values may still be scalar tensors; read them as numbers. */

@@ -45,7 +45,7 @@ export { createMatrixFactorization, ratingsToData, type MatrixFactorization, typ
 
 // train/: one training loop for every model
 export { train } from './train/train';
-export type { TrainOptions, TrainResult, TrainHistory } from './train/types';
+export type { TrainOptions, TrainResult, TrainHistory, TrainPlan } from './train/types';
 export { computeClassWeights, type ClassWeight } from './train/data';
 export { installFastGatherGradient } from './train/gather-gradient';
 export { minimizeLbfgs, type LbfgsOptions, type LbfgsResult, type LbfgsStop, type Objective } from './train/lbfgs';

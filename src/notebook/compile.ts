@@ -7,6 +7,7 @@
  *   and `import("s")` becomes `__fb_import("s")`;
  * - `export` keywords are blanked out;
  * - a last expression statement `expr;` becomes `__fb_value = (expr);`;
+ * - loops and `throw`s get the kernel's hooks (`instrument.ts`: memory checks, throw sites);
  * - a final generated line returns `{ declared: { ...names }, value: __fb_value, hasValue }`.
  *
  * Body line N is cell line N (only columns move), so the executor maps a stack frame back to the
@@ -16,6 +17,7 @@ import * as acorn from 'acorn';
 import * as walk from 'acorn-walk';
 import { transform } from 'sucrase';
 import { CellSyntaxError } from './errors';
+import { collectInstrumentation } from './instrument';
 import { decodeMappings, locateOffset, mapSegments, mapThroughSegments, type Segment } from './positions';
 import { analyzeScopes } from './scope';
 
@@ -37,12 +39,15 @@ export interface CompiledCell {
   /** The JavaScript sucrase made of it (same lines, columns may differ). */
   js: string;
   /**
-   * An async function body. Run it with parameter `__fb_import(specifier)` plus one parameter per
-   * free name the caller provides; it resolves to `{ declared, value, hasValue }`.
+   * An async function body. Run it with the parameters `__fb_import(specifier)`, `__fb_throw`,
+   * `__fb_tick` and `__fb_check` (see `instrument.ts`) plus one parameter per free name the caller
+   * provides; it resolves to `{ declared, value, hasValue }`.
    */
   body: string;
   /** Top-level names the cell declares, in source order. */
   declarations: string[];
+  /** Where each of `declarations` is declared in the cell (1-based), for errors about that name. */
+  declarationSites: { line: number; column: number }[];
   /** Free names the cell reads (sorted, unique; globals such as `Math` included). */
   references: string[];
   imports: CellImport[];
@@ -74,7 +79,7 @@ export function compileCell(cellSource: string, options: { cellId?: string } = {
   const source = cellSource.replace(/\r\n?/g, '\n');
   const { js, segments } = transpile(source);
   const program = parseJs(js, segments);
-  const { declarations, references } = analyzeScopes(program);
+  const { declarations, declarationOffsets, references } = analyzeScopes(program);
   const reserved = [...declarations, ...references].find((name) => name.startsWith(RESERVED_PREFIX));
   if (reserved !== undefined) {
     const at = locateOffset(source, Math.max(0, source.indexOf(reserved)));
@@ -91,6 +96,7 @@ export function compileCell(cellSource: string, options: { cellId?: string } = {
     js,
     body,
     declarations,
+    declarationSites: declarationOffsets.map((offset) => locateInSource(js, offset, segments)),
     references,
     imports,
     hasValue,
@@ -124,6 +130,7 @@ function collectEdits(
   for (const statement of program.body) {
     edits.push(...rewriteTopLevel(statement, js, segments, imports));
   }
+  edits.push(...collectInstrumentation(program, (offset) => locateInSource(js, offset, segments)));
   walk.simple(program, {
     ImportExpression(node) {
       edits.push({ start: node.start, end: node.start + 'import'.length, text: IMPORT_PARAMETER });
@@ -281,9 +288,14 @@ function createSyntaxError(
   segments: Segment[][],
   cause?: unknown,
 ): CellSyntaxError {
-  const at = locateOffset(js, offset);
-  const mapped = mapThroughSegments(segments[at.line - 1], at.line, at.column);
+  const mapped = locateInSource(js, offset, segments);
   return new CellSyntaxError(reason, mapped.line, mapped.column, cause === undefined ? {} : { cause });
+}
+
+/** The cell-source line:column (1-based) of an offset in sucrase's output. */
+function locateInSource(js: string, offset: number, segments: Segment[][]): { line: number; column: number } {
+  const at = locateOffset(js, offset);
+  return mapThroughSegments(segments[at.line - 1], at.line, at.column);
 }
 
 /**

@@ -8,6 +8,7 @@ export { serializeNotebook } from './serialize';
 export { parseFrontMatter, formatFrontMatter } from './front-matter';
 export type { FrontMatterEntry, FrontMatterValue } from './front-matter';
 export { compileCell, mapBodyPosition, IMPORT_PARAMETER } from './compile';
+export { CHECK_PARAMETER, THROW_PARAMETER, TICK_PARAMETER } from './instrument';
 export type { CellImport, CompiledCell } from './compile';
 export type { Segment } from './positions';
 export { analyzeScopes } from './scope';

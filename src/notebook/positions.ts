@@ -1,60 +1,26 @@
 /**
- * Position bookkeeping for compiled cells: sucrase's source map (decoded here rather than with a
- * source-map library, since only its line-local segments are needed) composed with the compiler's
+ * Position bookkeeping for compiled cells: sucrase's source map (decoded with
+ * `@jridgewell/sourcemap-codec`, the decoder sucrase itself builds on) composed with the compiler's
  * own edits, so a stack frame in the generated body maps back to the cell's line:column.
  */
+import { getLineInfo } from 'acorn';
+import { decode } from '@jridgewell/sourcemap-codec';
 
 /** `[generatedColumn, sourceLine, sourceColumn]`, all 0-based. */
 export type Segment = [number, number, number];
 
-const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-
 /** Decodes a source map `mappings` string (single source) into segments per generated line. */
 export function decodeMappings(mappings: string): Segment[][] {
-  const lines: Segment[][] = [];
-  let sourceLine = 0;
-  let sourceColumn = 0;
-  for (const lineText of mappings.split(';')) {
-    const segments: Segment[] = [];
-    let column = 0;
-    for (const segmentText of lineText === '' ? [] : lineText.split(',')) {
-      const fields = decodeVlq(segmentText);
-      column += fields[0] ?? 0;
-      if (fields.length >= 4) {
-        sourceLine += fields[2]!;
-        sourceColumn += fields[3]!;
-        segments.push([column, sourceLine, sourceColumn]);
-      }
-    }
-    lines.push(segments);
-  }
-  return lines;
+  // Segments of one field (a generated column with no source) map nothing, so they are left out.
+  return decode(mappings).map((line) =>
+    line.filter((segment) => segment.length >= 4).map((segment) => [segment[0], segment[2]!, segment[3]!] as Segment),
+  );
 }
 
-/** Base64 VLQ, as in the source map v3 spec: 5 data bits per digit, sign in the lowest bit. */
-function decodeVlq(text: string): number[] {
-  const values: number[] = [];
-  let value = 0;
-  let shift = 0;
-  for (const char of text) {
-    const digit = BASE64.indexOf(char);
-    value += (digit & 31) * 2 ** shift;
-    if (digit & 32) {
-      shift += 5;
-    } else {
-      values.push(value % 2 === 1 ? -Math.floor(value / 2) : value / 2);
-      value = 0;
-      shift = 0;
-    }
-  }
-  return values;
-}
-
-/** The 1-based line and column of `offset` in `text` (LF line endings). */
+/** The 1-based line and column of `offset` in `text`, as acorn counts them. */
 export function locateOffset(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, Math.max(0, Math.min(offset, text.length)));
-  const lineStart = before.lastIndexOf('\n') + 1;
-  return { line: before.split('\n').length, column: before.length - lineStart + 1 };
+  const at = getLineInfo(text, Math.max(0, Math.min(offset, text.length)));
+  return { line: at.line, column: at.column + 1 };
 }
 
 /**

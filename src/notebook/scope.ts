@@ -10,6 +10,8 @@ import * as walk from 'acorn-walk';
 export interface ScopeAnalysis {
   /** Top-level names (const/let/var, also `var` nested in blocks, function, class, import), in source order. */
   declarations: string[];
+  /** For each of `declarations`, the offset in the program text of the identifier that declares it. */
+  declarationOffsets: number[];
   /** Free names read or written anywhere, sorted and unique; globals such as `Math` included. */
   references: string[];
 }
@@ -23,44 +25,51 @@ const FUNCTION_TYPES = new Set(['FunctionDeclaration', 'FunctionExpression', 'Ar
 export function analyzeScopes(program: acorn.Program): ScopeAnalysis {
   const scopes: Scopes = new Map();
   const topLevel: string[] = [];
-  const declare = (scope: acorn.Node, names: string[]): void => {
+  const topLevelOffsets: number[] = [];
+  /** Declares names in a scope; `at` is each name's identifier offset (for top-level positions). */
+  const declare = (scope: acorn.Node, names: string[], at: number[] = []): void => {
     let set = scopes.get(scope);
     if (!set) {
       set = new Set();
       scopes.set(scope, set);
     }
-    for (const name of names) {
+    names.forEach((name, k) => {
       set.add(name);
-      if (scope === program && !topLevel.includes(name)) topLevel.push(name);
-    }
+      if (scope === program && !topLevel.includes(name)) {
+        topLevel.push(name);
+        topLevelOffsets.push(at[k] ?? scope.start);
+      }
+    });
   };
+  const declareIdentifiers = (scope: acorn.Node, ids: acorn.Identifier[]): void =>
+    declare(scope, ids.map((id) => id.name), ids.map((id) => id.start));
   walk.ancestor(program, {
     VariableDeclaration(node, _state, ancestors) {
       const scope = node.kind === 'var' ? findFunctionScope(ancestors) : findBlockScope(ancestors, ancestors.length - 2);
-      declare(scope, node.declarations.flatMap((d) => listPatternNames(d.id)));
+      declareIdentifiers(scope, node.declarations.flatMap((d) => listPatternIdentifiers(d.id)));
     },
     Function(node, _state, ancestors) {
-      const names = node.params.flatMap(listPatternNames);
+      const names = node.params.flatMap(listPatternIdentifiers).map((id) => id.name);
       // `arguments` is implicitly bound in every non-arrow function.
       if (node.type !== 'ArrowFunctionExpression') names.push('arguments');
       if (node.type === 'FunctionExpression' && node.id) names.push(node.id.name);
       declare(node, names);
       if (node.type === 'FunctionDeclaration' && node.id) {
-        declare(findBlockScope(ancestors, ancestors.length - 2), [node.id.name]);
+        declareIdentifiers(findBlockScope(ancestors, ancestors.length - 2), [node.id]);
       }
     },
     Class(node, _state, ancestors) {
       if (!node.id) return;
-      if (node.type === 'ClassDeclaration') declare(findBlockScope(ancestors, ancestors.length - 2), [node.id.name]);
+      if (node.type === 'ClassDeclaration') declareIdentifiers(findBlockScope(ancestors, ancestors.length - 2), [node.id]);
       else declare(node, [node.id.name]);
     },
     CatchClause(node) {
-      if (node.param) declare(node, listPatternNames(node.param));
+      if (node.param) declareIdentifiers(node, listPatternIdentifiers(node.param));
     },
     ImportDeclaration(node) {
-      declare(
+      declareIdentifiers(
         program,
-        node.specifiers.map((s) => s.local.name),
+        node.specifiers.map((s) => s.local),
       );
     },
   });
@@ -76,22 +85,22 @@ export function analyzeScopes(program: acorn.Program): ScopeAnalysis {
   // which acorn-walk's typings do not list.
   const visitors = { Identifier: visitIdentifier, VariablePattern: visitIdentifier };
   walk.ancestor(program, visitors as walk.AncestorVisitors<unknown>);
-  return { declarations: topLevel, references: [...references].sort() };
+  return { declarations: topLevel, declarationOffsets: topLevelOffsets, references: [...references].sort() };
 }
 
-/** Names bound by a declaration pattern (`a`, `{ a, b: [c, ...d] }`, `e = 1`). */
-function listPatternNames(pattern: acorn.Pattern): string[] {
+/** Identifiers bound by a declaration pattern (`a`, `{ a, b: [c, ...d] }`, `e = 1`). */
+function listPatternIdentifiers(pattern: acorn.Pattern): acorn.Identifier[] {
   switch (pattern.type) {
     case 'Identifier':
-      return [pattern.name];
+      return [pattern];
     case 'ObjectPattern':
-      return pattern.properties.flatMap((p) => listPatternNames(p.type === 'Property' ? p.value : p.argument));
+      return pattern.properties.flatMap((p) => listPatternIdentifiers(p.type === 'Property' ? p.value : p.argument));
     case 'ArrayPattern':
-      return pattern.elements.flatMap((e) => (e ? listPatternNames(e) : []));
+      return pattern.elements.flatMap((e) => (e ? listPatternIdentifiers(e) : []));
     case 'RestElement':
-      return listPatternNames(pattern.argument);
+      return listPatternIdentifiers(pattern.argument);
     case 'AssignmentPattern':
-      return listPatternNames(pattern.left);
+      return listPatternIdentifiers(pattern.left);
     default:
       return [];
   }

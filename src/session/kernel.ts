@@ -22,11 +22,17 @@ export interface SessionKernel {
 export interface RestartDetail {
   reason: string;
   executed: string[];
+  /** The kernel's own account of a restart it did by itself (it stopped answering, it freed memory). */
+  message?: string;
 }
 
 /** Reads a `restarted` event's detail, tolerating an event without one. */
 export function restartDetail(event: Event): RestartDetail {
   const detail: unknown = 'detail' in event ? event.detail : undefined;
   const d = (typeof detail === 'object' && detail !== null ? detail : {}) as Partial<RestartDetail>;
-  return { reason: typeof d.reason === 'string' ? d.reason : 'restart', executed: Array.isArray(d.executed) ? d.executed.filter((x): x is string => typeof x === 'string') : [] };
+  return {
+    reason: typeof d.reason === 'string' ? d.reason : 'restart',
+    executed: Array.isArray(d.executed) ? d.executed.filter((x): x is string => typeof x === 'string') : [],
+    ...(typeof d.message === 'string' ? { message: d.message } : {}),
+  };
 }

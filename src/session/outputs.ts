@@ -35,7 +35,8 @@ export function applyRunMessage(outputs: readonly CellOutput[], message: RunMess
       const at = outputs.findIndex((o) => o.kind === 'display' && o.displayId === message.displayId);
       const old = outputs[at];
       if (!old || old.kind !== 'display') return outputs;
-      const updated: CellOutput = { ...old, data: message.data };
+      // An update may change the type too: display(x).update(rows) turns text into a table.
+      const updated: CellOutput = { ...old, mime: message.mime, data: message.data };
       return outputs.map((o, i) => (i === at ? updated : o));
     }
     case 'error':

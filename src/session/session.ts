@@ -42,6 +42,11 @@ export class NotebookSession {
   private readonly events = new EventTarget();
   /** The latest run of each cell: only it may change the cell (an older one was superseded). */
   private readonly latestRun = new Map<string, string>();
+  /**
+   * Each cell's last finished run: a timer it started may still print or throw after `done`,
+   * and that belongs in the cell (until the cell runs again).
+   */
+  private readonly finishedRun = new Map<string, string>();
   private readonly analysisTimers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly undo = new UndoStack();
   private widgetRun: Promise<void> | null = null;
@@ -319,7 +324,9 @@ export class NotebookSession {
     let runId: string | undefined;
     const handle = this.kernel.execute(id, cell.source, (message) => {
       const current = this.codeCell(id);
-      if (runId === undefined || this.latestRun.get(id) !== runId || !current) return;
+      const live = this.latestRun.get(id) === runId;
+      const late = !this.latestRun.has(id) && this.finishedRun.get(id) === runId;
+      if (runId === undefined || !(live || late) || !current) return;
       const step = applyToCell(current, progress, message);
       progress = step.progress;
       this.replace(step.cell);
@@ -330,6 +337,7 @@ export class NotebookSession {
       const current = this.codeCell(id);
       if (this.latestRun.get(id) !== runId || !current) return outcome;
       this.latestRun.delete(id);
+      this.finishedRun.set(id, runId!);
       this.replace(finishCell(current, progress, outcome), false);
       if (outcome.status === 'ok') this.setCells(markStale(this.state, readersOf(this.state, id).filter((r) => this.codeCell(r)?.status === 'ok')), false);
       this.changed(id);
@@ -338,11 +346,15 @@ export class NotebookSession {
   }
 
   private onRestarted = (event: Event): void => {
-    const { reason, executed } = restartDetail(event);
+    const { reason, executed, message } = restartDetail(event);
     const { cells, lost } = afterRestart(this.state, executed);
     this.setCells(cells);
+    const rerun = lost.length ? ` Re-run these cells (marked stale): ${lost.join(', ')}.` : '';
     if (reason === 'hard-stop') {
-      this.events.dispatchEvent(new SessionNoticeEvent(`The running cell did not stop within 2 seconds, so the kernel was restarted.${lost.length ? ` Re-run these cells (marked stale): ${lost.join(', ')}.` : ''}`));
+      this.events.dispatchEvent(new SessionNoticeEvent(`The running cell did not stop within 2 seconds, so the kernel was restarted.${rerun}`));
+    } else if (message) {
+      // A restart the kernel did by itself (a worker that stopped answering, memory to free): say so the same way.
+      this.events.dispatchEvent(new SessionNoticeEvent(`${message}${rerun}`));
     }
   };
 

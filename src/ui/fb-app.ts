@@ -11,24 +11,15 @@ import type { Notebook } from '../notebook/types';
 import './fb-notebook-list';
 import './fb-storage';
 import type { FbStorage } from './fb-storage';
-import { IMPORTED_PREFIX, loadImported, saveImported, type ImportedNotebook } from '../store/index';
+import { clearMeasuredBackends, IMPORTED_PREFIX, loadImported, saveBackendChoice, saveImported, type ImportedNotebook } from '../store/index';
 import { confirmDialog } from './dialog';
 import { loadNotebook } from './notebooks';
 import { readNotebookFile } from './transfer';
 import { describeError, errorMessage, type DescribedError } from './report-error';
 import { parseRoute, type Route } from './route';
 
-const BACKEND_KEY = 'fieldbook.backend';
-
-/** Reads the learner's saved backend choice. */
-export function savedBackend(): BackendName | undefined {
-  try {
-    const value = localStorage.getItem(BACKEND_KEY);
-    return value === 'cpu' || value === 'wasm' || value === 'webgl' ? value : undefined;
-  } catch {
-    return undefined;
-  }
-}
+/** The backend menu's entry that measures the backends again instead of picking one. */
+const MEASURE_AGAIN = 'measure';
 
 /** What the opening task found for a notebook route. */
 type Opened = { notebook: Notebook; imported: ImportedNotebook | null } | { missing: string };
@@ -210,13 +201,15 @@ export class FbApp extends LitElement {
   };
 
   private async switchBackend(event: Event): Promise<void> {
-    const backend = (event.target as HTMLSelectElement).value as BackendName;
-    try {
-      localStorage.setItem(BACKEND_KEY, backend);
-    } catch {
-      // Storage may be blocked; the choice still applies to this session.
+    const value = (event.target as HTMLSelectElement).value;
+    if (value === MEASURE_AGAIN) {
+      saveBackendChoice(null);
+      clearMeasuredBackends();
+      await this.kernel.measureBackends();
+      return;
     }
-    await this.kernel.setBackend(backend);
+    saveBackendChoice(value as BackendName);
+    await this.kernel.setBackend(value as BackendName);
   }
 
   protected override render(): TemplateResult {
@@ -235,7 +228,7 @@ export class FbApp extends LitElement {
           <select @change=${this.switchBackend} .value=${b?.backend ?? ''} ?disabled=${!b}
             title=${b ? describeBackend(b) : 'measuring…'}>
             ${(b?.available ?? []).map((name) => html`<option value=${name} ?selected=${name === b?.backend}>${name}${b?.timings[name] !== undefined ? ` (${b.timings[name]} ms)` : ''}</option>`)}
-            ${!b ? html`<option>measuring…</option>` : nothing}
+            ${b ? html`<option value=${MEASURE_AGAIN}>measure again</option>` : html`<option>measuring…</option>`}
           </select>
         </label>
       </header>

@@ -140,6 +140,7 @@ export async function trainLayers(
   const batchSize = Math.min(options.batchSize ?? 32, x.n);
   const all = Array.from({ length: x.n }, (_, i) => i);
   const shuffle = options.shuffle !== false && batchSize < x.n;
+  await options.onTrainBegin?.({ epochs: options.epochs, samples: x.n, batchesPerEpoch: Math.ceil(x.n / batchSize) });
   const batchOf = (idx: number[]): BatchTensors => ({
     x: rowsTensor(x, idx),
     y: rowsTensor(y, idx),

@@ -27,15 +27,19 @@ export async function train(
 ): Promise<TrainResult> {
   checkOptions(options);
   const history: TrainHistory = { epoch: [], loss: [] };
-  const result: TrainResult = { history, epochs: 0, stoppedEarly: false, aborted: false };
-  if (options.signal?.aborted) return { ...result, aborted: true };
-  if (isStepTrainable(model)) return trainSteps(model, data, options, result);
-  const fitModel: FitTrainable = model instanceof tf.LayersModel ? { model } : model;
-  if (fitModel.build) fitModel.build(inputWidth(data.x));
-  if (!fitModel.model.optimizer) {
-    throw new MlError('bad-argument', 'This LayersModel is not compiled: call model.compile({ optimizer, loss }) before train().');
+  let result: TrainResult = { history, epochs: 0, stoppedEarly: false, aborted: false };
+  try {
+    if (options.signal?.aborted) return (result = { ...result, aborted: true });
+    if (isStepTrainable(model)) return (result = await trainSteps(model, data, options, result));
+    const fitModel: FitTrainable = model instanceof tf.LayersModel ? { model } : model;
+    if (fitModel.build) fitModel.build(inputWidth(data.x));
+    if (!fitModel.model.optimizer) {
+      throw new MlError('bad-argument', 'This LayersModel is not compiled: call model.compile({ optimizer, loss }) before train().');
+    }
+    return (result = await trainLayers(fitModel, data, options, result));
+  } finally {
+    await options.onTrainEnd?.(result);
   }
-  return trainLayers(fitModel, data, options, result);
 }
 
 /** Width of one training row, for models that build themselves from the data. */
@@ -110,6 +114,7 @@ async function trainSteps(
   const stopper = options.earlyStopping ? new EarlyStopper(options.earlyStopping, () => model.snapshot()) : null;
   const batchSize = options.batchSize ?? 32;
   const indices = Array.from({ length: x.length }, (_, i) => i);
+  await options.onTrainBegin?.({ epochs: options.epochs, samples: x.length, batchesPerEpoch: Math.ceil(x.length / batchSize) });
   try {
     for (let epoch = 0; epoch < options.epochs; epoch++) {
       const order = (options.shuffle ?? true) ? rng.shuffle(indices) : indices;

@@ -101,8 +101,20 @@ export interface TrainOptions {
   seed?: number;
   /** Aborting stops at the next batch end; train() then resolves with `aborted: true`. */
   signal?: AbortSignal;
+  /** Called once before the first batch, with the size of the run (for a progress bar). */
+  onTrainBegin?(plan: TrainPlan): void | Promise<void>;
   onEpoch?(epoch: number, logs: TrainLogs): void | Promise<void>;
   onBatch?(batch: number, logs: TrainLogs): void | Promise<void>;
+  /** Called once when training ends for any reason: done, stopped early, aborted or failed. */
+  onTrainEnd?(result: TrainResult): void | Promise<void>;
+}
+
+/** The size of a training run, known once the validation rows are held out. */
+export interface TrainPlan {
+  epochs: number;
+  /** Training rows (after holding out validation rows). */
+  samples: number;
+  batchesPerEpoch: number;
 }
 
 /** What happened during `train()`. */

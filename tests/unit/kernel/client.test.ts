@@ -1,14 +1,23 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { KernelClient, type WorkerLike } from '../../../src/kernel/client';
-import type { PageMessage, RunMessage, WorkerMessage } from '../../../src/kernel/protocol';
+import type { DoneMessage, PageMessage, RunMessage, WorkerMessage } from '../../../src/kernel/protocol';
 
-/** A worker stand-in that records what the page sent and lets the test answer. */
+/**
+ * A worker stand-in that records what the page sent and lets the test answer. Like a live worker
+ * it answers pings at once, unless `closed` (as after a cell's `self.close()`).
+ */
 class FakeWorker implements WorkerLike {
   sent: PageMessage[] = [];
   terminated = false;
+  closed = false;
   onmessage: ((event: { data: WorkerMessage }) => void) | null = null;
   onerror: ((event: { message?: string }) => void) | null = null;
   postMessage(message: PageMessage): void {
+    if (this.closed) return;
+    if (message.type === 'ping') {
+      queueMicrotask(() => this.reply({ type: 'pong' }));
+      return;
+    }
     this.sent.push(message);
   }
   terminate(): void {
@@ -25,7 +34,7 @@ class FakeWorker implements WorkerLike {
   }
 }
 
-function done(runId: string, status: 'ok' | 'error' | 'aborted' = 'ok', declared: string[] = []): WorkerMessage {
+function done(runId: string, status: 'ok' | 'error' | 'aborted' = 'ok', declared: string[] = []): DoneMessage {
   return { type: 'done', runId, status, declared, references: [], ms: 5 };
 }
 
@@ -169,5 +178,86 @@ describe('KernelClient', () => {
     workers[0].onerror?.({ message: 'out of memory' });
     expect(fatal).toEqual(['out of memory']);
     expect(workers).toHaveLength(2);
+  });
+
+  it('restarts a worker that stopped answering after a run (self.close()), and leaves no run queued', async () => {
+    vi.useFakeTimers();
+    const events: { reason: string; executed: string[]; message?: string }[] = [];
+    client.addEventListener('restarted', (e) => events.push((e as CustomEvent).detail));
+    const closing = client.execute('closer', 'self.close()', () => {});
+    workers[0].reply({ type: 'status', runId: closing.runId, state: 'busy' });
+    workers[0].closed = true;
+    workers[0].reply(done(closing.runId, 'ok', ['x']));
+    expect(await closing.done).toMatchObject({ status: 'ok' });
+    const later = client.execute('later', '1 + 1', () => {});
+    vi.advanceTimersByTime(4999);
+    expect(workers).toHaveLength(1);
+    vi.advanceTimersByTime(1);
+    expect(workers).toHaveLength(2);
+    expect(await later.done).toMatchObject({ status: 'aborted' });
+    expect(events).toEqual([{ reason: 'dead', executed: ['closer'], message: expect.stringContaining('stopped answering') }]);
+    workers[1].ready();
+    await client.whenReady();
+    const fresh = client.execute('later', '1 + 1', () => {});
+    expect(workers[1].executes().map((m) => m.runId)).toEqual([fresh.runId]);
+  });
+
+  it('restarts when a run is never acknowledged', () => {
+    vi.useFakeTimers();
+    workers[0].closed = true;
+    client.execute('a', 'x', () => {});
+    vi.advanceTimersByTime(5000);
+    expect(workers).toHaveLength(2);
+  });
+
+  it('does not restart a worker that is busy in a long run it acknowledged', () => {
+    vi.useFakeTimers();
+    const run = client.execute('slow', 'while (Date.now() < end) {}', () => {});
+    workers[0].reply({ type: 'status', runId: run.runId, state: 'busy' });
+    workers[0].closed = true;
+    vi.advanceTimersByTime(60_000);
+    expect(workers).toHaveLength(1);
+  });
+
+  it('restarts to free memory when the kernel says so, and says why', async () => {
+    const events: { reason: string; message?: string }[] = [];
+    client.addEventListener('restarted', (e) => events.push((e as CustomEvent).detail));
+    const hog = client.execute('hog', 'for (;;) kept.push(tf.ones([1e6]))', () => {});
+    workers[0].reply({ ...done(hog.runId, 'error'), restart: 'memory' });
+    expect(await hog.done).toMatchObject({ status: 'error' });
+    expect(workers).toHaveLength(2);
+    expect(events).toEqual([{ reason: 'memory', executed: ['hog'], message: expect.stringContaining('memory guard') }]);
+  });
+
+  it('marks a worker that fails before it is ready dead, without a restart loop', () => {
+    const fatal: string[] = [];
+    client.addEventListener('fatal', (e) => fatal.push((e as CustomEvent<string>).detail));
+    void client.restart();
+    workers[1].onerror?.({ message: 'worker script failed to load' });
+    expect(client.state).toBe('dead');
+    expect(workers).toHaveLength(2);
+    expect(fatal).toEqual(['worker script failed to load']);
+  });
+});
+
+describe('KernelClient and cell ids like constructor', () => {
+  it('routes runs, widgets and forget for cells called constructor and __proto__', async () => {
+    const got: string[] = [];
+    const a = client.execute('constructor', 'x', (m) => got.push(`${m.type}:constructor`));
+    workers[0].reply(done(a.runId, 'ok', ['x']));
+    await a.done;
+    const b = client.execute('__proto__', 'y', (m) => got.push(`${m.type}:__proto__`));
+    workers[0].reply(done(b.runId));
+    await b.done;
+    expect(got).toEqual(['done:constructor', 'done:__proto__']);
+    expect([...client.executedCells]).toEqual(['constructor', '__proto__']);
+    client.setWidget('constructor#1', 2);
+    client.forget(['constructor']);
+    expect(workers[0].sent.at(-1)).toEqual({ type: 'forget', cellIds: ['constructor'] });
+    const restarted = client.restart();
+    // The forgotten cell's widget is not replayed to the fresh worker.
+    expect(workers[1].sent.filter((m) => m.type === 'widget')).toEqual([]);
+    workers[1].ready();
+    await restarted;
   });
 });

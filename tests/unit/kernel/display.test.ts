@@ -3,6 +3,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createDisplayApi, isDisplayHandle } from '../../../src/kernel/display';
 import { formatValue, inspect, tableFromRecords } from '../../../src/kernel/format';
 import { MIME, type TrainingData, type WorkerMessage } from '../../../src/kernel/protocol';
+import { createMlp, train } from '../../../src/ml/index';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -142,5 +143,41 @@ describe('the training view', () => {
     const last = messages.at(-1);
     const data = (last && last.type === 'update-display' ? last.data : null) as TrainingData;
     expect(data).toMatchObject({ epoch: 2, state: 'done', history: { loss: [1, 0.5], val_loss: [1.2, 0.6] } });
+  });
+
+  it('spreads into train(): planned batches, epochs, the end of the run, and nothing else', async () => {
+    const { display, messages, flushAll } = sink();
+    const view = display.training({ epochs: 1 });
+    expect(Object.keys(view).sort()).toEqual(['onBatch', 'onEpoch', 'onTrainBegin', 'onTrainEnd', 'signal']);
+    const mlp = createMlp({ inputDim: 1, hidden: [2], seed: 3 });
+    const x = [[0], [1], [2], [3], [4], [5]];
+    const y = [0, 0, 0, 1, 1, 1];
+    await train(mlp, { x, y }, { epochs: 2, batchSize: 4, ...view });
+    mlp.dispose();
+    flushAll();
+    const last = messages.filter((m) => m.type === 'update-display').at(-1);
+    const data = (last && last.type === 'update-display' ? last.data : null) as TrainingData;
+    expect(data).toMatchObject({ epochs: 2, epoch: 2, batchesPerEpoch: 2, state: 'done' });
+    expect(data.history.loss).toHaveLength(2);
+  });
+
+  it('shows a run stopped from its signal as stopped', async () => {
+    const { display, messages, flushAll, controller } = sink();
+    const view = display.training({ epochs: 5 });
+    const mlp = createMlp({ inputDim: 1, hidden: [2], seed: 3 });
+    const result = await train(mlp, { x: [[0], [1], [2], [3]], y: [0, 0, 1, 1] }, {
+      epochs: 5,
+      batchSize: 2,
+      ...view,
+      onEpoch: (epoch, logs) => {
+        view.onEpoch(epoch, logs);
+        if (epoch === 1) controller.abort();
+      },
+    });
+    mlp.dispose();
+    flushAll();
+    expect(result.aborted).toBe(true);
+    const last = messages.filter((m) => m.type === 'update-display').at(-1);
+    expect((last && last.type === 'update-display' ? last.data : null) as TrainingData).toMatchObject({ state: 'stopped', epoch: 2 });
   });
 });

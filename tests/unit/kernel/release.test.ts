@@ -46,3 +46,46 @@ describe('releasing a cell\'s old values', () => {
     expect(tf.memory().numTensors).toBe(before);
   });
 });
+
+describe('walking a cell\'s values for what to free', () => {
+  it('frees models and tensors kept in arrays, plain objects and Maps', async () => {
+    const before = tf.memory().numTensors;
+    const results = [{ l2: 0.1, model: await trainedModel() }, { l2: 1, model: await trainedModel() }];
+    const byName = new Map([['scores', tf.ones([3])]]);
+    const nested = { inner: { tensors: [tf.zeros([2]), tf.zeros([2])] } };
+    releaseValues([results, byName, nested], []);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('frees a toolkit-style model (a plain object with dispose) once, through its own dispose', () => {
+    const before = tf.memory().numTensors;
+    const weights = tf.ones([4]);
+    let disposals = 0;
+    const model = { weights, dispose: () => { disposals++; weights.dispose(); } };
+    expect(releaseValues([[{ name: 'a', model }], { best: model }], [])).toBe(1);
+    expect(disposals).toBe(1);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('keeps what another cell\'s value reaches, however deep', () => {
+    const before = tf.memory().numTensors;
+    const shared = tf.ones([2]);
+    const own = tf.zeros([2]);
+    expect(releaseValues([[shared, own]], [{ summary: { tensors: new Map([['kept', shared]]) } }])).toBe(1);
+    expect([shared.isDisposed, own.isDisposed]).toEqual([false, true]);
+    shared.dispose();
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('skips a long array of flat records as data, but walks an array of nested results', () => {
+    const before = tf.memory().numTensors;
+    const hidden = tf.ones([1]);
+    // Row 501 is not among the 16 evenly spaced samples of 1,000 rows (0, 62, 125, …, 500, 562, …).
+    const rows: Record<string, unknown>[] = Array.from({ length: 1000 }, (_, i) => ({ i, label: i % 2 }));
+    rows[501] = { i: 501, label: hidden };
+    expect(releaseValues([rows], [])).toBe(0);
+    const results = Array.from({ length: 1000 }, (_, i) => ({ i, fit: { tensor: i === 999 ? hidden : null } }));
+    expect(releaseValues([results], [])).toBe(1);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+});

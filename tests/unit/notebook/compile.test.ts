@@ -58,6 +58,20 @@ describe('compileCell analysis', () => {
   it('keeps the cell id it was given', () => {
     expect(compileCell('1;', { cellId: 'train' }).cellId).toBe('train');
   });
+  it('records the cell line:column where each top-level name is declared', () => {
+    const compiled = compileCell(
+      'import m from "m";\nconst a: number = 1, { b, c: [d] } = { b: 2, c: [3] } as any;\n  function f(x: string): void {}\nclass K {}',
+    );
+    expect(compiled.declarations).toEqual(['m', 'a', 'b', 'd', 'f', 'K']);
+    expect(compiled.declarationSites).toEqual([
+      { line: 1, column: 8 },
+      { line: 2, column: 7 },
+      { line: 2, column: 24 },
+      { line: 2, column: 31 },
+      { line: 3, column: 12 },
+      { line: 4, column: 7 },
+    ]);
+  });
 });
 
 describe('compileCell body', () => {
@@ -177,5 +191,33 @@ describe('mapBodyPosition', () => {
   it('returns null for the generated return line', () => {
     const compiled = compileCell('const a = 1;');
     expect(mapBodyPosition(compiled, 2, 1)).toBeNull();
+  });
+});
+
+describe('compileCell hooks for the kernel', () => {
+  it('starts every loop body with the tick-and-check guard, naming what the loop grows and where the loop is', () => {
+    const body = compileCell('const rows = [];\nfor (let i = 0; i < 3; i++) { rows.push(i); }\nwhile (false) seen[k] = 1;').body.split('\n');
+    expect(body[1]).toBe('for (let i = 0; i < 3; i++) { __fb_tick() && __fb_check(() => [rows], 2, 1);  rows.push(i); }');
+    expect(body[2]).toBe('while (false) { __fb_tick() && __fb_check(() => [seen], 3, 1); seen[k] = 1; }');
+  });
+
+  it('leaves names a loop body declares out of the guard, and guards a loop with nothing to grow', () => {
+    const body = compileCell('for (const x of xs) { const row = []; row.push(x); }\ndo n++; while (n < 3)').body.split('\n');
+    expect(body[0]).toContain('for (const x of xs) { __fb_tick() && __fb_check(null, 1, 1);  const row = [];');
+    expect(body[1]).toBe('do { __fb_tick() && __fb_check(null, 2, 1); n++; } while (n < 3)');
+  });
+
+  it('passes every thrown value through __fb_throw, keeping lines', () => {
+    const compiled = compileCell('if (bad) throw { message: "x" };\nthrow new Error("y");');
+    expect(compiled.body.split('\n').slice(0, 2)).toEqual([
+      '"use strict"; if (bad) throw __fb_throw({ message: "x" });',
+      'throw __fb_throw(new Error("y"));',
+    ]);
+  });
+
+  it('maps positions after an inserted guard back to the cell', () => {
+    const compiled = compileCell('for (;;) { const v = null as any; v.x; }');
+    const column = compiled.body.split('\n')[0]!.indexOf('v.x') + 1;
+    expect(mapBodyPosition(compiled, 1, column)).toEqual({ line: 1, column: 35 });
   });
 });

@@ -38,7 +38,7 @@ describe('applyRunMessage', () => {
     const first: CellOutput = { kind: 'display', displayId: 'a', mime: MIME.progress, data: { value: 1, max: 3 } };
     const second: CellOutput = { kind: 'display', displayId: 'b', mime: MIME.progress, data: { value: 0, max: 3 } };
     const before = frozen([first, second]);
-    const after = applyRunMessage(before, { type: 'update-display', runId: run, displayId: 'b', data: { value: 3, max: 3 } });
+    const after = applyRunMessage(before, { type: 'update-display', runId: run, displayId: 'b', mime: MIME.progress, data: { value: 3, max: 3 } });
     expect(after[0]).toBe(first);
     expect(after[1]).not.toBe(second);
     expect(after[1]).toEqual({ ...second, data: { value: 3, max: 3 } });
@@ -47,7 +47,7 @@ describe('applyRunMessage', () => {
   it('returns the same array for an update of a display it does not have, and for status and done', () => {
     const before = frozen([{ kind: 'note', text: 'n' }]);
     const messages: RunMessage[] = [
-      { type: 'update-display', runId: run, displayId: 'missing', data: 1 },
+      { type: 'update-display', runId: run, displayId: 'missing', mime: MIME.text, data: '1' },
       { type: 'status', runId: run, state: 'busy' },
       { type: 'done', runId: run, status: 'ok', declared: [], references: [], ms: 1 },
     ];
@@ -60,7 +60,7 @@ describe('applyRunMessage', () => {
   });
 
   it('reuses a widget output of the previous run when it comes back unchanged, so a dragged slider is not rebuilt', () => {
-    const widget = { key: 'c#1', kind: 'slider', label: 'x', value: 2 };
+    const widget = { key: 'c#1', kind: 'slider' as const, label: 'x', value: 2 };
     const old: CellOutput = { kind: 'display', displayId: 'old', mime: MIME.widget, data: widget };
     const same = applyRunMessage([], { type: 'display', runId: 'r2', displayId: 'new', mime: MIME.widget, data: { ...widget } }, [old]);
     expect(same[0]).toBe(old);

@@ -31,7 +31,7 @@ describe('NotebookSession runs', () => {
       { type: 'stream', name: 'stdout', text: 'one ' },
       { type: 'stream', name: 'stdout', text: 'two' },
       { type: 'display', displayId: 'p1', mime: MIME.progress, data: { value: 0, max: 2 } },
-      { type: 'update-display', displayId: 'p1', data: { value: 2, max: 2 } },
+      { type: 'update-display', displayId: 'p1', mime: MIME.progress, data: { value: 2, max: 2 } },
     ]);
     const after = session.codeCell('d')!;
     expect(after).not.toBe(before);
@@ -145,6 +145,39 @@ describe('NotebookSession staleness', () => {
   });
 });
 
+describe('NotebookSession and messages after a run ended', () => {
+  it('shows what a finished run\'s timer throws later in its cell, keeping its status, until the cell runs again', async () => {
+    const { kernel, session, status } = await open();
+    session.run('a');
+    const first = await kernel.finishNext('ok', [{ type: 'stream', name: 'stdout', text: 'scheduled' }]);
+    first.onMessage({ type: 'error', runId: first.runId, ename: 'Error', evalue: 'late', line: 2, column: 26 });
+    await flush();
+    expect(status('a')).toBe('ok');
+    expect(session.codeCell('a')!.outputs).toEqual([
+      { kind: 'stream', name: 'stdout', text: 'scheduled' },
+      { kind: 'error', ename: 'Error', evalue: 'late', line: 2, column: 26 },
+    ]);
+    session.run('a');
+    await kernel.finishNext('ok', [{ type: 'stream', name: 'stdout', text: 'again' }]);
+    first.onMessage({ type: 'error', runId: first.runId, ename: 'Error', evalue: 'later still', line: 2, column: 26 });
+    await flush();
+    expect(session.codeCell('a')!.outputs).toEqual([{ kind: 'stream', name: 'stdout', text: 'again' }]);
+  });
+});
+
+describe('NotebookSession and restarts the kernel did by itself', () => {
+  it('shows the kernel\'s own account of the restart, with the cells to re-run', async () => {
+    const { kernel, session, status } = await open();
+    session.run('b');
+    await kernel.finishAll();
+    const notices: string[] = [];
+    session.on('session-notice', (e) => notices.push(e.message));
+    kernel.dispatchEvent(new CustomEvent('restarted', { detail: { reason: 'dead', executed: ['a', 'b'], message: 'The kernel stopped answering, so it was restarted.' } }));
+    expect(['a', 'b'].map(status)).toEqual(['stale', 'stale']);
+    expect(notices).toEqual(['The kernel stopped answering, so it was restarted. Re-run these cells (marked stale): a, b.']);
+  });
+});
+
 describe('NotebookSession cells', () => {
   it('brings a deleted cell back where it was with undoDelete, stale if it had run', async () => {
     const { kernel, session, status } = await open();
@@ -206,7 +239,7 @@ describe('NotebookSession widgets', () => {
     const { kernel, session } = await open();
     void session.runAll();
     await kernel.finishAll();
-    const widget = { key: 'a#1', kind: 'slider', label: 't', value: 0.5, min: 0, max: 1 };
+    const widget = { key: 'a#1', kind: 'slider' as const, label: 't', value: 0.5, min: 0, max: 1 };
     session.run('a');
     await kernel.finishNext('ok', [{ type: 'display', displayId: 'w', mime: MIME.widget, data: widget }]);
     session.widgetInput('a#1', 0.7);

@@ -180,6 +180,24 @@ describe('train with a step model', () => {
     expect(history.loss[2]).toBeLessThan(history.loss[0]);
   });
 
+  it('announces the run before the first batch and its end once, also when aborted', async () => {
+    const model = createMeanModel();
+    const y = Array.from({ length: 50 }, (_, i) => i % 3);
+    const events: string[] = [];
+    const controller = new AbortController();
+    const result = await train(model, { x: y.map(() => [0]), y }, {
+      epochs: 4,
+      batchSize: 16,
+      validation: 0.2,
+      signal: controller.signal,
+      onTrainBegin: (plan) => void events.push(`begin ${plan.epochs}x${plan.batchesPerEpoch} of ${plan.samples}`),
+      onEpoch: (epoch) => (epoch === 1 ? controller.abort() : undefined),
+      onTrainEnd: (r) => void events.push(`end after ${r.epochs} aborted=${r.aborted}`),
+    });
+    expect(result.aborted).toBe(true);
+    expect(events).toEqual(['begin 4x3 of 40', 'end after 2 aborted=true']);
+  });
+
   it('passes balanced class weights as sample weights', async () => {
     const model = createMeanModel();
     const y = [0, 0, 0, 1];

@@ -1,0 +1,44 @@
+/**
+ * The kernel: what runs cells, and how the page talks to it (DESIGN §3.2, §3.3).
+ *
+ * The page side, exported here, holds no tfjs: the client that queues runs and restarts a stuck or
+ * silent worker, and the protocol both sides speak.
+ *
+ * The worker side is imported by path from the worker (and from tests), never through this file,
+ * so the page's bundle cannot pull tfjs in by accident:
+ * - `kernel.ts` — `Kernel`, the DOM-free class that holds the scope and runs cells;
+ * - `worker.ts` — the Web Worker: a thin adapter from messages to `Kernel`;
+ * - `execute.ts` — running a compiled cell, locating its errors (`ThrowSites` for non-Error throws);
+ * - `cell-errors.ts` — name clashes and cycles (the notebook's one graph check), error wording;
+ * - `display.ts`, `format.ts`, `training-view.ts`, `throttle.ts` — the display API cells call;
+ * - `release.ts` — freeing what a re-run cell's previous values held;
+ * - `memory-guard.ts` — stopping a cell before the browser runs out of memory;
+ * - `abort-fit.ts` — Stop (and the memory guard) between `model.fit` batches;
+ * - `backend.ts` — choosing the tfjs backend by measurement; `tf.ts` — the bundled tfjs;
+ * - `wasm-threads-off.ts` — what the build puts in place of the wasm backend's unused threaded glue.
+ */
+export { KernelClient } from './client';
+export type { KernelClientOptions, KernelState, RestartDetail, RestartReason, RunHandle, RunOutcome, WorkerLike } from './client';
+export { Watchdog } from './watchdog';
+export { MIME, isRunMessage, toOutput } from './protocol';
+export type {
+  BackendInfo,
+  BackendName,
+  CellAnalysis,
+  DisplayedTable,
+  DoneMessage,
+  Mime,
+  Output,
+  OutputData,
+  PageMessage,
+  ProgressData,
+  RunMessage,
+  SavedModelInfo,
+  TableData,
+  TrainingData,
+  WidgetData,
+  WidgetValue,
+  WorkerMessage,
+} from './protocol';
+export type { Kernel, KernelOptions } from './kernel';
+export type { MemoryKind, MemoryLimits } from './memory-guard';
