@@ -148,25 +148,23 @@ export interface CsvLayout {
 }
 
 /**
- * Streams the text (BOM removed): `onHeader` gets the header (names made unique) and its file
- * line, then `onData` every data record. Returns the delimiter and the header's warnings.
+ * Streams the text (BOM removed): `onHeader` gets the header (names made unique), its file line
+ * and the warnings about it, then `onData` every data record. Returns the delimiter used.
  */
 function streamRecords(
   text: string,
   options: CsvOptions,
-  onHeader: (header: string[], line: number) => void,
+  onHeader: (header: string[], line: number, warnings: string[]) => void,
   onData: (record: CsvRecord) => void,
-): { delimiter: string; warnings: string[]; sawHeader: boolean } {
+): string {
   const clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const delimiter = options.delimiter ?? detectDelimiter(clean);
-  let warnings: string[] = [];
   let sawHeader = false;
   const start = (fields: string[], line: number) => {
-    const deduped = dedupeHeader(fields);
-    warnings = deduped.warnings;
+    const { names, warnings } = dedupeHeader(fields);
     if (line > 1) warnings.unshift(`The header is on line ${line}: the lines before it are blank.`);
     sawHeader = true;
-    onHeader(deduped.names, line);
+    onHeader(names, line, warnings);
   };
   if (options.header) start(options.header, 0);
   readCsvRecords(clean, { delimiter, quoteChar: options.quoteChar }, (record) => {
@@ -174,25 +172,24 @@ function streamRecords(
     else onData(record);
   }, options.header?.length);
   if (!sawHeader) throw new MlError('empty-data', 'The file is empty: it needs a header row and data rows.');
-  return { delimiter, warnings, sawHeader };
+  return delimiter;
 }
 
 /** Splits the text (BOM removed) into a header and up to `limit` data records, each with its file line. */
 export function readRecords(text: string, options: CsvOptions = {}, limit = Infinity): CsvLayout {
-  const records: CsvRecord[] = [];
-  let header: string[] = [];
-  let headerLine = 0;
-  let layout: { delimiter: string; warnings: string[] } | null = null;
+  const clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const layout: CsvLayout = { delimiter: options.delimiter ?? detectDelimiter(clean), header: [], headerLine: 0, records: [], warnings: [] };
+  const onHeader = (header: string[], line: number, warnings: string[]) => Object.assign(layout, { header, headerLine: line, warnings });
   try {
-    layout = streamRecords(text, options, (h, line) => ((header = h), (headerLine = line)), (record) => {
-      records.push(record);
-      if (records.length >= limit) throw STOP;
+    streamRecords(clean, { ...options, delimiter: layout.delimiter }, onHeader, (record) => {
+      layout.records.push(record);
+      // Enough records for a sample: stop reading the rest of a big file.
+      if (layout.records.length >= limit) throw STOP;
     });
   } catch (e) {
     if (e !== STOP) throw e;
   }
-  const delimiter = layout?.delimiter ?? options.delimiter ?? detectDelimiter(text.slice(0, 100_000));
-  return { delimiter, header, headerLine, records, warnings: layout?.warnings ?? dedupeHeader(header).warnings };
+  return layout;
 }
 const STOP = Symbol('stop');
 
@@ -268,14 +265,16 @@ export function parseCsv(text: string, schema: CsvSchema, options: CsvOptions = 
   const clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const delimiterUsed = options.delimiter ?? detectDelimiter(clean);
   let headerLine = 0;
-  const layout = streamRecords(clean, { ...options, delimiter: delimiterUsed }, (names, line) => {
+  let headerWarnings: string[] = [];
+  streamRecords(clean, { ...options, delimiter: delimiterUsed }, (names, line, warned) => {
     headerLine = line;
+    headerWarnings = warned;
     onHeader(names);
   }, onData);
   if (dataRecords === 0 && !options.header) {
     throw new MlError('empty-data', `The file has a header row (line ${headerLine}: ${describeHeader(header)}) but no data rows.`);
   }
-  const warnings = [...new Set([...(schema.warnings ?? []), ...layout.warnings])];
+  const warnings = [...new Set([...(schema.warnings ?? []), ...headerWarnings])];
   if (literal.length > 0) {
     warnings.push(
       `${literal.length === 1 ? 'Line' : 'Lines'} ${listLines(literal)} ${literal.length === 1 ? 'has' : 'have'} a quote (") that is never closed: ` +
