@@ -82,11 +82,11 @@ function installRunProbe() {
   }
 }
 
-/** Reads the notebook ids from the front matter of notebooks/*.md, in file order. */
+/** Reads the notebook ids from the front matter of notebooks/*.md, in file order (the glossary is a page, not a notebook). */
 function listNotebooks() {
   const dir = join(ROOT, 'notebooks');
   return readdirSync(dir)
-    .filter((f) => f.endsWith('.md'))
+    .filter((f) => f.endsWith('.md') && f !== 'glossary.md')
     .sort()
     .map((f) => {
       const m = /^---\r?\n[\s\S]*?^id:\s*(\S+)\s*$/m.exec(readFileSync(join(dir, f), 'utf8'));

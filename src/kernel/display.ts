@@ -18,7 +18,8 @@ export function isDisplayHandle(value: unknown): boolean {
   return typeof value === 'object' && value !== null && HANDLE in value;
 }
 
-function mark<T extends object>(handle: T): T {
+/** Marks `handle` as returned by the display API (so it is not displayed again as a cell's value). */
+export function mark<T extends object>(handle: T): T {
   Object.defineProperty(handle, HANDLE, { value: true });
   return handle;
 }

@@ -11,6 +11,7 @@
  * - `execute.ts` — running a compiled cell, locating its errors (`ThrowSites` for non-Error throws);
  * - `cell-errors.ts` — name clashes and cycles (the notebook's one graph check), error wording;
  * - `display.ts`, `format.ts`, `training-view.ts`, `throttle.ts` — the display API cells call;
+ * - `exercise.ts` — the `exercise({...})` global: a panel, and its check run while the cell runs;
  * - `release.ts` — freeing what a re-run cell's previous values held;
  * - `memory-guard.ts` — stopping a cell before the browser runs out of memory;
  * - `abort-fit.ts` — Stop (and the memory guard) between `model.fit` batches;
@@ -27,6 +28,8 @@ export type {
   CellAnalysis,
   DisplayedTable,
   DoneMessage,
+  ExerciseData,
+  ExerciseStatus,
   Mime,
   Output,
   OutputData,

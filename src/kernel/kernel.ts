@@ -12,6 +12,7 @@ import { isWidgetOf } from '../notebook/widget-key';
 import { installAbortableFit } from './abort-fit';
 import { checkCellNames, describeRunError } from './cell-errors';
 import { createDisplayApi, isDisplayHandle } from './display';
+import { createExerciseApi } from './exercise';
 import { createModuleImporter, executeCell, formatCellSourceName, ThrowSites, type CellHooks } from './execute';
 import { formatLogLine, formatValue, inspect } from './format';
 import { defaultLimits, MemoryGuard, MemoryLimitError, readPerformanceHeap, type MemoryLimits, type MemoryReaders } from './memory-guard';
@@ -174,6 +175,7 @@ export class Kernel {
     this.guard.begin();
     const { signal } = run.controller;
     const { display, flushAll } = createDisplayApi({ runId, post: this.post, signal, cellId, widgetValues: this.widgetValues });
+    const { exercise, settled } = createExerciseApi({ runId, post: this.post, signal });
     // While the cell awaits, the guard still looks, and stops toolkit training through the signal.
     const watch = setInterval(() => {
       try {
@@ -191,7 +193,7 @@ export class Kernel {
       this.clearDeclarations(cellId);
       const outcome = await executeCell(
         compiled,
-        { scope: this.scope, builtins: this.builtins(display, signal), importModule: this.importModule, hooks: this.hooks },
+        { scope: this.scope, builtins: { ...this.builtins(display, signal), exercise }, importModule: this.importModule, hooks: this.hooks },
         { sourceName: run.sourceName },
       );
       // A cell that caught the guard's error still stops here.
@@ -209,6 +211,8 @@ export class Kernel {
       status = signal.aborted && !this.guard.error && run.compiled ? 'aborted' : 'error';
       if (status === 'error') this.reportError(run, error);
     } finally {
+      // A cell is done when its exercises have their verdicts (an async check may still be running).
+      await settled();
       clearInterval(watch);
       flushAll();
       this.current = null;

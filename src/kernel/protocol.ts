@@ -17,6 +17,8 @@ export const MIME = {
   progress: 'application/vnd.fieldbook.progress+json',
   training: 'application/vnd.fieldbook.training+json',
   widget: 'application/vnd.fieldbook.widget+json',
+  /** An exercise panel: what `exercise({...})` shows (see `ExerciseData`). */
+  exercise: 'application/vnd.fieldbook.exercise+json',
   /** Base64 PNG (from an imported notebook's outputs). */
   png: 'image/png',
 } as const;
@@ -75,6 +77,25 @@ export interface WidgetData {
   placeholder?: string;
 }
 
+/** Where an exercise stands after its check ran (DESIGN §5.1: `data-exercise-status`). */
+export type ExerciseStatus = 'pending' | 'passed' | 'failed';
+
+/** An exercise panel: the exercise as the cell declared it, and the verdict of its check. */
+export interface ExerciseData {
+  /** Unique in the notebook; the panel carries it as `data-exercise`. */
+  id: string;
+  title: string;
+  /** Markdown: what to do. */
+  task?: string;
+  hints: string[];
+  /** Markdown or code, shown only after the learner confirms. */
+  solution?: string;
+  status: ExerciseStatus;
+  message: string;
+  /** True while an async check is still running. */
+  checking: boolean;
+}
+
 /** A table as `display.table` sends it: the data plus the rows to show before "show more". */
 export type DisplayedTable = TableData & { limit?: number };
 
@@ -87,6 +108,7 @@ export type Output =
   | { mime: typeof MIME.progress; data: ProgressData }
   | { mime: typeof MIME.training; data: TrainingData }
   | { mime: typeof MIME.widget; data: WidgetData }
+  | { mime: typeof MIME.exercise; data: ExerciseData }
   | { mime: typeof MIME.png; data: string };
 
 /** The data type that goes with a MIME type. */

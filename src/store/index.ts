@@ -14,6 +14,7 @@ export { EditJournal, browserStorage, tabId, type JournalEntry, type SyncStorage
 export { mergeEdits, emptyEdits, type EditConflict, type EditsMerge } from './merge';
 export { EditsChannel, type RemoteSave } from './sync';
 export { readStorageInfo, requestPersistence, type StorageInfo } from './storage-info';
+export { countPassed, createMemoryProgressStore, emptyProgress, formatExerciseCount, idbProgressStore, sanitizeProgress, withHints, withSolution, withVerdict, type ExerciseProgress, type LastVisit, type NotebookProgress, type ProgressStore } from './progress';
 
 let journal: EditJournal | null = null;
 let channel: EditsChannel | null = null;

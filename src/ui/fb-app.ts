@@ -61,6 +61,15 @@ export class FbApp extends LitElement {
     onComplete: () => void this.scrollToSection(),
   });
 
+  /** The glossary page loads on first use, like the notebook view (they share the Markdown renderer). */
+  private readonly glossaryPage = new Task(this, {
+    args: () => [this.route.page === 'glossary'] as const,
+    task: async ([wanted]) => {
+      if (wanted) await import('./fb-glossary');
+      return wanted;
+    },
+  });
+
   protected override createRenderRoot(): HTMLElement {
     return this;
   }
@@ -218,6 +227,7 @@ export class FbApp extends LitElement {
       <a class="fb-skip" href="#main">Skip to content</a>
       <header class="fb-header">
         <a class="fb-brand" href="#/">Fieldbook</a>
+        <nav class="fb-header-nav" aria-label="Site"><a href="#/glossary" aria-current=${this.route.page === 'glossary' ? 'page' : 'false'}>Glossary</a></nav>
         <span class="fb-spacer"></span>
         <button class="fb-secondary" @click=${() => this.querySelector<FbStorage>('fb-storage')?.open()}>Storage</button>
         <button class="fb-secondary" @click=${() => this.pickFile()} title="Open a Fieldbook .md or Jupyter .ipynb file (or drop it on the page)">Import notebook</button>
@@ -250,6 +260,7 @@ export class FbApp extends LitElement {
     const route = this.route;
     if (route.page === 'home') return html`<fb-notebook-list></fb-notebook-list>`;
     if (route.page === 'bad-address') return notFound(route.message);
+    if (route.page === 'glossary') return this.glossaryPage.render({ complete: () => html`<fb-glossary .term=${route.term}></fb-glossary>` });
     const opening = html`<main id="main"><p aria-busy="true">Opening notebook…</p></main>`;
     return this.opening.render({
       initial: () => opening,
@@ -269,7 +280,7 @@ export class FbApp extends LitElement {
 }
 
 function notFound(message: string): TemplateResult {
-  return html`<main class="fb-home" id="main"><div class="fb-error fb-not-found" role="alert"><pre>${message}</pre></div><a href="#/">← All notebooks</a></main>`;
+  return html`<main class="fb-home" id="main"><div class="fb-error fb-not-found" role="alert"><pre>${message}</pre></div><a href="#/"><span aria-hidden="true">←</span> All notebooks</a></main>`;
 }
 
 function describeBackend(b: BackendInfo): string {

@@ -21,8 +21,11 @@ import { showShortcuts } from './fb-shortcuts';
 import { attachKeyboard } from './keyboard';
 import type { KeyboardActions } from './keyboard-actions';
 import './fb-cell';
+import './fb-toc';
 import type { FbCell } from './fb-cell';
+import { GlossaryController } from './glossary-terms';
 import { renderMarkdown, type Heading } from './markdown';
+import { routeOf, VisitController } from './visits';
 import { errorMessage } from './report-error';
 
 /** What the opening task read, for the session it opens. */
@@ -62,7 +65,9 @@ export class FbNotebook extends LitElement {
   private readonly sessions = new SessionController(this);
   private autosaver: Autosaver | null = null;
   private detachKeyboard: (() => void) | null = null;
-  private prose = new Map<string, { source: string; html: string; headings: Heading[] }>();
+  private prose = new Map<string, { source: string; html: string; headings: Heading[]; terms: string[]; glossary: number }>();
+  /** Marks each glossary term's first use in the prose with its definition. */
+  private readonly glossary = new GlossaryController(this);
 
   /** Reads the learner's edits for the notebook; a newer notebook or key supersedes a read under way. */
   private readonly opening = new Task(this, {
@@ -103,6 +108,17 @@ export class FbNotebook extends LitElement {
 
   private get key(): string {
     return this.storageKey || this.notebook.meta.id;
+  }
+
+  /** This notebook's route, e.g. `#/notebook/fraud-detection` (`#/imported/…` for an import). */
+  private get route(): string {
+    return routeOf(this.key);
+  }
+
+  constructor() {
+    super();
+    // Remembers where the learner works, for "continue where you left off" on the home page.
+    new VisitController(this, () => (this.session ? { key: this.key, title: this.notebook.meta.title } : null));
   }
 
   override connectedCallback(): void {
@@ -262,18 +278,16 @@ export class FbNotebook extends LitElement {
     const rendered = session.cells.map((cell) => this.renderProse(cell, headings));
     let codeIndex = 0;
     return html`
-      <div class="fb-notebook-layout">
+      <div class="fb-notebook-layout" data-progress-key=${this.key}>
         <nav class="fb-toc" aria-label="Table of contents">
-          <a class="fb-back" href="#/">← All notebooks</a>
-          <h2>Contents</h2>
-          <ol>${headings.filter((h) => h.depth <= 3).map((h) => html`<li class="depth-${h.depth}"><a href=${`#/notebook/${this.notebook.meta.id}/${h.id}`} @click=${(e: Event) => this.jumpToHeading(e, h.id)}>${h.text}</a></li>`)}</ol>
+          <fb-toc .headings=${headings} .cells=${session.cells} base=${this.route} progressKey=${this.key}></fb-toc>
         </nav>
         <main class="fb-notebook" id="main">
           <div class="fb-toolbar" role="toolbar" aria-label="Notebook">
-            <button @click=${() => this.guard(() => session.runAll())}>▶▶ Run all</button>
+            <button @click=${() => this.guard(() => session.runAll())}><span aria-hidden="true">▶▶</span> Run all</button>
             <button @click=${() => this.guard(() => session.runStale())} ?disabled=${!session.codeCells.some((c) => c.status === 'stale')}>Run stale</button>
-            <button @click=${() => session.stop()} ?disabled=${!this.kernelBusy}>■ Stop</button>
-            <button @click=${() => this.guard(() => session.restart())}>↻ Restart</button>
+            <button @click=${() => session.stop()} ?disabled=${!this.kernelBusy}><span aria-hidden="true">■</span> Stop</button>
+            <button @click=${() => this.guard(() => session.restart())}><span aria-hidden="true">↻</span> Restart</button>
             <button class="fb-secondary" @click=${() => this.guard(() => this.resetNotebook())}>Reset notebook</button>
             <button class="fb-secondary" @click=${() => this.exportAs('md')}>Export .md</button>
             <button class="fb-secondary" @click=${() => this.exportAs('ipynb')}>Export .ipynb</button>
@@ -312,21 +326,14 @@ export class FbNotebook extends LitElement {
   private renderProse(cell: CellState, headings: Heading[]): string | null {
     if (cell.kind !== 'markdown') return null;
     let cached = this.prose.get(cell.id);
-    if (!cached || cached.source !== cell.source) {
+    if (!cached || cached.source !== cell.source || cached.glossary !== this.glossary.generation) {
       const { html: out, headings: found } = renderMarkdown(cell.source, headings);
-      cached = { source: cell.source, html: out, headings: found };
+      const terms = this.glossary.mark(out);
+      cached = { source: cell.source, html: terms.html, headings: found, terms: terms.marked, glossary: this.glossary.generation };
       this.prose.set(cell.id, cached);
-    }
+    } else this.glossary.reuse(cached.terms);
     headings.push(...cached.headings);
     return cached.html;
-  }
-
-  private jumpToHeading(event: Event, id: string): void {
-    event.preventDefault();
-    const target = document.getElementById(id);
-    target?.scrollIntoView({ behavior: 'smooth', block: 'start' });
-    target?.setAttribute('tabindex', '-1');
-    target?.focus({ preventScroll: true });
   }
 
   /** The one way a cell runs (button, Shift+Enter, Ctrl+Enter, command mode). */

@@ -7,9 +7,10 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { customElement, property, state } from 'lit/decorators.js';
 import { renderChart, type RenderedChart } from '../charts/index';
 import type { ChartSpec } from '../ml/charts/spec';
-import { MIME, type ProgressData, type TableData, type TrainingData, type WidgetData, type WidgetValue } from '../kernel/protocol';
+import { MIME, type ExerciseData, type ProgressData, type TableData, type TrainingData, type WidgetData, type WidgetValue } from '../kernel/protocol';
 import type { CellOutput } from '../session/cell-state';
 import { WidgetInputEvent } from './events';
+import './fb-exercise';
 import { errorMessage } from './report-error';
 
 /** Largest file a file widget reads (the kernel holds it in memory). */
@@ -67,6 +68,8 @@ export class FbOutput extends LitElement {
         return this.renderTraining(data as TrainingData);
       case MIME.widget:
         return this.renderWidget(data as WidgetData);
+      case MIME.exercise:
+        return html`<fb-exercise .data=${data as ExerciseData}></fb-exercise>`;
       case MIME.html:
         return this.trusted
           ? html`<div class="fb-html" .innerHTML=${DOMPurify.sanitize(String(data))}></div>`

@@ -5,6 +5,9 @@
 import DOMPurify from 'dompurify';
 import katex from 'katex';
 import { Marked, type TokenizerAndRendererExtension, type Tokens } from 'marked';
+import { slugify } from '../notebook/outline';
+
+export { slugify };
 
 /** A heading of the prose, for the table of contents. */
 export interface Heading {
@@ -58,12 +61,6 @@ function decodeEntities(text: string): string {
   return text.replace(/&(?:amp|lt|gt|quot|#39);/g, (m) => ENTITIES[m]);
 }
 
-/** Turns heading text into an id that is stable across renders. */
-export function slugify(text: string): string {
-  const slug = text.toLowerCase().replace(/<[^>]+>/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
-  return `sec-${slug || 'section'}`;
-}
-
 function createMarked(headings: Heading[]): Marked {
   const marked = new Marked({ gfm: true });
   marked.use({
@@ -88,4 +85,10 @@ export function renderMarkdown(source: string, taken: Heading[] = []): { html: s
   const raw = createMarked(all).parse(source, { async: false }) as string;
   const html = DOMPurify.sanitize(raw, { ADD_ATTR: ['target'], FORBID_TAGS: ['style', 'form'] });
   return { html, headings: all.slice(taken.length) };
+}
+
+/** Renders one line of Markdown (no paragraphs) to sanitised HTML: for definitions and labels inside text. */
+export function renderInlineMarkdown(source: string): string {
+  const raw = createMarked([]).parseInline(source, { async: false }) as string;
+  return DOMPurify.sanitize(raw, { FORBID_TAGS: ['style', 'form'] });
 }

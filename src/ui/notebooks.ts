@@ -2,6 +2,7 @@
  * The tutorials shipped with the app: every `notebooks/*.md`, bundled as text (so they work
  * offline) and parsed on demand.
  */
+import { outlineNotebook, type NotebookOutline } from '../notebook/outline';
 import { parseNotebook } from '../notebook/parse';
 import type { Notebook, NotebookMeta } from '../notebook/types';
 import { errorMessage } from './report-error';
@@ -10,6 +11,15 @@ const files = import.meta.glob<string>('../../notebooks/*.md', { query: '?raw', 
 
 function idOf(path: string): string {
   return path.replace(/^.*\//, '').replace(/\.md$/, '');
+}
+
+/** The file of notebook terms (`notebooks/glossary.md`): a page of its own, not a notebook to list. */
+export const GLOSSARY_ID = 'glossary';
+
+/** The raw text of a shipped file in `notebooks/` by file name (without `.md`), or null. */
+export async function loadNotebookText(id: string): Promise<string | null> {
+  const entry = Object.entries(files).find(([path]) => idOf(path) === id);
+  return entry ? entry[1]() : null;
 }
 
 /** A notebook that failed to parse, listed with its error so the problem is visible. */
@@ -30,19 +40,33 @@ export async function loadNotebook(id: string): Promise<Notebook | null> {
   return null;
 }
 
-/** Lists every shipped notebook's front matter, in `order`, with broken files reported apart. */
-export async function listNotebooks(): Promise<{ notebooks: NotebookMeta[]; broken: BrokenNotebook[] }> {
-  const notebooks: NotebookMeta[] = [];
+/** A shipped notebook's front matter and outline (sections, exercises, time), for the home page. */
+export interface NotebookSummary {
+  meta: NotebookMeta;
+  outline: NotebookOutline;
+}
+
+/** Every shipped notebook with its outline, in `order`, with broken files reported apart. */
+export async function listCourse(): Promise<{ notebooks: NotebookSummary[]; broken: BrokenNotebook[] }> {
+  const notebooks: NotebookSummary[] = [];
   const broken: BrokenNotebook[] = [];
   await Promise.all(
     Object.entries(files).map(async ([path, load]) => {
+      if (idOf(path) === GLOSSARY_ID) return;
       try {
-        notebooks.push(parseNotebook(await load(), `${idOf(path)}.md`).meta);
+        const notebook = parseNotebook(await load(), `${idOf(path)}.md`);
+        notebooks.push({ meta: notebook.meta, outline: outlineNotebook(notebook) });
       } catch (e) {
         broken.push({ id: idOf(path), error: errorMessage(e) });
       }
     }),
   );
-  notebooks.sort((a, b) => a.order - b.order || a.title.localeCompare(b.title));
+  notebooks.sort((a, b) => a.meta.order - b.meta.order || a.meta.title.localeCompare(b.meta.title));
   return { notebooks, broken };
+}
+
+/** Lists every shipped notebook's front matter, in `order`, with broken files reported apart. */
+export async function listNotebooks(): Promise<{ notebooks: NotebookMeta[]; broken: BrokenNotebook[] }> {
+  const { notebooks, broken } = await listCourse();
+  return { notebooks: notebooks.map((n) => n.meta), broken };
 }

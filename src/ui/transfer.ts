@@ -9,7 +9,8 @@ import { serializeIpynb } from '../notebook/ipynb';
 import { parseNotebook } from '../notebook/parse';
 import { serializeNotebook } from '../notebook/serialize';
 import type { Cell, Notebook } from '../notebook/types';
-import { MIME, type TableData } from '../kernel/protocol';
+import { MIME, type ExerciseData, type TableData } from '../kernel/protocol';
+import { exercisePlainText } from './exercise-text';
 import type { CellOutput } from '../session/cell-state';
 import type { NotebookSession } from '../session/session';
 import { errorMessage } from './report-error';
@@ -66,6 +67,7 @@ function toNbOutput(o: CellOutput, nextChart: () => string | null): NbOutput[] {
       if (o.mime === MIME.html) return [{ output_type: 'display_data', data: { 'text/html': String(o.data), 'text/plain': '[HTML output]' }, metadata: {} }];
       if (o.mime === MIME.png) return [{ output_type: 'display_data', data: { 'image/png': String(o.data), 'text/plain': '[image]' }, metadata: {} }];
       if (o.mime === MIME.text) return [{ output_type: 'display_data', data: { 'text/plain': String(o.data) }, metadata: {} }];
+      if (o.mime === MIME.exercise) return [{ output_type: 'display_data', data: { 'text/plain': exercisePlainText(o.data as ExerciseData) }, metadata: {} }];
       return [];
     }
   }

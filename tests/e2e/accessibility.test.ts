@@ -1,7 +1,7 @@
 /**
- * Accessibility checked by axe-core: the home page, and a notebook after Run all (with its charts,
- * tables and training views), in the light and the dark colour scheme, have no serious or
- * critical violations.
+ * Accessibility checked by axe-core: the home page (with its course map), the glossary page, and a
+ * notebook after Run all (with its charts, tables and training views), in the light and the dark
+ * colour scheme, have no serious or critical violations.
  */
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Result } from 'axe-core';
@@ -40,6 +40,17 @@ describe('the home page', () => {
       await s.page.emulateMedia({ colorScheme: scheme });
       await s.page.goto(s.baseUrl);
       await s.page.locator('[data-notebook-id]').first().waitFor();
+      await expectNoSeriousViolations();
+    });
+  }
+});
+
+describe('the glossary page', () => {
+  for (const scheme of SCHEMES) {
+    it(`has no serious or critical axe violations in the ${scheme} scheme`, async () => {
+      await s.page.emulateMedia({ colorScheme: scheme });
+      await s.page.goto(`${s.baseUrl}#/glossary`);
+      await s.page.locator('.fb-glossary dt').first().waitFor();
       await expectNoSeriousViolations();
     });
   }

@@ -13,7 +13,7 @@ describe('a malformed percent-escape in the address', () => {
     const alert = s.page.locator('.fb-not-found');
     await alert.waitFor();
     expect(await alert.innerText()).toContain('damaged');
-    expect(await s.page.getByRole('link', { name: '← All notebooks' }).count()).toBeGreaterThan(0);
+    expect(await s.page.getByRole('link', { name: 'All notebooks', exact: true }).count()).toBeGreaterThan(0);
   });
 
   it('opens the notebook list again at #/ in the same tab', async () => {

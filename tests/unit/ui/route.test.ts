@@ -7,6 +7,11 @@ describe('parseRoute', () => {
     expect(parseRoute('#/imported/my%20notes')).toEqual({ page: 'notebook', id: 'my notes', section: undefined, imported: true });
   });
 
+  it('reads the glossary address, with a term to land on', () => {
+    expect(parseRoute('#/glossary')).toEqual({ page: 'glossary', term: '' });
+    expect(parseRoute('#/glossary/term-epoch')).toEqual({ page: 'glossary', term: 'term-epoch' });
+  });
+
   it('sends anything else home', () => {
     for (const hash of ['', '#', '#/', '#/elsewhere']) expect(parseRoute(hash)).toEqual({ page: 'home' });
   });
