@@ -2,7 +2,7 @@
  * Start here's ridge exercise, as a learner does it: the suggested penalties include one that
  * passes, one far too large fails with a hint pointing the right way, and the loopholes the
  * review found (another degree, a fit on the validation set, overwriting a result) do not pass:
- * the check refits degree 10 on the training examples in a cell the learner does not edit.
+ * the check refits degree 10 on the training examples in its own cell, from `myRidge` alone.
  */
 import { describe, expect, it } from 'vitest';
 import { useSession, waitForIdle } from './browser';
@@ -10,13 +10,15 @@ import { useSession, waitForIdle } from './browser';
 const s = useSession('00-start-here');
 const panel = () => s.page.locator('[data-exercise="ridge-penalty"]');
 
-/** Types `line` over the first line of the ridge cell and runs it. */
+/** Types `line` over the first line of the ridge cell, runs it, then runs the check below it. */
 async function tryRidge(line: string): Promise<{ status: string | null; message: string }> {
   await s.page.locator('fb-cell[data-cell-id="try-ridge"] .cm-line').first().click();
   await s.page.keyboard.press('Home');
   await s.page.keyboard.press('Shift+End');
   await s.page.keyboard.insertText(line);
   await s.page.keyboard.press('Control+Enter');
+  await waitForIdle(s.page);
+  await s.page.locator('fb-cell[data-cell-id="check-ridge"]').getByRole('button', { name: 'Run cell' }).click();
   await waitForIdle(s.page);
   return { status: await panel().getAttribute('data-exercise-status'), message: await panel().locator('.fb-exercise-message').innerText() };
 }
