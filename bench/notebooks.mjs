@@ -127,7 +127,7 @@ async function step(name, promise) {
   try {
     return await promise;
   } catch (e) {
-    throw new Error(`${name}: ${(e instanceof Error ? e.message : String(e)).split('\n')[0]}`);
+    throw new Error(`${name}: ${(e instanceof Error ? e.message : String(e)).split('\n')[0]}`, { cause: e });
   }
 }
 

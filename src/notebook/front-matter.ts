@@ -187,6 +187,7 @@ function formatScalar(value: string | number, inList: boolean): string {
     value !== '' &&
     value === value.trim() &&
     !/^[-?:,[\]{}#&*!|>'"%@`]/.test(value) &&
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what needs quoting
     !/: |:$| #|[\u0000-\u001f\u007f]/.test(value) &&
     !NUMBER.test(value) &&
     !KEYWORDS.test(value) &&

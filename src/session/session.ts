@@ -321,6 +321,8 @@ export class NotebookSession {
     const cell = this.codeCell(id)!;
     this.replace(queueCell(cell));
     let progress: RunProgress = NOT_STARTED;
+    // Not const: the callback may run before execute() returns, while runId is still undefined.
+    // eslint-disable-next-line prefer-const
     let runId: string | undefined;
     const handle = this.kernel.execute(id, cell.source, (message) => {
       const current = this.codeCell(id);

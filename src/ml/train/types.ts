@@ -2,7 +2,7 @@
  * The shapes training is described in: what can be trained (a LayersModel, a model with `fit`,
  * or one with its own `trainStep`), the data, the options and the result with its history.
  */
-import * as tf from '@tensorflow/tfjs';
+import type * as tf from '@tensorflow/tfjs';
 import type { Matrix } from '../core/types';
 import type { CsrMatrix } from '../core/sparse';
 import type { ClassWeight } from './data';
