@@ -189,16 +189,46 @@ export function describeThrown(value: unknown): { ename: string; evalue: string 
   return { ename: 'Error', evalue: `Uncaught ${typeof value === 'string' ? JSON.stringify(value) : inspect(value)}` };
 }
 
+const LAZY = Symbol('lazy module');
+
+/** A module loaded on its first import, e.g. a chunk of its own: see `lazyModule`. */
+export interface LazyModule {
+  readonly [LAZY]: () => Promise<unknown>;
+}
+
+/**
+ * Marks a module as loaded on first use: `lazyModule(() => import('../ml/index'))` keeps the
+ * toolkit out of the worker's first chunk until a cell imports it.
+ */
+export function lazyModule(load: () => Promise<unknown>): LazyModule {
+  return { [LAZY]: load };
+}
+
+function isLazyModule(value: unknown): value is LazyModule {
+  return typeof value === 'object' && value !== null && LAZY in value;
+}
+
 /**
  * An `importModule` over a fixed table of modules, for the worker and for tests: an unknown
- * specifier throws `UnknownModuleError` listing the ones that exist.
+ * specifier throws `UnknownModuleError` listing the ones that exist; a lazy module is loaded once,
+ * on its first import.
  */
 export function createModuleImporter(modules: Readonly<Record<string, unknown>>): (specifier: string) => unknown {
+  const loaded = new Map<string, Promise<unknown>>();
   return (specifier) => {
     if (!Object.prototype.hasOwnProperty.call(modules, specifier)) {
       throw new UnknownModuleError(specifier, Object.keys(modules));
     }
-    return modules[specifier];
+    const module = modules[specifier];
+    if (!isLazyModule(module)) return module;
+    let promise = loaded.get(specifier);
+    if (!promise) {
+      promise = module[LAZY]();
+      // A failed load (e.g. offline before the chunk was cached) is tried again on the next import.
+      promise.catch(() => loaded.delete(specifier));
+      loaded.set(specifier, promise);
+    }
+    return promise;
   };
 }
 

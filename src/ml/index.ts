@@ -15,7 +15,7 @@ export { createCsr, toCsr, csrToDense, csrRow, selectCsrRows, sliceCsrRows, mult
 // data/: generators, tables, CSV and the data-quality report
 export { generateTransactions, addRollingFeatures, listRollingFeatureNames, rollingWarmUpDays, merchantTypes, ageGroups } from './data/transactions';
 export type { TransactionOptions, TransactionRow, TransactionInfo, CustomerProfile, TerminalProfile, RollingOptions } from './data/transactions';
-export { generateReviews, type ReviewOptions, type ReviewRow, type ReviewInfo, type ReviewKind } from './data/reviews';
+export { generateReviews, type ReviewOptions, type ReviewRow, type ReviewInfo, type ReviewKind, type ReviewSentence, type AspectMention } from './data/reviews';
 export { generateRatings, splitRatingsByTime, computeTrueRating, genres } from './data/ratings';
 export type { RatingOptions, RatingRow, RatingInfo, ItemProfile, UserProfile } from './data/ratings';
 export { getRows, createTable, isMissing, getColumn, getNumericColumn, selectColumns, dropColumns, countValues, quantile, summarizeNumbers, describe } from './data/table';
@@ -23,6 +23,7 @@ export { parseCsv, readRecords, splitLines, type CsvSchema, type CsvColumn, type
 export { SCHEMAS, tabularSchema, getSchemaFeatures, findTimeColumn, findIdColumns, type TabularSchemaOptions } from './data/csv-schema';
 export { detectDelimiter } from './data/csv-records';
 export { qualityReport, inferColumnKind, type QualityReport, type ColumnQuality } from './data/quality';
+export { loadSentences, parseSentences, parseTextCsv, readLabelledTexts, findDuplicates, duplicateKey, SENTENCES_CITATION, type SentenceSource, type SentenceSet, type LabelledText, type LabelledTexts, type TextLineError, type DuplicateGroup } from './data/sentences';
 
 // prep/: imputing, encoding, scaling, pipelines, splits, text
 export { fitImputer, type Imputer, type ImputeStrategy } from './prep/impute';
@@ -37,9 +38,11 @@ export { textsToSequences, padSequences } from './prep/sequences';
 // models/: baselines and the models that beat them
 export { ruleBaseline, majorityClass, globalMean, userItemBias, popularity } from './models/baselines';
 export { scoreSentiment, lexiconWeights, type SentimentScore } from './models/lexicon';
+export { loadVader, type VaderScorer, type VaderScores } from './models/vader';
 export type { BinaryClassifier } from './models/classifier';
 export { createLogisticRegression, l2FromC, isLogisticRegression, type LogisticRegression, type LogisticOptions, type LogisticFitOptions, type LogisticFitReport, type LogisticCoefficients } from './models/logistic';
 export { createMlp, type MlpOptions } from './models/mlp';
+export { fitTextClassifier, saveTextClassifier, loadTextClassifier, isTextPipelineState, type TextClassifier, type TextClassifierOptions, type TextPipelineState, type TermWeight, type TokenAttribution } from './models/text-classifier';
 export { createTextModel, isTextModel, type TextModel, type TextModelOptions } from './models/text-model';
 export { createMatrixFactorization, ratingsToData, type MatrixFactorization, type MatrixFactorizationOptions, type Rating } from './models/matrix-factorization';
 
@@ -61,6 +64,8 @@ export { precisionAtK, recallAtK, ndcgAtK, catalogueCoverage } from './evaluate/
 export { crossValidate, learningCurve } from './evaluate/cross-validation';
 export { gridSearch, randomSearch, type SearchResult, type Trial } from './evaluate/tuning';
 export { groupMetrics, fairnessGaps, compareGroupRates, rateCounts, type GroupMetrics, type FairnessGap, type GroupRate, type GroupComparison } from './evaluate/fairness';
+export { minimumFunctionality, invariance, directional, runBehaviourTests, summariseByCapability, expandTemplate, addTypo, replaceWord, type BehaviourTest, type BehaviourResult, type CapabilitySummary, type LabelledCase, type PerturbedPair, type TextPredictor } from './evaluate/behaviour';
+export { cohenKappa, fleissKappa, interpretKappa, majorityVote, softLabels, unanimousShare, type RatingValue } from './evaluate/agreement';
 export { bootstrap, bootstrapMetric, pairedBootstrap, binomialInterval, fisherExact, normalQuantile, type Interval, type BootstrapOptions, type PairedComparison } from './evaluate/intervals';
 export { resampledAveragePrecision } from './evaluate/resampled-metrics';
 

@@ -13,6 +13,9 @@ import { WidgetInputEvent } from './events';
 import './fb-exercise';
 import { errorMessage } from './report-error';
 
+/** Pause in typing after which a text box sends its value (re-running the cells that read it). */
+const TEXT_PAUSE_MS = 250;
+
 /** Largest file a file widget reads (the kernel holds it in memory). */
 const MAX_FILE_BYTES = 50 * 1024 * 1024;
 
@@ -27,6 +30,9 @@ export class FbOutput extends LitElement {
   @property({ type: Boolean }) trusted = true;
   @state() private shownRows = 0;
   @state() private fileError = '';
+  private textTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The last text each text box sent, so a pause after Enter does not send it twice. */
+  private readonly lastText = new Map<string, string>();
   private charts = new Map<string, RenderedChart>();
 
   protected override createRenderRoot(): HTMLElement {
@@ -117,7 +123,8 @@ export class FbOutput extends LitElement {
       case 'text':
         return html`<div class="fb-widget"><label for=${id}>${w.label}</label>
           <input id=${id} type="text" .value=${String(w.value ?? '')} placeholder=${w.placeholder ?? ''}
-            @change=${(e: Event) => this.emitWidget(w, (e.target as HTMLInputElement).value)} /></div>`;
+            @input=${(e: Event) => this.emitTextSoon(w, (e.target as HTMLInputElement).value)}
+            @change=${(e: Event) => this.emitText(w, (e.target as HTMLInputElement).value)} /></div>`;
       case 'file': {
         const file = w.value as { name: string; size: number } | null;
         return html`<div class="fb-widget"><label for=${id}>${w.label}</label>
@@ -141,6 +148,19 @@ export class FbOutput extends LitElement {
     } catch (e) {
       this.fileError = `${file.name} could not be read: ${errorMessage(e)}`;
     }
+  }
+
+  /** Text boxes re-run their readers as the learner types, once typing pauses (not on every key). */
+  private emitTextSoon(w: WidgetData, value: string): void {
+    clearTimeout(this.textTimer);
+    this.textTimer = setTimeout(() => this.emitText(w, value), TEXT_PAUSE_MS);
+  }
+
+  private emitText(w: WidgetData, value: string): void {
+    clearTimeout(this.textTimer);
+    if (value === this.lastText.get(w.key)) return;
+    this.lastText.set(w.key, value);
+    this.emitWidget(w, value);
   }
 
   private emitWidget(w: WidgetData, value: WidgetValue): void {

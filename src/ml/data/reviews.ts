@@ -12,7 +12,13 @@
  *   "keeps disconnecting") are outside the lexicon baseline's word list, so a learned model wins.
  * - Label noise: `labelNoise` (3%) of labels and ratings are flipped (`info.flipped`).
  * - Brand sentiment over time: each brand has its own positive rate; `dipBrand` (Lumio) falls to
- *   `dipPositiveRate` during `dipMonths` (months 6–8) and its complaints mention a firmware update.
+ *   `dipPositiveRate` during `dipMonths` (months 6–8) and its complaints mention a firmware update
+ *   that broke one aspect (`dipAspect`, the battery by default).
+ * - Per-sentence aspect labels (`info.sentences`): which aspect each sentence talks about and with
+ *   which polarity (before any typo), the answer key for an aspect dashboard.
+ * - Three simulated raters (`info.raters`) label every review from its true polarity; they slip
+ *   more often on hard kinds (sarcastic and lukewarm reviews most, then slang, contrast and
+ *   negation), and the third is the least careful, so their agreement is high but not perfect.
  * - Typos in `typoRate` (5%) of reviews; more reviews in November and December.
  * - Vocabulary drift (off by default): from `newVocabularyFrom` on, `newVocabularyRate` of the
  *   reviews are written in new slang about new model names, words a model trained earlier never saw.
@@ -49,6 +55,20 @@ export interface ReviewOptions {
   newVocabularyFrom?: string;
   /** Share of reviews written in the new vocabulary after that date (default 0.5). */
   newVocabularyRate?: number;
+  /** Aspect the dip brand's firmware update breaks, where its category has it (default 'battery'). */
+  dipAspect?: string;
+}
+
+/** An aspect a sentence talks about and how: 1 positive, 0 negative, null neither (lukewarm). */
+export interface AspectMention {
+  aspect: string;
+  polarity: number | null;
+}
+
+/** One sentence of a review, before typos, with the aspects it mentions. */
+export interface ReviewSentence {
+  text: string;
+  aspects: AspectMention[];
 }
 
 /** How a review was built (see the module comment). */
@@ -80,6 +100,10 @@ export interface ReviewInfo {
   flipped: number[];
   brands: string[];
   categories: string[];
+  /** The sentences of each review (aligned with the rows), with their aspect labels. */
+  sentences: ReviewSentence[][];
+  /** Three raters' 0/1 labels of each review (aligned with the rows), from its true polarity. */
+  raters: number[][];
 }
 
 const COLUMNS = ['review_id', 'timestamp', 'month', 'brand', 'category', 'text', 'rating', 'label'];
@@ -89,12 +113,21 @@ const MAX_WORDS = 40;
 interface Draft {
   kind: ReviewKind;
   positive: boolean;
-  core: string[];
+  core: ReviewSentence[];
   /** Neutral opening and closing verdict: dropped first when a review runs long. */
-  lead: string[];
-  tail: string[];
+  lead: ReviewSentence[];
+  tail: ReviewSentence[];
   strong: boolean;
 }
+
+/** How often a rater labels a review of each kind against its true polarity. */
+const RATER_SLIPS: Record<ReviewKind, number> = {
+  plain: 0.03, short: 0.04, negated: 0.08, contrast: 0.1, slang: 0.14, sarcastic: 0.3, lukewarm: 0.32,
+};
+/** The three raters: the first is the most careful, the third the least. */
+const RATER_CARE = [0.7, 1, 1.4];
+/** Mixed into the seed so the raters draw from their own stream and leave the corpus unchanged. */
+const RATER_SEED_OFFSET = 7_919;
 
 interface Slots {
   rng: Rng;
@@ -153,12 +186,26 @@ function pickKind(rng: Rng, positive: boolean): ReviewKind {
 }
 
 /** Builds the sentences of one review of the given polarity. */
-function draftReview(s: Slots, kind: ReviewKind, update: boolean): Draft {
+function draftReview(s: Slots, kind: ReviewKind, update: boolean, dipAspect: string): Draft {
   const { rng, positive } = s;
   const d: Draft = { kind, positive, core: [], lead: [], tail: [], strong: false };
-  const say = (templates: readonly string[]): string => fillTemplate(rng.pick(templates), s);
-  const opinion = (): string => {
-    if (update && !positive && rng.bernoulli(0.5)) return say(corpus.updateComplaints);
+  const say = (templates: readonly string[], polarity: number | null = positive ? 1 : 0): ReviewSentence => {
+    const template = rng.pick(templates);
+    const aspects: AspectMention[] = [];
+    const a1 = s.a1.name;
+    const a2 = s.a2.name;
+    const text = fillTemplate(template, s);
+    const contrast = /\{(first|second)/i.test(template);
+    if (/\{aspect\}/i.test(template)) aspects.push({ aspect: a1, polarity: contrast && polarity !== null ? 1 - polarity : polarity });
+    if (/\{aspect2\}/i.test(template)) aspects.push({ aspect: a2, polarity });
+    return { text, aspects };
+  };
+  const opinion = (): ReviewSentence => {
+    if (update && !positive && rng.bernoulli(0.5)) {
+      // The firmware update broke one aspect: most complaints of the dip are about it.
+      s.a1 = s.category.aspects.find((a) => a.name === dipAspect) ?? s.a1;
+      return say(corpus.updateComplaints);
+    }
     if (rng.bernoulli(0.15)) return say(positive ? corpus.negatedPositiveTemplates : corpus.negatedNegativeTemplates);
     return say(positive ? corpus.positiveTemplates : corpus.negativeTemplates);
   };
@@ -169,7 +216,7 @@ function draftReview(s: Slots, kind: ReviewKind, update: boolean): Draft {
       d.strong = true;
     }
   };
-  if (kind !== 'short' && rng.bernoulli(0.35)) d.lead.push(say(corpus.fillers));
+  if (kind !== 'short' && rng.bernoulli(0.35)) d.lead.push(say(corpus.fillers, null));
   switch (kind) {
     case 'short':
       d.core.push(say(positive ? corpus.shortPositive : corpus.shortNegative));
@@ -199,8 +246,8 @@ function draftReview(s: Slots, kind: ReviewKind, update: boolean): Draft {
       if (rng.bernoulli(0.25)) d.tail.push(say(corpus.negativeClosings));
       break;
     case 'lukewarm':
-      d.core.push(say(corpus.lukewarmTemplates));
-      if (rng.bernoulli(0.4)) d.core.push(say(corpus.lukewarmTemplates));
+      d.core.push(say(corpus.lukewarmTemplates, null));
+      if (rng.bernoulli(0.4)) d.core.push(say(corpus.lukewarmTemplates, null));
       if (rng.bernoulli(0.5)) d.core.push(say(positive ? corpus.lukewarmPositiveLean : corpus.lukewarmNegativeLean));
       break;
     case 'slang': {
@@ -216,8 +263,8 @@ function draftReview(s: Slots, kind: ReviewKind, update: boolean): Draft {
   return d;
 }
 
-function countWords(sentences: readonly string[]): number {
-  return sentences.reduce((n, t) => n + t.split(/\s+/).filter(Boolean).length, 0);
+function countWords(sentences: readonly ReviewSentence[]): number {
+  return sentences.reduce((n, t) => n + t.text.split(/\s+/).filter(Boolean).length, 0);
 }
 
 /** Misspells one longer word: swapped, dropped or doubled letter, as fast typists do. */
@@ -248,7 +295,7 @@ function parseDate(iso: string, name: string): number {
 export function generateReviews(options: ReviewOptions = {}): { table: Table<ReviewRow>; info: ReviewInfo } {
   const {
     size = 4000, seed = 42, startDate = '2024-01-01', months = 12, labelNoise = 0.03, typoRate = 0.05,
-    dipBrand = 'Lumio', dipMonths = [5, 7], dipPositiveRate = 0.3, newVocabularyRate = 0.5,
+    dipBrand = 'Lumio', dipMonths = [5, 7], dipPositiveRate = 0.3, newVocabularyRate = 0.5, dipAspect = 'battery',
   } = options;
   if (!Number.isInteger(size) || size < 1) throw new MlError('bad-argument', `generateReviews(): size must be a whole number ≥ 1, got ${size}.`);
   if (!Number.isInteger(months) || months < 1) throw new MlError('bad-argument', `generateReviews(): months must be a whole number ≥ 1, got ${months}.`);
@@ -260,7 +307,10 @@ export function generateReviews(options: ReviewOptions = {}): { table: Table<Rev
   // Holiday shopping: more reviews land in November and December.
   const monthWeights = monthStarts.slice(0, months).map((t) => (new Date(t).getUTCMonth() >= 10 ? 1.4 : 1));
 
-  const drafts: { time: number; row: Omit<ReviewRow, 'review_id'>; kind: ReviewKind; noisy: boolean }[] = [];
+  const raterRng = createRng(seed + RATER_SEED_OFFSET);
+  const drafts: {
+    time: number; row: Omit<ReviewRow, 'review_id'>; kind: ReviewKind; noisy: boolean; sentences: ReviewSentence[]; raters: number[];
+  }[] = [];
   for (let r = 0; r < size; r++) {
     const m = rng.weightedIndex(monthWeights);
     const time = monthStarts[m] + Math.floor(rng.next() * (monthStarts[m + 1] - monthStarts[m]));
@@ -273,13 +323,13 @@ export function generateReviews(options: ReviewOptions = {}): { table: Table<Rev
     const others = category.aspects.filter((a) => a !== a1);
     const slots: Slots = { rng, category, brand: brand.name, a1, a2: rng.pick(others), positive };
     const kind = time >= driftFrom && rng.bernoulli(newVocabularyRate) ? 'slang' : pickKind(rng, positive);
-    const d = draftReview(slots, kind, inDip);
+    const d = draftReview(slots, kind, inDip, dipAspect);
     let sentences = [...d.lead, ...d.core, ...d.tail];
     if (countWords(sentences) > MAX_WORDS) sentences = [...d.core, ...d.tail];
     if (countWords(sentences) > MAX_WORDS) sentences = d.core.slice();
     while (countWords(sentences) > MAX_WORDS && sentences.length > 1) sentences.pop();
-    if (countWords(sentences) < MIN_WORDS) sentences.unshift(fillTemplate(rng.pick(corpus.fillers), slots));
-    let text = sentences.join(' ');
+    if (countWords(sentences) < MIN_WORDS) sentences.unshift({ text: fillTemplate(rng.pick(corpus.fillers), slots), aspects: [] });
+    let text = sentences.map((x) => x.text).join(' ');
     if (rng.bernoulli(typoRate)) text = addTypo(text, rng);
     let rating = kind === 'lukewarm' ? 3 : positive ? (d.strong || rng.bernoulli(0.4) ? 5 : 4) : (d.strong || rng.bernoulli(0.4) ? 1 : 2);
     let label = positive ? 1 : 0;
@@ -289,8 +339,10 @@ export function generateReviews(options: ReviewOptions = {}): { table: Table<Rev
       rating = 6 - rating;
     }
     const iso = new Date(time).toISOString();
+    const truth = positive ? 1 : 0;
+    const raters = RATER_CARE.map((care) => (raterRng.bernoulli(Math.min(0.5, RATER_SLIPS[kind] * care)) ? 1 - truth : truth));
     drafts.push({
-      time, kind, noisy,
+      time, kind, noisy, sentences, raters,
       row: { timestamp: iso, month: iso.slice(0, 7), brand: brand.name, category: category.name, text, rating, label },
     });
   }
@@ -303,6 +355,8 @@ export function generateReviews(options: ReviewOptions = {}): { table: Table<Rev
     flipped: rows.filter((_, i) => drafts[i].noisy).map((r) => r.review_id),
     brands: corpus.reviewBrands.map((b) => b.name),
     categories: corpus.reviewCategories.map((c) => c.name),
+    sentences: drafts.map((d) => d.sentences),
+    raters: drafts.map((d) => d.raters),
   };
   return { table: { columns: COLUMNS.slice(), rows }, info };
 }

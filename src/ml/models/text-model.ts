@@ -1,7 +1,10 @@
 /**
  * A small text classifier: word embeddings, pooled over the sentence, then one sigmoid unit.
  * Rows are padded token-id sequences (0 = padding), as `padSequences` produces them. Pooling
- * ignores word order, which keeps the model small enough to train in seconds in a browser.
+ * ignores word order, which keeps the model small enough to train in seconds in a browser, and
+ * it is **masked**: padding positions take no part in the mean (or max), so a 4-word review
+ * padded to 40 is not diluted tenfold by the padding's vector, and pre- or post-padding give the
+ * same score.
  */
 import * as tf from '@tensorflow/tfjs';
 import { MlError } from '../core/errors';
@@ -36,7 +39,46 @@ export interface TextModel extends BinaryClassifier {
   embeddings(): number[][];
 }
 
-/** Creates an embedding → pooling → sigmoid classifier (Adam, default learning rate 0.01). */
+const MASKED_POOLING = 'FieldbookMaskedPooling1D';
+
+/**
+ * Mean or max of word vectors over the positions whose token id is not 0 (padding). Inputs are
+ * `[embeddings (batch × len × dim), ids (batch × len)]`; a row of padding only pools to zeros.
+ * Registered for serialisation, so saved text models load back with it.
+ */
+class MaskedPooling1D extends tf.layers.Layer {
+  static className = MASKED_POOLING;
+  readonly pooling: Pooling;
+
+  constructor(args: { pooling: Pooling; name?: string }) {
+    super(args);
+    this.pooling = args.pooling;
+  }
+
+  override computeOutputShape(inputShape: tf.Shape | tf.Shape[]): tf.Shape {
+    const [embedded] = inputShape as tf.Shape[];
+    return [embedded[0], embedded[2]];
+  }
+
+  override call(inputs: tf.Tensor | tf.Tensor[]): tf.Tensor {
+    return tf.tidy(() => {
+      const [embedded, ids] = inputs as tf.Tensor[];
+      const mask = tf.expandDims(tf.cast(tf.notEqual(ids, 0), 'float32'), 2);
+      const count = tf.sum(mask, 1);
+      if (this.pooling === 'mean') return tf.div(tf.sum(tf.mul(embedded, mask), 1), tf.maximum(count, 1));
+      // Padding gets a very low value so it never wins the max; all-padding rows become 0.
+      const pooled = tf.max(tf.add(tf.mul(embedded, mask), tf.mul(tf.sub(mask, 1), 1e9)), 1);
+      return tf.mul(pooled, tf.cast(tf.greater(count, 0), 'float32'));
+    });
+  }
+
+  override getConfig(): tf.serialization.ConfigDict {
+    return { ...super.getConfig(), pooling: this.pooling };
+  }
+}
+tf.serialization.registerClass(MaskedPooling1D);
+
+/** Creates an embedding → masked pooling → sigmoid classifier (Adam, default learning rate 0.01). */
 export function createTextModel(options: TextModelOptions): TextModel {
   const { vocabSize, maxLen, embeddingDim = 16, pooling = 'mean', dropout = 0, learningRate = 0.01 } = options;
   assertWhole('vocabSize', vocabSize, 2);
@@ -47,20 +89,21 @@ export function createTextModel(options: TextModelOptions): TextModel {
     throw new MlError('bad-argument', `pooling must be 'mean' or 'max' (got ${String(pooling)}).`);
   }
   const nextSeed = createSeeds(options.seed ?? 42);
-  const model = tf.sequential();
-  model.add(
-    tf.layers.embedding({
+  const ids = tf.input({ shape: [maxLen], dtype: 'int32', name: 'token_ids' });
+  const embedded = tf.layers
+    .embedding({
       inputDim: vocabSize,
       outputDim: embeddingDim,
       inputLength: maxLen,
       embeddingsInitializer: tf.initializers.randomUniform({ minval: -0.05, maxval: 0.05, seed: nextSeed() }),
-    }),
-  );
-  model.add(pooling === 'mean' ? tf.layers.globalAveragePooling1d() : tf.layers.globalMaxPooling1d());
-  if (dropout > 0) model.add(tf.layers.dropout({ rate: dropout, seed: nextSeed() }));
-  model.add(
-    tf.layers.dense({ units: 1, activation: 'sigmoid', kernelInitializer: tf.initializers.glorotUniform({ seed: nextSeed() }) }),
-  );
+    })
+    .apply(ids) as tf.SymbolicTensor;
+  let pooled = new MaskedPooling1D({ pooling }).apply([embedded, ids]) as tf.SymbolicTensor;
+  if (dropout > 0) pooled = tf.layers.dropout({ rate: dropout, seed: nextSeed() }).apply(pooled) as tf.SymbolicTensor;
+  const output = tf.layers
+    .dense({ units: 1, activation: 'sigmoid', kernelInitializer: tf.initializers.glorotUniform({ seed: nextSeed() }) })
+    .apply(pooled) as tf.SymbolicTensor;
+  const model = tf.model({ inputs: ids, outputs: output });
   return wrapTextModel(model, {
     kind: 'text',
     inputDim: maxLen,
@@ -89,8 +132,10 @@ export function wrapTextModel(model: tf.LayersModel, config: ClassifierConfig): 
     maxLen: config.inputDim,
     embeddings(): number[][] {
       if (base.disposed) throw new MlError('not-fitted', 'This model has been disposed: create or load a new one.');
-      const matrix = model.layers[0].getWeights()[0];
-      return matrix.arraySync() as number[][];
+      // Older saved models are Sequential (the embedding first); newer ones start with the input layer.
+      const layer = model.layers.find((l) => l.getClassName() === 'Embedding');
+      if (!layer) throw new MlError('wrong-type', 'This text model has no embedding layer.');
+      return layer.getWeights()[0].arraySync() as number[][];
     },
   });
 }

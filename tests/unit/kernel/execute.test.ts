@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createModuleImporter, executeCell, locateError, UnknownModuleError, type CellResult, type ExecuteEnv } from '../../../src/kernel/execute';
+import { createModuleImporter, executeCell, lazyModule, locateError, UnknownModuleError, type CellResult, type ExecuteEnv } from '../../../src/kernel/execute';
 import { compileCell } from '../../../src/notebook/compile';
 
 const mathModule = { default: 'the default', square: (x: number) => x * x, PI: 3 };
@@ -109,6 +109,24 @@ describe('executeCell imports', () => {
 
   it('throws UnknownModuleError from the module importer', () => {
     expect(() => createModuleImporter({ a: {} })('b')).toThrow(UnknownModuleError);
+  });
+
+  it('loads a lazy module once, on its first import, and again after a failed load', async () => {
+    let loads = 0;
+    let fail = true;
+    const importer = createModuleImporter({
+      later: lazyModule(async () => {
+        loads++;
+        if (fail) throw new Error('offline');
+        return { answer: 42 };
+      }),
+    });
+    expect(loads).toBe(0);
+    await expect(importer('later')).rejects.toThrow('offline');
+    fail = false;
+    expect(await importer('later')).toEqual({ answer: 42 });
+    expect(await importer('later')).toEqual({ answer: 42 });
+    expect(loads).toBe(2);
   });
 
   it('fails like an ES module would for a named export that does not exist', async () => {

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateReviews, type ReviewInfo, type ReviewRow } from '../../../../src/ml/index';
-import { scoreSentiment } from '../../../../src/ml/index';
+import { scoreSentiment, fleissKappa } from '../../../../src/ml/index';
 import { fitTfidf, tokenize } from '../../../../src/ml/index';
 import type { Table } from '../../../../src/ml/index';
 import { errorCode } from '../../helpers/errors';
@@ -125,6 +125,47 @@ describe('generateReviews', () => {
       return words.filter((w) => !known.has(w)).length / words.length;
     };
     expect(unknownShare(after)).toBeGreaterThan(0.05);
+  });
+
+  it('labels each sentence with the aspects it mentions and their polarity', () => {
+    expect(info.sentences.length).toBe(4000);
+    // The sentences make up the text; a typo (5% of reviews) changes letters, never the words' count.
+    const joined = info.sentences.map((list) => list.map((x) => x.text).join(' '));
+    expect(joined.every((t, i) => t.split(' ').length === table.rows[i].text.split(' ').length)).toBe(true);
+    const same = joined.filter((t, i) => t === table.rows[i].text).length / 4000;
+    expect(same).toBeGreaterThan(0.93);
+    expect(same).toBeLessThan(1);
+    const mentions = info.sentences.flat().flatMap((x) => x.aspects);
+    expect(mentions.length).toBeGreaterThan(3000);
+    // A contrast sentence mentions two aspects with opposite polarities.
+    const contrasts = info.sentences.flat().filter((x) => x.aspects.length === 2 && x.aspects.every((a) => a.polarity !== null));
+    expect(contrasts.length).toBeGreaterThan(200);
+    expect(contrasts.every((x) => x.aspects[0].polarity !== x.aspects[1].polarity)).toBe(true);
+    // Every sentence of a review that is not flipped or lukewarm agrees with the label where it names an aspect, contrast first clauses aside.
+    const plainMentions = table.rows.flatMap((r, i) => (info.kinds[i] === 'plain' && !info.flipped.includes(r.review_id)
+      ? info.sentences[i].flatMap((x) => x.aspects).map((a) => a.polarity === r.label) : []));
+    expect(plainMentions.every(Boolean)).toBe(true);
+  });
+
+  it('concentrates the dip brand\'s firmware complaints on the battery', () => {
+    const dip = table.rows.map((r, i) => ({ r, i })).filter(({ r }) => r.brand === 'Lumio' && r.month >= '2024-06' && r.month <= '2024-08' && r.label === 0);
+    const aspects = dip.flatMap(({ i }) => info.sentences[i].filter((x) => /update/i.test(x.text)).flatMap((x) => x.aspects.map((a) => a.aspect)));
+    expect(aspects.length).toBeGreaterThan(20);
+    expect(aspects.filter((a) => a === 'battery').length / aspects.length).toBeGreaterThan(0.9);
+  });
+
+  it('has three raters who agree well overall but disagree most on sarcastic and lukewarm reviews', () => {
+    expect(info.raters.length).toBe(4000);
+    expect(info.raters.every((r) => r.length === 3 && r.every((v) => v === 0 || v === 1))).toBe(true);
+    const split = (kind: string): number => {
+      const rows = info.raters.filter((_, i) => info.kinds[i] === kind);
+      return rows.filter((r) => !r.every((v) => v === r[0])).length / rows.length;
+    };
+    expect(split('sarcastic')).toBeGreaterThan(2 * split('plain'));
+    expect(split('lukewarm')).toBeGreaterThan(2 * split('plain'));
+    const kappa = fleissKappa(info.raters);
+    expect(kappa).toBeGreaterThan(0.6);
+    expect(kappa).toBeLessThan(0.9);
   });
 
   it('rejects bad options with typed errors', () => {

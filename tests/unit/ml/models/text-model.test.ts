@@ -3,7 +3,8 @@ import { expectNoTensorLeaks } from '../../helpers/tensors';
 import { createTextModel } from '../../../../src/ml/index';
 import { train } from '../../../../src/ml/index';
 import { nearestByEmbedding } from '../../../../src/ml/index';
-import { createRng } from '../../../../src/ml/index';
+import { createRng, saveModel, loadModel, removeModel } from '../../../../src/ml/index';
+import * as tf from '@tensorflow/tfjs';
 
 const VOCAB = 30;
 const MAX_LEN = 10;
@@ -58,6 +59,69 @@ describe('createTextModel', () => {
     expect(matrix[0]).toHaveLength(8);
     const neighbours = nearestByEmbedding(matrix, POSITIVE[0], 5).map((n) => n.index);
     expect(neighbours.filter((i) => POSITIVE.includes(i)).length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('ignores padding: the same words score the same however much padding surrounds them', () => {
+    const short = createTextModel({ vocabSize: VOCAB, maxLen: 4, seed: 7 });
+    const long = createTextModel({ vocabSize: VOCAB, maxLen: 12, seed: 7 });
+    const words = [5, 17, 23];
+    const p = [
+      short.predictProba([[0, ...words]])[0],
+      short.predictProba([[...words, 0]])[0],
+      long.predictProba([[...new Array<number>(9).fill(0), ...words]])[0],
+      long.predictProba([[...words, ...new Array<number>(9).fill(0)]])[0],
+    ];
+    short.dispose();
+    long.dispose();
+    expect(p[1]).toBeCloseTo(p[0], 6);
+    expect(p[2]).toBeCloseTo(p[0], 6);
+    expect(p[3]).toBeCloseTo(p[0], 6);
+  });
+
+  it('computes the masked mean by hand: sigmoid(w · mean of the non-padding vectors + b)', () => {
+    const model = createTextModel({ vocabSize: 4, maxLen: 3, embeddingDim: 2 });
+    const table = [[9, 9], [1, 2], [3, -2], [0, 0]];
+    const layers = model.model.layers;
+    const embedding = layers.find((l) => l.getClassName() === 'Embedding')!;
+    const dense = layers.find((l) => l.getClassName() === 'Dense')!;
+    tf.tidy(() => {
+      embedding.setWeights([tf.tensor2d(table)]);
+      dense.setWeights([tf.tensor2d([[0.5], [-1]]), tf.tensor1d([0.25])]);
+    });
+    // Ids [1, 2, 0]: mean of (1, 2) and (3, −2) is (2, 0); the padding row (9, 9) is left out.
+    const expected = 1 / (1 + Math.exp(-(0.5 * 2 - 1 * 0 + 0.25)));
+    expect(model.predictProba([[1, 2, 0]])[0]).toBeCloseTo(expected, 6);
+    // All padding pools to zeros: only the bias is left.
+    expect(model.predictProba([[0, 0, 0]])[0]).toBeCloseTo(1 / (1 + Math.exp(-0.25)), 6);
+    model.dispose();
+  });
+
+  it('max pooling skips padding too', () => {
+    const model = createTextModel({ vocabSize: 4, maxLen: 3, embeddingDim: 2, pooling: 'max' });
+    const layers = model.model.layers;
+    tf.tidy(() => {
+      layers.find((l) => l.getClassName() === 'Embedding')!.setWeights([tf.tensor2d([[9, 9], [-1, -2], [-3, -4], [0, 0]])]);
+      layers.find((l) => l.getClassName() === 'Dense')!.setWeights([tf.tensor2d([[1], [1]]), tf.tensor1d([0])]);
+    });
+    // max of (−1, −2) and (−3, −4) is (−1, −2); with the padding row it would be (9, 9).
+    expect(model.predictProba([[1, 2, 0]])[0]).toBeCloseTo(1 / (1 + Math.exp(3)), 6);
+    model.dispose();
+  });
+
+  it('saves and loads back with its masked pooling, giving the same scores', async () => {
+    const model = createTextModel({ vocabSize: VOCAB, maxLen: MAX_LEN, embeddingDim: 4 });
+    await train(model, sentences(100, 9), { epochs: 2, batchSize: 32 });
+    const rows = sentences(10, 10).x;
+    const before = Array.from(model.predictProba(rows));
+    await saveModel(model, 'memory://text-model-test');
+    const loaded = await loadModel('memory://text-model-test');
+    const after = Array.from(loaded.predictProba(rows));
+    const table = (loaded as unknown as { embeddings(): number[][] }).embeddings();
+    model.dispose();
+    loaded.dispose();
+    await removeModel('memory://text-model-test');
+    after.forEach((p, i) => expect(p).toBeCloseTo(before[i], 6));
+    expect(table).toHaveLength(VOCAB);
   });
 
   it('rejects token ids outside the vocabulary and rows of the wrong length', () => {
