@@ -17,7 +17,10 @@ export { generateTransactions, addRollingFeatures, listRollingFeatureNames, roll
 export type { TransactionOptions, TransactionRow, TransactionInfo, CustomerProfile, TerminalProfile, RollingOptions } from './data/transactions';
 export { generateReviews, type ReviewOptions, type ReviewRow, type ReviewInfo, type ReviewKind, type ReviewSentence, type AspectMention } from './data/reviews';
 export { generateRatings, splitRatingsByTime, computeTrueRating, genres } from './data/ratings';
-export type { RatingOptions, RatingRow, RatingInfo, ItemProfile, UserProfile } from './data/ratings';
+export type { RatingOptions, RatingRow, RatingInfo, RatingIssues, ItemProfile, UserProfile } from './data/ratings';
+export { fitIdEncoder, globalTimeSplit, heldOutItems, type IdEncoder, type InteractionRow, type EncodedRow, type GlobalTimeSplit } from './data/interactions';
+export { playProbability, simulatePlays, generatePlayLog, generateArrivals, type PlayModel, type Impression, type PlayLogOptions, type Arrivals } from './data/plays';
+export { parseRatingsFile, parseTitlesFile, formatUData, type RatingFile, type FileRating, type FileLineError, type FileTitle } from './data/rating-files';
 export { getRows, createTable, isMissing, getColumn, getNumericColumn, selectColumns, dropColumns, countValues, quantile, summarizeNumbers, describe } from './data/table';
 export { parseCsv, readRecords, splitLines, type CsvSchema, type CsvColumn, type CsvResult, type CsvRowError, type CsvOptions } from './data/csv';
 export { SCHEMAS, tabularSchema, getSchemaFeatures, findTimeColumn, findIdColumns, type TabularSchemaOptions } from './data/csv-schema';
@@ -36,7 +39,11 @@ export { buildVocabulary, bagOfWords, bagOfWordsSparse, fitTfidf, restoreTfidf, 
 export { textsToSequences, padSequences } from './prep/sequences';
 
 // models/: baselines and the models that beat them
-export { ruleBaseline, majorityClass, globalMean, userItemBias, popularity } from './models/baselines';
+export { ruleBaseline, majorityClass, globalMean, userItemBias, popularity, type RatingBaseline, type BiasBaseline, type PopularityBaseline } from './models/baselines';
+export { topKFromScores, recommendFromScores, recommendForUsers, seenByUser, type Recommender, type RecommendOptions, type ScoredItem } from './models/recommender';
+export { itemCooccurrence, type CooccurrenceModel, type CooccurrenceOptions } from './models/cooccurrence';
+export { createImplicitModel, type ImplicitModel, type ImplicitModelOptions, type ImplicitFitOptions, type Interaction } from './models/implicit-als';
+export type { FactorFitOptions, FactorFitResult, FactorLogs } from './models/factor-fit';
 export { scoreSentiment, lexiconWeights, type SentimentScore } from './models/lexicon';
 export { loadVader, type VaderScorer, type VaderScores } from './models/vader';
 export type { BinaryClassifier } from './models/classifier';
@@ -44,7 +51,7 @@ export { createLogisticRegression, l2FromC, isLogisticRegression, type LogisticR
 export { createMlp, type MlpOptions } from './models/mlp';
 export { fitTextClassifier, saveTextClassifier, loadTextClassifier, isTextPipelineState, type TextClassifier, type TextClassifierOptions, type TextPipelineState, type TermWeight, type TokenAttribution } from './models/text-classifier';
 export { createTextModel, isTextModel, type TextModel, type TextModelOptions } from './models/text-model';
-export { createMatrixFactorization, ratingsToData, type MatrixFactorization, type MatrixFactorizationOptions, type Rating } from './models/matrix-factorization';
+export { createMatrixFactorization, ratingsToData, type MatrixFactorization, type MatrixFactorizationOptions, type MatrixFactorizationFitOptions, type Rating } from './models/matrix-factorization';
 
 // train/: one training loop for every model
 export { train } from './train/train';
@@ -60,7 +67,9 @@ export { calibrationBins } from './evaluate/calibration';
 export { costAtThreshold, optimalCostThreshold, thresholdSweep, thresholdForRecall, type ErrorCosts } from './evaluate/thresholds';
 export { optimizeThreshold, type OperatingConstraints, type OperatingPointOptions, type OperatingPoint, type OperatingChoice } from './evaluate/operating-point';
 export { mse, rmse, mae, r2 } from './evaluate/regression';
-export { precisionAtK, recallAtK, ndcgAtK, catalogueCoverage } from './evaluate/ranking';
+export { precisionAtK, recallAtK, ndcgAtK, mapAtK, hitRateAtK, catalogueCoverage, noveltyAtK, exposureCounts, giniCoefficient, exposureGini } from './evaluate/ranking';
+export { rankingReport, scoreList, type RankingReport, type RankingReportOptions } from './evaluate/recommender-report';
+export { replayFeedbackLoop, simulateAbTest, exposureStats, type ReplayCycle, type ReplayOptions, type AbTestResult, type AbArmSummary } from './evaluate/online';
 export { crossValidate, learningCurve } from './evaluate/cross-validation';
 export { gridSearch, randomSearch, type SearchResult, type Trial } from './evaluate/tuning';
 export { groupMetrics, fairnessGaps, compareGroupRates, rateCounts, type GroupMetrics, type FairnessGap, type GroupRate, type GroupComparison } from './evaluate/fairness';
@@ -73,9 +82,10 @@ export { resampledAveragePrecision } from './evaluate/resampled-metrics';
 export { permutationImportance, type FeatureImportance } from './explain/importance';
 export { logisticContributions, describeContributions, shapleyContributions, toLogOdds, type Contribution, type Attribution, type ShapleyExplanation, type ShapleyOptions } from './explain/contributions';
 export { wordAttributions, occlusionScorer, type WordAttribution } from './explain/words';
+export { projectEmbeddings } from './explain/embedding-map';
 
 // deploy/: save, load, serve, measure, monitor
-export { saveModel, loadModel, removeModel, listMemoryModels, predictOne, predictBatch, type ServingMetadata } from './deploy/serving';
+export { saveModel, loadModel, loadRecommender, removeModel, listMemoryModels, predictOne, predictBatch, type ServingMetadata, type SavableRecommender, type LoadedRecommender } from './deploy/serving';
 export { measureLatency, percentile, type LatencyReport } from './deploy/latency';
 export { psi, psiDetails, interpretPsi, ksTest, oovRate, countUnknownTokens, metricsByWindow } from './deploy/drift';
 

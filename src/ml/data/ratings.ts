@@ -43,6 +43,25 @@ export interface RatingOptions {
   startDate?: string;
   /** Length of the period in days (default 365). */
   days?: number;
+  /** Centre of the noise-free scores in stars before selection (default 3.2; people rate what they like, so observed ratings sit higher). */
+  baseRating?: number;
+  /** Scales the spread of genre tastes and latent factors (default 1): lower means ratings carry less personal taste. */
+  tasteStrength?: number;
+  /**
+   * Plants the problems real rating logs have (default false): about 1 % of rows duplicated by an
+   * ingestion retry, a few out-of-range ratings (0 and 10) from a client bug, and one bot account
+   * that rates hundreds of titles 5 stars within an hour. `info.issues` is the answer key.
+   */
+  qualityIssues?: boolean;
+}
+
+/** The answer key of `qualityIssues`. */
+export interface RatingIssues {
+  duplicateRows: number;
+  outOfRangeRows: number;
+  /** Id of the bot account, or null. */
+  botUser: number | null;
+  botRatings: number;
 }
 
 /** The genres of the catalogue. */
@@ -86,6 +105,8 @@ export interface RatingInfo {
   /** Mean noise-free score over every user × item pair, observed or not (clipped to 1–5). */
   meanTrueRating: number;
   globalMean: number;
+  /** What `qualityIssues` planted (all zero without it). */
+  issues: RatingIssues;
 }
 
 const ADJECTIVES = ['Silent', 'Crimson', 'Hidden', 'Last', 'Broken', 'Golden', 'Midnight', 'Hollow', 'Distant', 'Electric',
@@ -138,7 +159,7 @@ function checkWhole(name: string, v: number, min: number, caller = 'generateRati
   if (!Number.isInteger(v) || v < min) throw new MlError('bad-argument', `${caller}: ${name} must be a whole number ≥ ${min}, got ${v}.`);
 }
 
-function makeItems(rng: Rng, n: number, factors: number, exponent: number): ItemProfile[] {
+function makeItems(rng: Rng, n: number, factors: number, exponent: number, strength = 1): ItemProfile[] {
   const taken = new Set<string>();
   const items = Array.from({ length: n }, (_, i): ItemProfile => {
     const main = rng.weightedIndex(GENRE_SHARE);
@@ -152,7 +173,7 @@ function makeItems(rng: Rng, n: number, factors: number, exponent: number): Item
     taken.add(title);
     return {
       item: i + 1, title, genres: own.map((g) => genres[g]), year: Math.max(1950, 2024 - Math.floor(rng.exponential(1 / 12))),
-      bias: rng.normal(0, 0.4), factors: Array.from({ length: factors }, () => rng.normal(0, 0.45)), popularity: 0,
+      bias: rng.normal(0, 0.4), factors: Array.from({ length: factors }, () => rng.normal(0, 0.45 * Math.sqrt(strength))), popularity: 0,
     };
   });
   // Better films tend to be more popular, loosely: rank by quality plus a lot of luck.
@@ -174,6 +195,7 @@ export function generateRatings(options: RatingOptions = {}): {
   const {
     users: nUsers = 500, items: nItems = 400, ratingsPerUser = 50, minRatingsPerUser = 15, seed = 42, factors = 4,
     noise = 0.7, popularityExponent = 1.1, selectionBias = 1, startDate = '2023-01-01', days = 365,
+    baseRating = GLOBAL_MEAN, tasteStrength = 1,
   } = options;
   checkWhole('users', nUsers, 1);
   checkWhole('items', nItems, 1);
@@ -186,15 +208,15 @@ export function generateRatings(options: RatingOptions = {}): {
   if (!Number.isFinite(start)) throw new MlError('bad-argument', `generateRatings(): startDate must be an ISO date like '2023-01-01', got '${startDate}'.`);
   const rng = createRng(seed);
   const [itemRng, userRng, pickRng] = [rng.fork(), rng.fork(), rng.fork()];
-  const items = makeItems(itemRng, nItems, factors, popularityExponent);
+  const items = makeItems(itemRng, nItems, factors, popularityExponent, tasteStrength);
   const maxPerUser = Math.max(1, Math.floor(nItems * 0.8));
   // Activity beyond the minimum is exponential: most users rate a few, a handful rate hundreds.
   const extraPerUser = Math.max(1e-9, ratingsPerUser - minRatingsPerUser);
   const users = Array.from({ length: nUsers }, (_, u): UserProfile => ({
     user: u + 1,
     bias: userRng.normal(0, 0.35),
-    genreTaste: Object.fromEntries(genres.map((g) => [g, userRng.normal(0, 0.7)])),
-    factors: Array.from({ length: factors }, () => userRng.normal(0, 0.45)),
+    genreTaste: Object.fromEntries(genres.map((g) => [g, userRng.normal(0, 0.7 * tasteStrength)])),
+    factors: Array.from({ length: factors }, () => userRng.normal(0, 0.45 * Math.sqrt(tasteStrength))),
     activity: Math.min(maxPerUser, minRatingsPerUser + Math.round(userRng.exponential(1 / extraPerUser))),
   }));
 
@@ -202,11 +224,11 @@ export function generateRatings(options: RatingOptions = {}): {
   const rows: RatingRow[] = [];
   let trueSum = 0;
   for (const u of users) {
-    const truth = items.map((it) => computeTrueRating(u, it));
+    const truth = items.map((it) => computeTrueRating(u, it, baseRating));
     for (const t of truth) trueSum += t;
     // Weighted sampling without replacement (Efraimidis & Spirakis): keep the largest ln(U)/w.
     const keys = items.map((it, i) => ({
-      i, key: Math.log(1 - pickRng.next()) / (it.popularity * Math.exp(selectionBias * (truth[i] - GLOBAL_MEAN))),
+      i, key: Math.log(1 - pickRng.next()) / (it.popularity * Math.exp(selectionBias * (truth[i] - baseRating))),
     }));
     keys.sort((a, b) => b.key - a.key);
     const joinDay = pickRng.uniform(0, days * 0.85);
@@ -218,6 +240,9 @@ export function generateRatings(options: RatingOptions = {}): {
       rows.push({ user: u.user, item: items[i].item, rating: stars, timestamp: startSeconds + Math.floor(day * 86_400) });
     }
   }
+  const meanRating = rows.reduce((s, r) => s + r.rating, 0) / Math.max(1, rows.length);
+  const issues: RatingIssues = { duplicateRows: 0, outOfRangeRows: 0, botUser: null, botRatings: 0 };
+  if (options.qualityIssues) plantIssues(rows, issues, createRng(seed + 1), nUsers, nItems, startSeconds, days);
   rows.sort((a, b) => a.timestamp - b.timestamp || a.user - b.user || a.item - b.item);
   return {
     table: { columns: ['user', 'item', 'rating', 'timestamp'], rows },
@@ -225,10 +250,35 @@ export function generateRatings(options: RatingOptions = {}): {
     items,
     info: {
       ratings: rows.length, users: nUsers, items: nItems, density: rows.length / (nUsers * nItems),
-      meanRating: rows.reduce((s, r) => s + r.rating, 0) / Math.max(1, rows.length),
-      meanTrueRating: trueSum / (nUsers * nItems), globalMean: GLOBAL_MEAN,
+      meanRating,
+      meanTrueRating: trueSum / (nUsers * nItems), globalMean: baseRating, issues,
     },
   };
+}
+
+/** Appends duplicates, out-of-range ratings and a bot account to `rows` (see `qualityIssues`). */
+function plantIssues(rows: RatingRow[], issues: RatingIssues, rng: Rng, nUsers: number, nItems: number, startSeconds: number, days: number): void {
+  const original = rows.length;
+  for (let n = 0; n < original; n++) {
+    if (rng.next() < 0.01) {
+      rows.push({ ...rows[n] });
+      issues.duplicateRows++;
+    }
+  }
+  const bad = Math.max(2, Math.round(original * 0.002));
+  for (let n = 0; n < bad; n++) {
+    const r = rows[rng.int(0, original - 1)];
+    r.rating = n % 2 === 0 ? 0 : 10;
+    issues.outOfRangeRows++;
+  }
+  const bot = nUsers + 1;
+  const botStart = startSeconds + Math.floor(rng.uniform(0.3, 0.7) * days * 86_400);
+  const count = Math.min(nItems, Math.max(50, Math.round(nItems * 0.6)));
+  rng.shuffle(Array.from({ length: nItems }, (_, i) => i + 1)).slice(0, count).forEach((item, n) => {
+    rows.push({ user: bot, item, rating: 5, timestamp: botStart + n * Math.floor(3_600 / count) });
+  });
+  issues.botUser = bot;
+  issues.botRatings = count;
 }
 
 /**

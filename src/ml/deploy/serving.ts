@@ -11,6 +11,9 @@ import { wrapClassifier } from '../models/classifier';
 import type { BinaryClassifier, ClassifierConfig } from '../models/classifier';
 import { wrapLogistic } from '../models/logistic';
 import { wrapTextModel } from '../models/text-model';
+import { isFactorArtifacts, tablesFromArtifacts } from '../models/factor-model';
+import { createMatrixFactorization, type MatrixFactorization, type MatrixFactorizationOptions } from '../models/matrix-factorization';
+import { createImplicitModel, type ImplicitModel, type ImplicitModelOptions } from '../models/implicit-als';
 
 /** What a served model needs besides its weights. Must be JSON-serialisable. */
 export interface ServingMetadata {
@@ -43,12 +46,19 @@ interface StoredRecord {
   metadata: ServingMetadata;
 }
 
-/** Saves a classifier (or a raw LayersModel) and its serving metadata at `url`. */
+/** A recommender `saveModel` can store: matrix factorisation or the implicit ranking model. */
+export type SavableRecommender = MatrixFactorization | ImplicitModel;
+
+/** A recommender loaded by `loadRecommender`, with the metadata it was saved with. */
+export type LoadedRecommender = SavableRecommender & { readonly metadata: ServingMetadata };
+
+/** Saves a classifier (or a raw LayersModel, or a recommender) and its serving metadata at `url`. */
 export async function saveModel(
-  model: BinaryClassifier | tf.LayersModel,
+  model: BinaryClassifier | tf.LayersModel | SavableRecommender,
   url: string,
   metadata: ServingMetadata = {},
 ): Promise<SaveInfo> {
+  if ('toArtifacts' in model) return saveRecommender(model, url, metadata);
   const layers = model instanceof tf.LayersModel ? model : model.model;
   if (!(model instanceof tf.LayersModel) && model.disposed) {
     throw new MlError('not-fitted', 'This model has been disposed: save it before calling dispose().');
@@ -86,6 +96,7 @@ export async function loadModel(url: string): Promise<ServedModel> {
     if (!artifacts) {
       throw new MlError('bad-argument', `No model saved at "${url}". Saved in memory: ${[...memoryStore.keys()].join(', ') || 'none'}.`);
     }
+    if (isFactorArtifacts(artifacts)) throw new MlError('bad-argument', `"${url}" holds a recommender: load it with loadRecommender().`);
     source = tf.io.fromMemory(artifacts);
   }
   let model: tf.LayersModel;
@@ -103,6 +114,52 @@ export async function loadModel(url: string): Promise<ServedModel> {
         ? wrapTextModel(model, config)
         : wrapClassifier(model, config);
   return Object.assign(classifier, { metadata: record?.metadata ?? {} });
+}
+
+async function saveRecommender(model: SavableRecommender, url: string, metadata: ServingMetadata): Promise<SaveInfo> {
+  let artifacts: tf.io.ModelArtifacts;
+  try {
+    artifacts = model.toArtifacts(JSON.parse(JSON.stringify(metadata)) as Record<string, unknown>);
+  } catch (e) {
+    throw new MlError('wrong-type', 'Serving metadata must be plain JSON (numbers, strings, arrays, objects).', { cause: e });
+  }
+  const weightBytes = (artifacts.weightData as ArrayBuffer).byteLength;
+  if (url.startsWith(MEMORY_SCHEME)) {
+    memoryStore.set(memoryName(url), artifacts);
+    return { url, weightBytes };
+  }
+  const [handler] = tf.io.getSaveHandlers(url);
+  if (!handler?.save) throw new MlError('bad-argument', `Cannot save to "${url}": use memory://name, or indexeddb://name in the browser.`);
+  try {
+    await handler.save(artifacts);
+  } catch (e) {
+    throw new MlError('bad-argument', `Could not save to "${url}": ${errorText(e)}.`, { cause: e });
+  }
+  return { url, weightBytes };
+}
+
+/** Loads a recommender saved by `saveModel()`: the same tables, seen items and options, ready to recommend. */
+export async function loadRecommender(url: string): Promise<LoadedRecommender> {
+  let artifacts: tf.io.ModelArtifacts | undefined;
+  if (url.startsWith(MEMORY_SCHEME)) artifacts = memoryStore.get(memoryName(url));
+  else {
+    const [handler] = tf.io.getLoadHandlers(url);
+    if (!handler?.load) throw new MlError('bad-argument', `Cannot load from "${url}": use memory://name, or indexeddb://name in the browser.`);
+    try {
+      artifacts = await handler.load();
+    } catch (e) {
+      throw new MlError('bad-argument', `Could not load "${url}": ${errorText(e)}.`, { cause: e });
+    }
+  }
+  if (!artifacts) throw new MlError('bad-argument', `No model saved at "${url}". Saved in memory: ${[...memoryStore.keys()].join(', ') || 'none'}.`);
+  if (!isFactorArtifacts(artifacts)) throw new MlError('bad-argument', `"${url}" holds a classifier, not a recommender: load it with loadModel().`);
+  const { record, tables, seen } = tablesFromArtifacts(artifacts);
+  const base = { numUsers: record.numUsers, numItems: record.numItems, factors: record.factors };
+  const model: SavableRecommender =
+    record.kind === 'matrix-factorization'
+      ? createMatrixFactorization({ ...base, ...(record.config as Partial<MatrixFactorizationOptions>), globalMean: record.globalMean }, { tables, seen })
+      : createImplicitModel({ ...base, ...(record.config as Partial<ImplicitModelOptions>) }, { tables, seen });
+  return Object.assign(model, { metadata: record.metadata as ServingMetadata });
 }
 
 /** Deletes a saved model (memory://, or any scheme tfjs's model management knows). */

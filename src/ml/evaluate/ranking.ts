@@ -138,3 +138,104 @@ export function catalogueCoverage(
   }
   return seen.size / catalogueSize;
 }
+
+/**
+ * Mean average precision at k: per user, the precision at each rank that holds a relevant item,
+ * summed and divided by min(number relevant, k) — so a perfect top k scores 1 even when the user
+ * has more relevant items than slots (the definition of ml_metrics' `mapk` and RecBole's MAP@k).
+ */
+export function mapAtK(
+  recommended: readonly ArrayLike<ItemId>[],
+  relevant: readonly Relevant[],
+  k: number,
+): number {
+  return averageOverUsers(recommended, relevant, k, (top, gains) => {
+    let hits = 0;
+    let sum = 0;
+    top.forEach((item, i) => {
+      if (item !== undefined && gains.has(item)) sum += ++hits / (i + 1);
+    });
+    return sum / Math.min(gains.size, k);
+  });
+}
+
+/** Share of users with at least one relevant item in their top k. */
+export function hitRateAtK(
+  recommended: readonly ArrayLike<ItemId>[],
+  relevant: readonly Relevant[],
+  k: number,
+): number {
+  return averageOverUsers(recommended, relevant, k, (top, gains) => (countHits(top, gains) > 0 ? 1 : 0));
+}
+
+/**
+ * Mean self-information of the recommended items, −log2(share of users who interacted with the
+ * item in training), over the first k of every list: higher means less obvious recommendations.
+ * An item nobody interacted with counts as one user, so its novelty stays finite.
+ */
+export function noveltyAtK(
+  recommendedLists: readonly ArrayLike<number>[],
+  itemUserCounts: ArrayLike<number>,
+  numUsers: number,
+  k: number,
+): number {
+  checkK(k);
+  if (!(numUsers >= 1)) throw new MlError('bad-argument', `numUsers is ${numUsers}: pass the number of training users.`);
+  let sum = 0;
+  let n = 0;
+  for (const list of recommendedLists) {
+    for (let i = 0; i < Math.min(k, list.length); i++) {
+      const count = Math.max(1, itemUserCounts[list[i]] ?? 0);
+      sum += -Math.log2(Math.min(1, count / numUsers));
+      n++;
+    }
+  }
+  if (n === 0) throw new MlError('empty-data', 'noveltyAtK() got no recommended items.');
+  return sum / n;
+}
+
+/**
+ * How many times each catalogue item appears in the first k of the lists (its exposure).
+ * Items are 0 … catalogueSize − 1.
+ */
+export function exposureCounts(recommendedLists: readonly ArrayLike<number>[], catalogueSize: number, k?: number): Float64Array {
+  if (!Number.isInteger(catalogueSize) || catalogueSize < 1) {
+    throw new MlError('bad-argument', `catalogueSize is ${catalogueSize}: pass the number of items in the catalogue.`);
+  }
+  if (k !== undefined) checkK(k);
+  const counts = new Float64Array(catalogueSize);
+  for (const list of recommendedLists) {
+    for (let i = 0; i < Math.min(k ?? list.length, list.length); i++) {
+      const item = list[i];
+      if (!Number.isInteger(item) || item < 0 || item >= catalogueSize) {
+        throw new MlError('bad-argument', `Item ${item} is outside the catalogue 0…${catalogueSize - 1}.`);
+      }
+      counts[item]++;
+    }
+  }
+  return counts;
+}
+
+/**
+ * Gini coefficient of a distribution of non-negative amounts (e.g. exposure per catalogue item):
+ * 0 when every item gets the same, (n − 1)/n when one item gets everything. Computed on the sorted
+ * amounts: Σ (2i − n − 1)·x_(i) / (n · Σ x), i = 1 … n.
+ */
+export function giniCoefficient(amounts: ArrayLike<number>): number {
+  const n = amounts.length;
+  if (n === 0) throw new MlError('empty-data', 'giniCoefficient() needs at least one amount.');
+  const sorted = Float64Array.from(amounts).sort();
+  if (sorted[0] < 0) throw new MlError('bad-argument', `Amounts must be ≥ 0; found ${sorted[0]}.`);
+  let total = 0;
+  let weighted = 0;
+  sorted.forEach((x, i) => {
+    total += x;
+    weighted += (2 * (i + 1) - n - 1) * x;
+  });
+  return total === 0 ? 0 : weighted / (n * total);
+}
+
+/** Gini coefficient of exposure: how unequally the top-k lists spread over the whole catalogue. */
+export function exposureGini(recommendedLists: readonly ArrayLike<number>[], catalogueSize: number, k?: number): number {
+  return giniCoefficient(exposureCounts(recommendedLists, catalogueSize, k));
+}

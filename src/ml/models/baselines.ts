@@ -3,7 +3,8 @@
  * clearly better than a hand-written rule, the majority class, the mean rating, or "most popular".
  */
 import { MlError } from '../core/errors';
-import type { Rating, ScoredItem } from './matrix-factorization';
+import type { Rating } from './matrix-factorization';
+import { recommendFromScores, seenByUser, seenOf, type Recommender, type ScoredItem } from './recommender';
 
 /** A hand-written rule as a classifier. */
 export interface RuleBaseline<R> {
@@ -22,10 +23,18 @@ export interface MajorityClassBaseline {
   predictProba(count: number): number[];
 }
 
-/** A rating predictor for (user, item) pairs. */
+/** A rating predictor for (user, item) pairs; predictions are clipped to `ratingRange`. */
 export interface RatingBaseline {
   globalMean: number;
+  /** [lowest, highest] rating: unless given, the 1–5 star scale widened to the training ratings' own range. */
+  ratingRange: [number, number];
   predict(users: readonly number[], items: readonly number[]): number[];
+}
+
+/** Options the rating baselines share. */
+export interface RatingBaselineOptions {
+  /** Predictions are clipped to this range (default: 1–5 stars, widened to the training ratings' range, e.g. 0.5–5). */
+  ratingRange?: [number, number];
 }
 
 /** Mean rating plus damped user and item offsets. */
@@ -34,11 +43,11 @@ export interface BiasBaseline extends RatingBaseline {
   itemBias: Map<number, number>;
 }
 
-/** Recommends the most rated items a user has not rated yet. */
-export interface PopularityBaseline {
-  /** Number of ratings per item, most popular first. */
+/** Recommends the most rated items a user has not rated yet (the recommend contract of `recommender.ts`). */
+export interface PopularityBaseline extends Recommender {
+  readonly kind: 'popularity';
+  /** Number of ratings per item, most popular first (items with at least one rating). */
   ranking: ScoredItem[];
-  recommend(user: number, k: number, options?: { exclude?: ReadonlySet<number> }): ScoredItem[];
 }
 
 /**
@@ -76,9 +85,11 @@ export function majorityClass(y: readonly number[]): MajorityClassBaseline {
 }
 
 /** Predicts the mean of all ratings for every pair. */
-export function globalMean(ratings: readonly Rating[]): RatingBaseline {
+export function globalMean(ratings: readonly Rating[], options: RatingBaselineOptions = {}): RatingBaseline {
   const mean = meanRating(ratings);
-  return { globalMean: mean, predict: (users) => users.map(() => mean) };
+  const ratingRange = options.ratingRange ?? rangeOf(ratings);
+  const clipped = clip(mean, ratingRange);
+  return { globalMean: mean, ratingRange, predict: (users) => users.map(() => clipped) };
 }
 
 /**
@@ -88,8 +99,9 @@ export function globalMean(ratings: readonly Rating[]): RatingBaseline {
  */
 export function userItemBias(
   ratings: readonly Rating[],
-  options: { reg?: number; regUser?: number; regItem?: number; iterations?: number } = {},
+  options: RatingBaselineOptions & { reg?: number; regUser?: number; regItem?: number; iterations?: number } = {},
 ): BiasBaseline {
+  const ratingRange = options.ratingRange ?? rangeOf(ratings);
   const regUser = options.regUser ?? options.reg ?? 15;
   const regItem = options.regItem ?? options.reg ?? 10;
   const iterations = options.iterations ?? 10;
@@ -114,33 +126,53 @@ export function userItemBias(
   }
   return {
     globalMean: mean,
+    ratingRange,
     userBias,
     itemBias,
-    predict: (users, items) => users.map((u, i) => mean + (userBias.get(u) ?? 0) + (itemBias.get(items[i]) ?? 0)),
+    predict: (users, items) => users.map((u, i) => clip(mean + (userBias.get(u) ?? 0) + (itemBias.get(items[i]) ?? 0), ratingRange)),
   };
 }
 
-/** Ranks items by how many ratings they have and recommends the top ones a user has not rated. */
-export function popularity(ratings: readonly Rating[]): PopularityBaseline {
+/**
+ * Ranks items by how many users interacted with them and recommends the top ones a user has not
+ * seen. Every item of the catalogue (0 … numItems − 1, default the largest id + 1) can be
+ * recommended; items nobody rated score 0.
+ */
+export function popularity<R extends { user: number; item: number }>(ratings: readonly R[], options: { numItems?: number } = {}): PopularityBaseline {
   if (ratings.length === 0) throw new MlError('empty-data', 'popularity() needs at least one rating.');
-  const counts = new Map<number, number>();
-  const seen = new Map<number, Set<number>>();
-  for (const r of ratings) {
-    counts.set(r.item, (counts.get(r.item) ?? 0) + 1);
-    if (!seen.has(r.user)) seen.set(r.user, new Set());
-    seen.get(r.user)?.add(r.item);
-  }
+  const seen = seenByUser(ratings);
+  let largest = 0;
+  for (const r of ratings) largest = Math.max(largest, r.item);
+  const numItems = options.numItems ?? largest + 1;
+  if (!(numItems > largest)) throw new MlError('bad-argument', `numItems is ${numItems} but the ratings name item ${largest}: pass the catalogue size.`);
+  const counts = new Float32Array(numItems);
+  for (const items of seen.values()) for (const item of items) counts[item]++;
   const ranking = [...counts]
-    .map(([item, score]) => ({ item, score }))
+    .map((score, item) => ({ item, score }))
+    .filter((s) => s.score > 0)
     .sort((a, b) => b.score - a.score || a.item - b.item);
-  return {
+  const model: PopularityBaseline = {
+    kind: 'popularity',
+    numItems,
     ranking,
-    recommend(user, k, options = {}) {
-      const rated = seen.get(user);
-      return ranking.filter((r) => !rated?.has(r.item) && !options.exclude?.has(r.item)).slice(0, k);
-    },
+    scoreItems: () => counts.slice(),
+    seenItems: (user) => seenOf(seen, user),
+    recommend: (user, k, recommendOptions) => recommendFromScores(model, user, k, recommendOptions),
   };
+  return model;
 }
+
+function rangeOf(ratings: readonly Rating[]): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const r of ratings) {
+    if (r.rating < lo) lo = r.rating;
+    if (r.rating > hi) hi = r.rating;
+  }
+  return [Math.min(1, lo), Math.max(5, hi)];
+}
+
+const clip = (v: number, [lo, hi]: [number, number]) => Math.min(hi, Math.max(lo, v));
 
 function meanRating(ratings: readonly Rating[]): number {
   if (ratings.length === 0) throw new MlError('empty-data', 'No ratings given: check the filter or split that produced them.');

@@ -151,3 +151,19 @@ describe('splitRatingsByTime', () => {
     expect(errorCode(() => splitRatingsByTime(sample, { testPerUser: 0 }))).toBe('bad-argument');
   });
 });
+
+describe('generateRatings with qualityIssues', () => {
+  it('plants duplicates, out-of-range ratings and a bot, and says so in the answer key', () => {
+    const dirty = generateRatings({ users: 100, items: 80, ratingsPerUser: 20, minRatingsPerUser: 10, seed: 5, qualityIssues: true });
+    const { issues } = dirty.info;
+    const rows = dirty.table.rows;
+    expect(issues.botUser).toBe(101);
+    expect(rows.filter((r) => r.user === 101)).toHaveLength(issues.botRatings);
+    const botTimes = rows.filter((r) => r.user === 101).map((r) => r.timestamp);
+    expect(Math.max(...botTimes) - Math.min(...botTimes)).toBeLessThan(3600);
+    expect(rows.filter((r) => r.rating === 0 || r.rating === 10)).toHaveLength(issues.outOfRangeRows);
+    const pairs = new Set(rows.map((r) => `${r.user}:${r.item}`));
+    expect(rows.length - pairs.size).toBe(issues.duplicateRows);
+    expect(generateRatings({ users: 100, items: 80, ratingsPerUser: 20, minRatingsPerUser: 10, seed: 5 }).info.issues.botUser).toBeNull();
+  });
+});

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fixtures from '../../../fixtures/metric-fixtures.json';
 import { isMlError } from '../../../../src/ml/index';
-import { catalogueCoverage, ndcgAtK, precisionAtK, recallAtK } from '../../../../src/ml/index';
+import { catalogueCoverage, exposureCounts, exposureGini, giniCoefficient, hitRateAtK, mapAtK, ndcgAtK, noveltyAtK, precisionAtK, recallAtK } from '../../../../src/ml/index';
 
 // The fixture gives relevance in ranked order; item i is the one shown at rank i + 1, and the
 // graded relevance becomes the gain, as sklearn's ndcg_score uses y_true.
@@ -82,5 +82,58 @@ describe('catalogueCoverage', () => {
 
   it('rejects a catalogue smaller than the items listed', () => {
     expect(() => catalogueCoverage([[1, 2, 3]], 2)).toThrow(/catalogueSize is 2/);
+  });
+});
+
+describe('mapAtK and hitRateAtK (hand-worked)', () => {
+  const recommended = [
+    ['a', 'b', 'c', 'd'],
+    ['x', 'y'],
+  ];
+  const relevant = [new Set(['a', 'c', 'z']), ['y']];
+
+  it('averages the precision at each hit, over min(relevant, k)', () => {
+    // user 1: hits at ranks 1 and 3 -> (1 + 2/3) / min(3, 3); user 2: hit at rank 2 -> (1/2) / min(1, 3)
+    expect(mapAtK(recommended, relevant, 3)).toBeCloseTo((5 / 9 + 1 / 2) / 2, 12);
+  });
+
+  it('gives 1 to a perfect list even when the user has more relevant items than k', () => {
+    expect(mapAtK([['a', 'b']], [['a', 'b', 'c']], 2)).toBe(1);
+  });
+
+  it('counts users with at least one hit', () => {
+    expect(hitRateAtK([...recommended, ['q']], [...relevant, ['a']], 3)).toBeCloseTo(2 / 3, 12);
+  });
+});
+
+describe('noveltyAtK', () => {
+  it('is the mean self-information −log2(share of users) of the recommended items', () => {
+    // item 0: 4 of 8 users -> 1 bit; item 1: 1 of 8 -> 3 bits
+    expect(noveltyAtK([[0, 1]], [4, 1], 8, 10)).toBeCloseTo(2, 12);
+  });
+
+  it('counts an item nobody interacted with as one user', () => {
+    expect(noveltyAtK([[2]], [4, 1, 0], 8, 1)).toBeCloseTo(3, 12);
+  });
+});
+
+describe('exposure and the Gini coefficient (hand-worked)', () => {
+  it('is 0 for equal amounts and (n − 1)/n when one item gets everything', () => {
+    expect(giniCoefficient([1, 1, 1, 1])).toBe(0);
+    expect(giniCoefficient([0, 0, 0, 4])).toBeCloseTo(0.75, 12);
+    // sorted 1, 2, 3: ((2·1 − 4)·1 + 0·2 + (2·3 − 4)·3) / (3 · 6) = 4 / 18
+    expect(giniCoefficient([3, 1, 2])).toBeCloseTo(4 / 18, 12);
+  });
+
+  it('counts how often each catalogue item is shown in the first k', () => {
+    expect(Array.from(exposureCounts([[0, 1], [1, 2]], 4))).toEqual([1, 2, 1, 0]);
+    expect(Array.from(exposureCounts([[0, 1], [1, 2]], 4, 1))).toEqual([1, 1, 0, 0]);
+    // sorted 0, 1, 1, 2: (−3·0 − 1·1 + 1·1 + 3·2) / (4 · 4) = 6 / 16
+    expect(exposureGini([[0, 1], [1, 2]], 4)).toBeCloseTo(0.375, 12);
+  });
+
+  it('rejects items outside the catalogue and negative amounts', () => {
+    expect(() => exposureCounts([[5]], 4)).toThrow(/outside the catalogue/);
+    expect(() => giniCoefficient([1, -1])).toThrow(/≥ 0/);
   });
 });

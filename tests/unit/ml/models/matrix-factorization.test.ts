@@ -5,6 +5,7 @@ import type { Rating } from '../../../../src/ml/index';
 import { userItemBias } from '../../../../src/ml/index';
 import { train } from '../../../../src/ml/index';
 import { createRng } from '../../../../src/ml/index';
+import { loadRecommender, removeModel, saveModel } from '../../../../src/ml/index';
 
 /** Ratings from planted tastes: 3 + user bias + item bias + 0.6·(user · item) + noise, half the pairs observed. */
 function plantedRatings(numUsers: number, numItems: number, k: number, seed = 1): Rating[] {
@@ -107,5 +108,89 @@ describe('createMatrixFactorization', () => {
 describe('ratingsToData', () => {
   it('turns ratings into [user, item] rows and rating targets', () => {
     expect(ratingsToData([{ user: 2, item: 7, rating: 4 }])).toEqual({ x: [[2, 7]], y: [4] });
+  });
+});
+
+describe('matrix factorisation fit()', () => {
+  const split = () => {
+    const all = plantedRatings(60, 40, 3, 5);
+    const cut = Math.floor(all.length * 0.8);
+    return { trainSet: all.slice(0, cut), testSet: all.slice(cut) };
+  };
+
+  it('beats the bias baseline with its defaults, reporting RMSE under clear names', async () => {
+    const { trainSet, testSet } = split();
+    const baseline = rmse(userItemBias(trainSet).predict(testSet.map((r) => r.user), testSet.map((r) => r.item)), testSet);
+    const mf = createMatrixFactorization({ numUsers: 60, numItems: 40 });
+    const fit = await mf.fit(trainSet, { validation: testSet });
+    expect(Object.keys(fit.history).sort()).toEqual(['epoch', 'rmse', 'val_rmse']);
+    expect(mf.rmse(testSet)).toBeLessThan(0.8 * baseline);
+    expect(mf.rmse(testSet)).toBeCloseTo(Math.min(...fit.history.val_rmse), 6);
+  });
+
+  it('stops early by default and keeps the best epoch', async () => {
+    const { trainSet, testSet } = split();
+    // No penalty and many factors: validation RMSE turns up, and early stopping must catch it.
+    const mf = createMatrixFactorization({ numUsers: 60, numItems: 40, factors: 64, l2: 0, learningRate: 0.02 });
+    const fit = await mf.fit(trainSet, { validation: testSet, epochs: 200 });
+    expect(fit.stoppedEarly).toBe(true);
+    expect(fit.epochs).toBeLessThan(200);
+    // An improvement under minDelta (1e-4) does not count, so the kept epoch is within 1e-4 of the lowest.
+    expect(fit.history.val_rmse[fit.bestEpoch!]).toBeLessThan(Math.min(...fit.history.val_rmse) + 1e-4);
+    expect(fit.history.val_rmse[fit.epochs - 1]).toBeGreaterThan(fit.history.val_rmse[fit.bestEpoch!] - 1e-4);
+    expect(mf.rmse(testSet)).toBeCloseTo(fit.history.val_rmse[fit.bestEpoch!], 6);
+  });
+
+  it('holds out a tenth of the ratings for early stopping when no validation is given', async () => {
+    const { trainSet } = split();
+    const mf = createMatrixFactorization({ numUsers: 60, numItems: 40 });
+    const fit = await mf.fit(trainSet, { epochs: 3 });
+    expect(fit.history.val_rmse).toHaveLength(3);
+    const off = await createMatrixFactorization({ numUsers: 60, numItems: 40 }).fit(trainSet, { epochs: 2, validation: null });
+    expect(off.history.val_rmse).toBeUndefined();
+  });
+
+  it('trains with ALS and with the TensorFlow.js Adam solver too', async () => {
+    const { trainSet, testSet } = split();
+    const baseline = rmse(userItemBias(trainSet).predict(testSet.map((r) => r.user), testSet.map((r) => r.item)), testSet);
+    const als = createMatrixFactorization({ numUsers: 60, numItems: 40, solver: 'als', factors: 3, factorPenalty: 1 });
+    await als.fit(trainSet, { validation: testSet });
+    const adam = createMatrixFactorization({ numUsers: 60, numItems: 40, solver: 'adam', factors: 4, learningRate: 0.05 });
+    const fit = await adam.fit(trainSet, { validation: testSet, epochs: 15, batchSize: 64 });
+    expect(als.rmse(testSet)).toBeLessThan(0.8 * baseline);
+    expect(fit.history.rmse[fit.history.rmse.length - 1]).toBeLessThan(fit.history.rmse[0] / 2);
+    expect(adam.rmse(testSet)).toBeLessThan(baseline);
+  });
+
+  it('masks the training items in recommend() after fit', async () => {
+    const { trainSet } = split();
+    const mf = createMatrixFactorization({ numUsers: 60, numItems: 40 });
+    await mf.fit(trainSet, { epochs: 2 });
+    const seen = new Set(trainSet.filter((r) => r.user === 3).map((r) => r.item));
+    expect(mf.recommend(3, 40).every((s) => !seen.has(s.item))).toBe(true);
+    expect(mf.recommend(3, 40, { includeSeen: true })).toHaveLength(40);
+  });
+
+  it('infers the rating range from the 1–5 scale and the training ratings', async () => {
+    const mf = createMatrixFactorization({ numUsers: 2, numItems: 2 });
+    await mf.fit([{ user: 0, item: 0, rating: 0.5 }, { user: 1, item: 1, rating: 4 }], { epochs: 1, validation: null });
+    expect(mf.ratingRange).toEqual([0.5, 5]);
+  });
+
+  it('round-trips through saveModel and loadRecommender with the same predictions and seen items', async () => {
+    const { trainSet, testSet } = split();
+    const mf = createMatrixFactorization({ numUsers: 60, numItems: 40 });
+    await mf.fit(trainSet, { epochs: 3 });
+    await saveModel(mf, 'memory://mf', { trainedOn: 'planted' });
+    const loaded = await loadRecommender('memory://mf');
+    const users = testSet.map((r) => r.user);
+    const items = testSet.map((r) => r.item);
+    expect(loaded.kind).toBe('matrix-factorization');
+    expect(loaded.metadata).toEqual({ trainedOn: 'planted' });
+    if (loaded.kind !== 'matrix-factorization') throw new Error('wrong kind');
+    expect(Array.from(loaded.predict(users, items))).toEqual(Array.from(mf.predict(users, items)));
+    expect(loaded.globalMean).toBe(mf.globalMean);
+    expect(loaded.recommend(3, 10)).toEqual(mf.recommend(3, 10));
+    await removeModel('memory://mf');
   });
 });
