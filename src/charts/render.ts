@@ -130,8 +130,18 @@ function toConfig(spec: XYChartSpec | HistogramSpec): ChartConfiguration {
   return {
     type: spec.kind === 'scatter' ? 'scatter' : 'line',
     data: { datasets } as ChartConfiguration['data'],
-    options: { ...common, parsing: false, scales: { x: axis(spec.x, 'linear'), y: axis(spec.y, 'linear') } },
+    options: {
+      ...common,
+      parsing: false,
+      // Whole-number x values (weeks, epochs, degrees) get whole-number ticks, not 16.5.
+      scales: { x: { ...axis(spec.x, 'linear'), ...(wholeX(spec) ? { ticks: { precision: 0 } } : {}) }, y: axis(spec.y, 'linear') },
+    },
   } as ChartConfiguration;
+}
+
+/** True when every series has x values and all of them are whole numbers. */
+function wholeX(spec: XYChartSpec): boolean {
+  return spec.series.length > 0 && spec.series.every((s) => s.x !== undefined && s.x.every(Number.isInteger));
 }
 
 function withAlpha(hex: string, alpha: number): string {

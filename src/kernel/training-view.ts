@@ -6,7 +6,7 @@
  * `onBatch` calls from a learner's own loop.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { TrainPlan, TrainResult } from '../ml/index';
+import type { TrainPlan } from '../ml/index';
 import type { TrainingData } from './protocol';
 
 /** Options for `display.training(...)`. */
@@ -16,6 +16,11 @@ export interface TrainingViewOptions {
   /** Batches per epoch, when known up front (model.fit supplies it). */
   batchesPerEpoch?: number;
   title?: string;
+  /**
+   * The metrics to draw, e.g. `['loss']` (each with its `val_` twin); default: every number the
+   * training reports. Accuracy misleads on rare classes, so a lesson may leave it out.
+   */
+  metrics?: readonly string[];
 }
 
 /** Per-epoch or per-batch numbers, as tfjs and the toolkit report them. */
@@ -34,8 +39,8 @@ export interface TrainingViewOptionsForTrain {
   onEpoch(epoch: number, logs?: Logs): void;
   /** Call after each batch of a custom loop. */
   onBatch(batch: number, logs?: Logs): void;
-  /** Marks the run done, or stopped when it was aborted. */
-  onTrainEnd(result?: TrainResult): void;
+  /** Marks the run done, or stopped when it was aborted (any result with `aborted`, e.g. a `TrainResult`). */
+  onTrainEnd(result?: { aborted?: boolean }): void;
 }
 
 /** What `display.training(...)` returns. */
@@ -78,9 +83,10 @@ export function createTrainingView(
     send({ ...data, history: Object.fromEntries(Object.entries(data.history).map(([k, v]) => [k, v.slice()])) });
   };
 
+  const shown = options.metrics ? new Set(options.metrics.flatMap((m) => [m, `val_${m}`])) : null;
   const onEpoch = (epoch: number, logs: Logs = {}) => {
     for (const [key, value] of Object.entries(logs)) {
-      if (typeof value !== 'number' || !Number.isFinite(value)) continue;
+      if (typeof value !== 'number' || !Number.isFinite(value) || (shown && !shown.has(key))) continue;
       (data.history[key] ??= []).push(value);
     }
     data.epoch = epoch + 1;
@@ -105,7 +111,7 @@ export function createTrainingView(
     publish();
   };
 
-  const onTrainEnd = (result?: TrainResult) => {
+  const onTrainEnd = (result?: { aborted?: boolean }) => {
     if (result?.aborted && data.state === 'running') {
       data.state = 'stopped';
       publish();

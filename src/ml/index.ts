@@ -13,7 +13,7 @@ export { nearestByEmbedding } from './core/similarity';
 export { createCsr, toCsr, csrToDense, csrRow, selectCsrRows, sliceCsrRows, multiplyCsrVector, multiplyCsrTransposedVector, multiplyCsrMatrix, countNonZeros, isCsrMatrix, CsrBuilder, type CsrMatrix, type CsrParts, type FeatureMatrix } from './core/sparse';
 
 // data/: generators, tables, CSV and the data-quality report
-export { generateTransactions, addRollingFeatures, listRollingFeatureNames, merchantTypes, ageGroups } from './data/transactions';
+export { generateTransactions, addRollingFeatures, listRollingFeatureNames, rollingWarmUpDays, merchantTypes, ageGroups } from './data/transactions';
 export type { TransactionOptions, TransactionRow, TransactionInfo, CustomerProfile, TerminalProfile, RollingOptions } from './data/transactions';
 export { generateReviews, type ReviewOptions, type ReviewRow, type ReviewInfo, type ReviewKind, type ReviewSentence, type AspectMention } from './data/reviews';
 export { generateRatings, splitRatingsByTime, computeTrueRating, genres } from './data/ratings';
@@ -22,7 +22,9 @@ export { fitIdEncoder, globalTimeSplit, heldOutItems, type IdEncoder, type Inter
 export { playProbability, simulatePlays, generatePlayLog, generateArrivals, type PlayModel, type Impression, type PlayLogOptions, type Arrivals } from './data/plays';
 export { parseRatingsFile, parseTitlesFile, formatUData, type RatingFile, type FileRating, type FileLineError, type FileTitle } from './data/rating-files';
 export { getRows, createTable, isMissing, getColumn, getNumericColumn, selectColumns, dropColumns, countValues, quantile, summarizeNumbers, describe } from './data/table';
-export { parseCsv, SCHEMAS, tabularSchema, getSchemaFeatures, type CsvSchema, type CsvColumn, type CsvResult, type CsvRowError } from './data/csv';
+export { parseCsv, readRecords, splitLines, type CsvSchema, type CsvColumn, type CsvResult, type CsvRowError, type CsvOptions } from './data/csv';
+export { SCHEMAS, tabularSchema, getSchemaFeatures, findTimeColumn, findIdColumns, type TabularSchemaOptions } from './data/csv-schema';
+export { detectDelimiter } from './data/csv-records';
 export { qualityReport, inferColumnKind, type QualityReport, type ColumnQuality } from './data/quality';
 export { loadSentences, parseSentences, parseTextCsv, readLabelledTexts, findDuplicates, duplicateKey, SENTENCES_CITATION, type SentenceSource, type SentenceSet, type LabelledText, type LabelledTexts, type TextLineError, type DuplicateGroup } from './data/sentences';
 
@@ -63,20 +65,22 @@ export { confusionMatrix, binarize, accuracy, precision, recall, f1, classificat
 export type { Confusion, ClassificationReport, RocCurve, PrecisionRecallCurve } from './evaluate/classification';
 export { calibrationBins } from './evaluate/calibration';
 export { costAtThreshold, optimalCostThreshold, thresholdSweep, thresholdForRecall, type ErrorCosts } from './evaluate/thresholds';
+export { optimizeThreshold, type OperatingConstraints, type OperatingPointOptions, type OperatingPoint, type OperatingChoice } from './evaluate/operating-point';
 export { mse, rmse, mae, r2 } from './evaluate/regression';
 export { precisionAtK, recallAtK, ndcgAtK, mapAtK, hitRateAtK, catalogueCoverage, noveltyAtK, exposureCounts, giniCoefficient, exposureGini } from './evaluate/ranking';
 export { rankingReport, scoreList, type RankingReport, type RankingReportOptions } from './evaluate/recommender-report';
 export { replayFeedbackLoop, simulateAbTest, exposureStats, type ReplayCycle, type ReplayOptions, type AbTestResult, type AbArmSummary } from './evaluate/online';
 export { crossValidate, learningCurve } from './evaluate/cross-validation';
 export { gridSearch, randomSearch, type SearchResult, type Trial } from './evaluate/tuning';
-export { groupMetrics, fairnessGaps, type GroupMetrics, type FairnessGap } from './evaluate/fairness';
+export { groupMetrics, fairnessGaps, compareGroupRates, rateCounts, type GroupMetrics, type FairnessGap, type GroupRate, type GroupComparison } from './evaluate/fairness';
 export { minimumFunctionality, invariance, directional, runBehaviourTests, summariseByCapability, expandTemplate, addTypo, replaceWord, type BehaviourTest, type BehaviourResult, type CapabilitySummary, type LabelledCase, type PerturbedPair, type TextPredictor } from './evaluate/behaviour';
 export { cohenKappa, fleissKappa, interpretKappa, majorityVote, softLabels, unanimousShare, type RatingValue } from './evaluate/agreement';
 export { bootstrap, bootstrapMetric, pairedBootstrap, binomialInterval, fisherExact, normalQuantile, type Interval, type BootstrapOptions, type PairedComparison } from './evaluate/intervals';
+export { resampledAveragePrecision } from './evaluate/resampled-metrics';
 
 // explain/: what a model learned and why it said what it said
 export { permutationImportance, type FeatureImportance } from './explain/importance';
-export { logisticContributions, describeContributions, type Contribution } from './explain/contributions';
+export { logisticContributions, describeContributions, shapleyContributions, toLogOdds, type Contribution, type Attribution, type ShapleyExplanation, type ShapleyOptions } from './explain/contributions';
 export { wordAttributions, occlusionScorer, type WordAttribution } from './explain/words';
 export { projectEmbeddings } from './explain/embedding-map';
 

@@ -14,6 +14,11 @@ export type ColumnKind = 'numeric' | 'categorical' | 'boolean' | 'datetime' | 't
 export interface ColumnQuality {
   column: string;
   kind: ColumnKind;
+  /**
+   * What the column is to a model: the `label` to predict, an `id` that names rows, customers or
+   * terminals (numbers that are not quantities: no mean, no skewness advice), or a `feature`.
+   */
+  role: 'feature' | 'label' | 'id';
   missing: number;
   missingRate: number;
   distinct: number;
@@ -105,14 +110,22 @@ function checkNumeric(q: ColumnQuality, values: readonly CellValue[]): void {
   }
 }
 
-function checkColumn(column: string, values: readonly CellValue[]): ColumnQuality {
+const ID_NAME = /(^id$|_id$|^id_|Id$)/;
+
+function checkColumn(column: string, values: readonly CellValue[], isLabel: boolean): ColumnQuality {
   const present = values.filter((v) => !isMissing(v));
   const counts = countValues(present);
   const distinct = counts.length;
   const missing = values.length - present.length;
+  const kind = inferColumnKind(values);
+  const integers = kind === 'numeric' && present.every((v) => Number.isInteger(toNumberOrNull(v)));
+  const unique = present.length >= 10 && distinct === present.length;
+  // A name such as customer_id marks an id even when ids repeat (a customer pays many times).
+  const role = isLabel ? 'label' : (integers && ID_NAME.test(column)) || (unique && kind === 'categorical') ? 'id' : 'feature';
   const q: ColumnQuality = {
     column,
-    kind: inferColumnKind(values),
+    kind,
+    role,
     missing,
     missingRate: values.length === 0 ? 0 : missing / values.length,
     distinct,
@@ -121,16 +134,19 @@ function checkColumn(column: string, values: readonly CellValue[]): ColumnQualit
   if (missing > 0) q.issues.push(`${missing} missing (${percent(q.missingRate)})`);
   if (q.kind === 'empty') q.issues.push('no values at all');
   else if (distinct === 1) q.issues.push('constant column: it cannot help a model');
-  if (q.kind === 'numeric') checkNumeric(q, values);
-  else q.topValues = counts.slice(0, 5);
+  // The label's spread is class balance (reported apart), and an id's mean or skew means nothing.
+  if (q.kind === 'numeric' && role === 'feature') checkNumeric(q, values);
+  else if (q.kind !== 'numeric') q.topValues = counts.slice(0, 5);
   const placeholders = present.filter((v) => typeof v === 'string' && PLACEHOLDER_STRINGS.has(v.trim().toLowerCase()));
   if (placeholders.length > 0) {
     q.issues.push(`${placeholders.length} placeholder string(s) such as ${JSON.stringify(placeholders[0])}: treat as missing?`);
   }
-  const integerIds = q.kind === 'numeric' && present.every((v) => Number.isInteger(toNumberOrNull(v)));
-  const nameLooksLikeId = /(^id$|_id$|^id_|Id$)/.test(column);
-  if (present.length >= 10 && distinct === present.length && (q.kind === 'categorical' || (integerIds && nameLooksLikeId))) {
-    q.issues.push('id-like: every value is different, so it identifies rows rather than describing them');
+  if (role === 'id') {
+    q.issues.push(
+      unique
+        ? 'id-like: every value is different, so it identifies rows rather than describing them'
+        : `id-like: ${distinct.toLocaleString('en-US')} distinct ids; it names who or what, not how much — keep it out of the model's inputs`,
+    );
   }
   return q;
 }
@@ -157,7 +173,7 @@ export function qualityReport(table: Table, options: { label?: string } = {}): Q
   if (options.label !== undefined && !table.columns.includes(options.label)) {
     throw new MlError('bad-argument', `The label column '${options.label}' is not in the table. Columns: ${table.columns.join(', ')}.`);
   }
-  const columns = table.columns.map((c) => checkColumn(c, getColumn(table, c)));
+  const columns = table.columns.map((c) => checkColumn(c, getColumn(table, c), c === options.label));
   const seen = new Set<string>();
   let duplicateRows = 0;
   for (const row of rows) {
@@ -173,7 +189,7 @@ export function qualityReport(table: Table, options: { label?: string } = {}): Q
     warnings: columns.flatMap((c) => c.issues.map((issue) => `${c.column}: ${issue}`)),
     summary: columns.map((c) => ({
       column: c.column,
-      kind: c.kind,
+      kind: c.role === 'feature' ? c.kind : c.role,
       missing: c.missing,
       'missing %': +(100 * c.missingRate).toFixed(2),
       distinct: c.distinct,

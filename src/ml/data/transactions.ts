@@ -309,6 +309,17 @@ export function listRollingFeatureNames(options: RollingOptions = {}): string[] 
   ];
 }
 
+/**
+ * Days of history the rolling features need before every window is full: the longest window,
+ * plus the label delay for the terminal risk features (their window ends `delayDays` back).
+ * Rows earlier than this have features a live system never sees (a 30-day count over 7 days of
+ * history is a third of the live one): keep them out of training and evaluation.
+ */
+export function rollingWarmUpDays(options: RollingOptions = {}): number {
+  const { windowsDays = [1, 7, 30], delayDays = 7 } = options;
+  return Math.max(...windowsDays) + delayDays;
+}
+
 function readNumber(row: Row, key: string, i: number): number {
   const v = row[key];
   if (typeof v !== 'number' || !Number.isFinite(v)) {

@@ -2,9 +2,12 @@
  * Checking a classifier for bias: the same metrics computed per group (age band, region, ...)
  * and the gaps between the best- and worst-treated groups. A large gap in true positive rate
  * means the model misses more fraud for one group; in positive rate, that it flags one group more.
+ * Rates of rare events rest on few counts, so `compareGroupRates` gives each group's counts with
+ * an exact interval and tests the gap before anyone acts on it.
  */
 import { MlError } from '../core/errors';
 import { assertSameLength, toBinaryLabels } from './classification';
+import { binomialInterval, fisherExact, type Interval } from './intervals';
 
 /** A group's value; missing values form their own group, '(missing)'. */
 export type GroupValue = string | number | boolean | null;
@@ -26,6 +29,8 @@ export interface GroupMetrics {
   /** null when nobody in the group was predicted positive. */
   precision: number | null;
   accuracy: number;
+  /** The confusion counts the rates come from. */
+  counts: { tp: number; fp: number; fn: number; tn: number };
 }
 
 /**
@@ -65,6 +70,7 @@ export function groupMetrics(
       fpr: rate(t.fp, t.fp + t.tn),
       precision: rate(t.tp, t.tp + t.fp),
       accuracy: (t.tp + t.tn) / count,
+      counts: { ...t },
     };
   });
 }
@@ -85,18 +91,41 @@ export interface FairnessGap {
 const GAP_METRICS: FairnessGap['metric'][] = ['positiveRate', 'tpr', 'fpr', 'precision', 'accuracy'];
 
 /**
+ * The counts a group's rate is made of: `events` out of `trials` (for the false-alarm rate,
+ * false alarms out of genuine cases; for recall, caught positives out of positives; for
+ * precision, true alarms out of alarms).
+ */
+export function rateCounts(g: GroupMetrics, metric: FairnessGap['metric']): { events: number; trials: number } {
+  const { tp, fp, fn, tn } = g.counts;
+  switch (metric) {
+    case 'positiveRate':
+      return { events: tp + fp, trials: g.count };
+    case 'tpr':
+      return { events: tp, trials: tp + fn };
+    case 'fpr':
+      return { events: fp, trials: fp + tn };
+    case 'precision':
+      return { events: tp, trials: tp + fp };
+    case 'accuracy':
+      return { events: tp + tn, trials: g.count };
+  }
+}
+
+/**
  * For each metric, the lowest and highest group and the gap between them (difference and
  * ratio). Groups where the metric is null are skipped; a metric defined for fewer than two
- * groups is left out. Pass `minCount` to ignore groups too small to judge.
+ * groups is left out. `minCount` ignores groups whose rate rests on fewer cases: it counts the
+ * rate's own denominator (frauds for recall, genuine payments for the false-alarm rate, alarms
+ * for precision), not the group's size — 500 payments with 3 frauds give no recall to compare.
  */
 export function fairnessGaps(perGroup: readonly GroupMetrics[], options: { minCount?: number } = {}): FairnessGap[] {
-  const groups = perGroup.filter((g) => g.count >= (options.minCount ?? 1));
-  if (groups.length < 2) {
-    throw new MlError('bad-argument', `Gaps need at least two groups; there are ${groups.length} (after minCount).`);
+  const minCount = options.minCount ?? 1;
+  if (perGroup.filter((g) => g.count >= minCount).length < 2) {
+    throw new MlError('bad-argument', `Gaps need at least two groups; there are ${perGroup.filter((g) => g.count >= minCount).length} (after minCount).`);
   }
   const gaps: FairnessGap[] = [];
   for (const metric of GAP_METRICS) {
-    const defined = groups.filter((g) => g[metric] !== null);
+    const defined = perGroup.filter((g) => g[metric] !== null && rateCounts(g, metric).trials >= minCount);
     if (defined.length < 2) continue;
     let lo = defined[0];
     let hi = defined[0];
@@ -109,4 +138,66 @@ export function fairnessGaps(perGroup: readonly GroupMetrics[], options: { minCo
     gaps.push({ metric, min, max, minGroup: lo.group, maxGroup: hi.group, difference: max - min, ratio: max === 0 ? 1 : min / max });
   }
   return gaps;
+}
+
+/** One group's rate with the counts it rests on and its exact interval. */
+export interface GroupRate {
+  group: string;
+  events: number;
+  trials: number;
+  rate: number;
+  /** Clopper–Pearson interval of the rate. */
+  interval: Interval;
+}
+
+/** Whether the highest and lowest groups' rates differ by more than chance explains. */
+export interface GroupComparison {
+  metric: FairnessGap['metric'];
+  /** Every compared group, lowest rate first. */
+  groups: GroupRate[];
+  lowest: GroupRate;
+  highest: GroupRate;
+  /** highest.rate / lowest.rate (Infinity when the lowest is 0). */
+  ratio: number;
+  /** Fisher's exact test of highest vs lowest (two-sided). */
+  pValue: number;
+  /** pValue × the number of group pairs one could have picked (Bonferroni), at most 1. */
+  adjustedPValue: number;
+  /** adjustedPValue below `alpha`: the data support a gap. */
+  supported: boolean;
+}
+
+/**
+ * Compares one rate across groups honestly: each group's events, trials and exact interval, and
+ * Fisher's exact test between the highest and the lowest group, with a Bonferroni correction for
+ * having picked that pair among all pairs. Groups with fewer than `minCount` trials (default 1)
+ * are left out; null when fewer than two remain.
+ */
+export function compareGroupRates(
+  perGroup: readonly GroupMetrics[],
+  metric: FairnessGap['metric'],
+  options: { minCount?: number; level?: number; alpha?: number } = {},
+): GroupComparison | null {
+  const { minCount = 1, level = 0.95, alpha = 0.05 } = options;
+  const groups = perGroup
+    .map((g) => ({ group: g.group, ...rateCounts(g, metric) }))
+    .filter((g) => g.trials >= Math.max(1, minCount))
+    .map((g) => ({ ...g, rate: g.events / g.trials, interval: binomialInterval(g.events, g.trials, { level }) }))
+    .sort((a, b) => a.rate - b.rate || a.group.localeCompare(b.group));
+  if (groups.length < 2) return null;
+  const lowest = groups[0];
+  const highest = groups[groups.length - 1];
+  const { pValue } = fisherExact(highest.events, highest.trials - highest.events, lowest.events, lowest.trials - lowest.events);
+  const pairs = (groups.length * (groups.length - 1)) / 2;
+  const adjustedPValue = Math.min(1, pValue * pairs);
+  return {
+    metric,
+    groups,
+    lowest,
+    highest,
+    ratio: lowest.rate === 0 ? (highest.rate === 0 ? 1 : Infinity) : highest.rate / lowest.rate,
+    pValue,
+    adjustedPValue,
+    supported: adjustedPValue < alpha,
+  };
 }

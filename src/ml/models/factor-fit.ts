@@ -7,6 +7,7 @@
 import { MlError } from '../core/errors';
 import { createRng } from '../core/random';
 import { maybeYield, yieldToEventLoop } from '../core/yield';
+import type { TrainPlan } from '../train/types';
 
 /** Per-epoch numbers a factor model reports (RMSE for rating models, a loss for ranking ones). */
 export type FactorLogs = Record<string, number>;
@@ -24,7 +25,11 @@ export interface FactorFitOptions<R> {
   earlyStopping?: { patience?: number; minDelta?: number } | false;
   signal?: AbortSignal;
   seed?: number;
+  /** Called once before the first epoch (a training view spread into the options uses it). */
+  onTrainBegin?(plan: TrainPlan): void | Promise<void>;
   onEpoch?(epoch: number, logs: FactorLogs): void | Promise<void>;
+  /** Called once when the fit ends: done, stopped early or aborted. */
+  onTrainEnd?(result: FactorFitResult): void | Promise<void>;
 }
 
 /** What `fit()` did. */
@@ -87,6 +92,8 @@ export async function fitFactorModel<R, S = unknown>(rows: readonly R[], options
   const history: FactorFitResult['history'] = { epoch: [] };
   const result: FactorFitResult = { history, epochs: 0, bestEpoch: null, stoppedEarly: false, aborted: false, seconds: 0, secondsPerEpoch: 0 };
   const order = Int32Array.from(trainRows, (_, i) => i);
+  // One "batch" is one pass here: the factor models update row by row inside it.
+  await options.onTrainBegin?.({ epochs, samples: trainRows.length, batchesPerEpoch: 1 });
   let best = Infinity;
   let bestWeights: S | null = null;
   let wait = 0;
@@ -121,6 +128,7 @@ export async function fitFactorModel<R, S = unknown>(rows: readonly R[], options
   await yieldToEventLoop();
   result.seconds = (performance.now() - started) / 1000;
   result.secondsPerEpoch = result.epochs > 0 ? result.seconds / result.epochs : 0;
+  await options.onTrainEnd?.(result);
   return result;
 }
 

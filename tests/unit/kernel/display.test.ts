@@ -180,4 +180,14 @@ describe('the training view', () => {
     const last = messages.filter((m) => m.type === 'update-display').at(-1);
     expect((last && last.type === 'update-display' ? last.data : null) as TrainingData).toMatchObject({ state: 'stopped', epoch: 2 });
   });
+
+  it('draws only the metrics asked for, each with its validation twin', () => {
+    const { display, messages, flushAll } = sink();
+    const view = display.training({ epochs: 1, metrics: ['loss'] });
+    view.onEpoch(0, { loss: 0.5, val_loss: 0.6, acc: 0.99, val_acc: 0.98 });
+    view.finish();
+    flushAll();
+    const last = messages.at(-1);
+    expect(((last && last.type === 'update-display' ? last.data : null) as TrainingData).history).toEqual({ loss: [0.5], val_loss: [0.6] });
+  });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isMlError } from '../../../../src/ml/index';
-import { parseCsv, SCHEMAS, getSchemaFeatures, tabularSchema, type CsvSchema } from '../../../../src/ml/index';
+import { parseCsv, SCHEMAS, getSchemaFeatures, tabularSchema, findTimeColumn, findIdColumns, type CsvSchema } from '../../../../src/ml/index';
 
 const txSchema: CsvSchema = {
   columns: [
@@ -151,5 +151,84 @@ describe('tabularSchema', () => {
   it('leaves out excluded columns and can keep the label name', () => {
     const schema = tabularSchema(ulbLike, { labelColumn: 'Class', exclude: ['Time'], keepLabelName: true });
     expect(schema.columns.map((c) => c.as ?? c.name)).toEqual(['V1', 'Amount', 'Kind', 'Class']);
+  });
+});
+
+describe('parseCsv on damaged real-world files', () => {
+  it('names the file line of each row, counting blank lines and quoted line breaks', () => {
+    const text = 'text,label\n\n\n"a\nb",1\nbad,7\n';
+    const r = parseCsv(text, SCHEMAS.sentiment);
+    expect(r.table.rows).toEqual([{ text: 'a\nb', label: 1 }]);
+    expect(r.lines).toEqual([4]);
+    expect(r.errors).toEqual([{ row: 6, column: 'label', value: '7', reason: "'7' is not a 0/1 label" }]);
+  });
+
+  it('reads a file with CR-only line ends', () => {
+    const r = parseCsv('text,label\rgood,1\rbad,0\r', SCHEMAS.sentiment);
+    expect(r.table.rows).toEqual([{ text: 'good', label: 1 }, { text: 'bad', label: 0 }]);
+    expect(r.lines).toEqual([2, 3]);
+  });
+
+  it('says that a header-only file has no data rows, naming its columns', () => {
+    expect(() => parseCsv('text,label\n', SCHEMAS.sentiment)).toThrow('The file has a header row (line 1: text, label) but no data rows.');
+    expect(() => tabularSchema('amount,Class\n', 'Class')).toThrow(/header row \(line 1\) but no data rows/);
+  });
+
+  it('says when the header is one long column, so a separator or line end was not recognised', () => {
+    expect(() => parseCsv('text:label\ngood:1\n', SCHEMAS.sentiment)).toThrow(/Found: one column, starting 'text:label…'\. If that is the whole first line, the separator or the line ends were not recognised/);
+  });
+
+  it('reads a repeated header name as name.1 and warns instead of silently dropping the column', () => {
+    const text = 'amount,amount,Class\n1,10,0\n2,20,1\n';
+    const schema = tabularSchema(text, 'Class');
+    expect(schema.columns.map((c) => c.name)).toEqual(['amount', 'amount.1', 'Class']);
+    const r = parseCsv(text, schema);
+    expect(r.table.rows).toEqual([{ amount: 1, 'amount.1': 10, label: 0 }, { amount: 2, 'amount.1': 20, label: 1 }]);
+    expect(r.warnings).toContain("The header repeats the column name 'amount' (column 2); that column is read as 'amount.1'.");
+    expect(r.summary).toMatch(/^Read 2 rows\. Warning: The header repeats the column name 'amount'/);
+  });
+
+  it('reads decimal commas in a semicolon-separated file as numbers and says so', () => {
+    const text = 'amount;v1;Class\n1,5;-0,25;0\n2;3,5;1\n12,75;1e3;0\n';
+    const schema = tabularSchema(text, 'Class');
+    expect(schema.columns).toEqual([
+      { name: 'amount', type: 'number', allowEmpty: true, decimal: ',' },
+      { name: 'v1', type: 'number', allowEmpty: true, decimal: ',' },
+      { name: 'Class', type: 'label01', as: 'label' },
+    ]);
+    expect(schema.warnings?.[0]).toBe("Column 'amount' writes decimals with a comma (e.g. '1,5'): read as numbers (1,5 = 1.5).");
+    expect(parseCsv(text, schema).table.rows).toEqual([
+      { amount: 1.5, v1: -0.25, label: 0 },
+      { amount: 2, v1: 3.5, label: 1 },
+      { amount: 12.75, v1: 1000, label: 0 },
+    ]);
+  });
+
+  it('warns about a number column whose values are mostly not numbers, rather than one-hot encoding it silently', () => {
+    const rows = Array.from({ length: 20 }, (_, i) => `${i % 3 === 0 ? i : `n${i}`},${i % 2}`);
+    const schema = tabularSchema(['amount,Class', ...rows].join('\n'), 'Class');
+    expect(schema.columns[0]).toEqual({ name: 'amount', type: 'category', allowEmpty: true });
+    expect(schema.warnings).toEqual(["Column 'amount' is only 35% numbers (the rest look like 'n1'): it is read as a category. If it should be a number, clean the other values first."]);
+  });
+
+  it('warns about numbers written with a currency sign', () => {
+    const schema = tabularSchema('amount,Class\n€12.50,0\n€3.00,1\n€1,250.00,0\n', 'Class');
+    expect(schema.warnings?.[0]).toMatch(/^Column 'amount' holds numbers written with other characters \(e\.g\. '€12\.50'\)/);
+  });
+
+  it('reads every line of a 1,000-line tab file with an unbalanced quote, and reports that line by number', () => {
+    const lines = ['text\tlabel', ...Array.from({ length: 999 }, (_, i) => (i === 9 ? '"Unbalanced start\t1' : `sentence ${i}, with a comma\t${i % 2}`))];
+    const r = parseCsv(lines.join('\n'), SCHEMAS.sentiment);
+    expect(r.delimiter).toBe('\t');
+    expect(r.rowsRead).toBe(999);
+    expect(r.table.rows[9]).toEqual({ text: '"Unbalanced start', label: 1 });
+    expect(r.warnings).toEqual(['Line 11 has a quote (") that is never closed: read with the quote as an ordinary character.']);
+  });
+
+  it('finds the time column and id-like columns of a schema', () => {
+    const schema = tabularSchema(',Time,customer_id,V1,Class\n0,1.0,5,0.3,0\n1,2.0,6,0.1,1\n', 'Class');
+    expect(findTimeColumn(schema)).toBe('Time');
+    expect(findIdColumns(schema)).toEqual(['customer_id']);
+    expect(findTimeColumn(tabularSchema('V1,Class\n1,0\n', 'Class'))).toBeNull();
   });
 });

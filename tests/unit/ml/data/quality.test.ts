@@ -76,6 +76,28 @@ describe('qualityReport', () => {
     expect(r.columns[0].issues.some((i) => /placeholder string.*N\/A/.test(i))).toBe(true);
   });
 
+  it('gives the label no numeric advice (no log transform of a 0/1 column) and reports it as the label', () => {
+    const rows = Array.from({ length: 200 }, (_, i) => ({ amount: 1 + (i % 7), label: i < 3 ? 1 : 0 }));
+    const r = qualityReport({ columns: ['amount', 'label'], rows }, { label: 'label' });
+    const label = r.columns[1];
+    expect(label.role).toBe('label');
+    expect(label.stats).toBeUndefined();
+    expect(label.issues).toEqual([]);
+    expect(r.summary[1]).toMatchObject({ column: 'label', kind: 'label', mean: null });
+    // Without the label option the same column is an ordinary, very skewed number.
+    expect(qualityReport({ columns: ['amount', 'label'], rows }).columns[1].issues.some((i) => /log transform/.test(i))).toBe(true);
+  });
+
+  it('treats repeated integer ids named like ids as ids: no mean, no outliers, advice to leave them out', () => {
+    const rows = Array.from({ length: 30 }, (_, i) => ({ customer_id: i % 4 === 0 ? 1000 : i % 5 }));
+    const r = qualityReport({ columns: ['customer_id'], rows });
+    expect(r.columns[0]).toMatchObject({ role: 'id', distinct: 6 });
+    expect(r.columns[0].stats).toBeUndefined();
+    expect(r.columns[0].outliers).toBeUndefined();
+    expect(r.columns[0].issues).toEqual(["id-like: 6 distinct ids; it names who or what, not how much — keep it out of the model's inputs"]);
+    expect(r.summary[0]).toMatchObject({ kind: 'id', min: null, mean: null, max: null });
+  });
+
   it('throws when the label column does not exist', () => {
     expect(() => qualityReport(makeTable(), { label: 'Class' })).toThrow(/'Class' is not in the table/);
   });

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { addRollingFeatures, generateTransactions, merchantTypes, listRollingFeatureNames, type TransactionInfo, type TransactionRow } from '../../../../src/ml/index';
+import { addRollingFeatures, generateTransactions, merchantTypes, listRollingFeatureNames, rollingWarmUpDays, type TransactionInfo, type TransactionRow } from '../../../../src/ml/index';
 import type { Row } from '../../../../src/ml/index';
 import { errorCode } from '../../helpers/errors';
 
@@ -192,5 +192,21 @@ describe('addRollingFeatures', () => {
     const meanRisk = (rs: typeof f): number => rs.reduce((s, r) => s + (r.terminal_risk_30d as number), 0) / rs.length;
     // Compromised terminals stay compromised for 28 days, so delayed terminal risk is a signal.
     expect(meanRisk(fraud)).toBeGreaterThan(5 * meanRisk(genuine));
+  });
+});
+
+describe('rollingWarmUpDays', () => {
+  it('is the longest window plus the label delay', () => {
+    expect(rollingWarmUpDays()).toBe(37);
+    expect(rollingWarmUpDays({ windowsDays: [1, 7], delayDays: 0 })).toBe(7);
+    expect(rollingWarmUpDays({ windowsDays: [14, 3], delayDays: 2 })).toBe(16);
+  });
+
+  it('is the day from which a customer paying daily has a full 30-day count', () => {
+    const rows = Array.from({ length: 60 }, (_, day) => ({ tx_time_seconds: day * 86_400 + 3600, customer_id: 1, terminal_id: 1, amount: 10, label: 0 }));
+    const counts = addRollingFeatures(rows).map((r) => r.customer_nb_tx_30d);
+    expect(counts[10]).toBe(11);
+    expect(counts[rollingWarmUpDays() - 1]).toBe(30);
+    expect(counts[59]).toBe(30);
   });
 });

@@ -141,6 +141,20 @@ describe('matrix factorisation fit()', () => {
     expect(mf.rmse(testSet)).toBeCloseTo(fit.history.val_rmse[fit.bestEpoch!], 6);
   });
 
+  it('announces its plan before the first epoch and its end once, so a training view can follow it', async () => {
+    const { trainSet, testSet } = split();
+    const events: string[] = [];
+    const mf = createMatrixFactorization({ numUsers: 60, numItems: 40 });
+    const fit = await mf.fit(trainSet, {
+      validation: testSet,
+      epochs: 4,
+      onTrainBegin: (plan) => void events.push(`begin ${plan.epochs} epochs of ${plan.samples}`),
+      onEpoch: (epoch) => void events.push(`epoch ${epoch}`),
+      onTrainEnd: (result) => void events.push(`end after ${result.epochs}`),
+    });
+    expect(events).toEqual([`begin 4 epochs of ${trainSet.length}`, ...Array.from({ length: fit.epochs }, (_, e) => `epoch ${e}`), `end after ${fit.epochs}`]);
+  });
+
   it('holds out a tenth of the ratings for early stopping when no validation is given', async () => {
     const { trainSet } = split();
     const mf = createMatrixFactorization({ numUsers: 60, numItems: 40 });
