@@ -33,7 +33,7 @@ import { errorMessage } from './report-error';
 import { drawPendingCharts } from '../charts/index';
 import { holdEditorsUntil } from './editor-queue';
 import { SessionFrames } from './frame-coalescer';
-import { typeSpecimen } from './type-specimen';
+import { loadMathFonts, typeSpecimen } from './type-specimen';
 import { GrowingList } from './growing-list';
 
 
@@ -79,6 +79,8 @@ export class FbNotebook extends LitElement {
   private prose: NotebookProse | null = null;
   /** Whether the prose came from outside the app (sanitised and kept in its box). */
   private importedProse = false;
+  /** The shipped prose has formulas (the type specimen shown while it opens then has math too). */
+  private hasMath = false;
   /** The outline the build read from a shipped notebook, with the cells it read (for the contents). */
   private shipped: { cells: Notebook['cells']; outline: NotebookOutline } | null = null;
   /** Marks each glossary term's first use in the prose with its definition. */
@@ -169,6 +171,8 @@ export class FbNotebook extends LitElement {
       this.prose?.close();
       const shipped = prerenderedProse(this.notebook);
       this.importedProse = !shipped;
+      this.hasMath = Object.values(shipped ?? {}).some((p) => p.html.includes('class="katex"'));
+      if (this.hasMath) loadMathFonts();
       const outline = shippedOutline(this.notebook);
       this.shipped = outline ? { cells: this.notebook.cells, outline } : null;
       this.prose = new NotebookProse(shipped, this.importedProse, () => this.frames.request());
@@ -299,9 +303,9 @@ export class FbNotebook extends LitElement {
     if (!session) {
       return this.opening.render({
         error: (e) => html`<main class="fb-notebook" id="main"><div class="fb-error" role="alert"><pre>This notebook could not be opened: ${errorMessage(e)}</pre></div></main>`,
-        initial: () => html`<main class="fb-notebook" id="main"><p aria-busy="true">Opening notebook…</p>${typeSpecimen()}</main>`,
-        pending: () => html`<main class="fb-notebook" id="main"><p aria-busy="true">Opening notebook…</p>${typeSpecimen()}</main>`,
-        complete: () => html`<main class="fb-notebook" id="main"><p aria-busy="true">Opening notebook…</p>${typeSpecimen()}</main>`,
+        initial: () => html`<main class="fb-notebook" id="main"><p aria-busy="true">Opening notebook…</p>${typeSpecimen({ withMath: this.hasMath })}</main>`,
+        pending: () => html`<main class="fb-notebook" id="main"><p aria-busy="true">Opening notebook…</p>${typeSpecimen({ withMath: this.hasMath })}</main>`,
+        complete: () => html`<main class="fb-notebook" id="main"><p aria-busy="true">Opening notebook…</p>${typeSpecimen({ withMath: this.hasMath })}</main>`,
       });
     }
     const { html: prose, headings } = this.prose!.layout(session.cells.filter((c) => c.kind === 'markdown'));
