@@ -43,7 +43,7 @@ describe('the recommendation notebook', () => {
     expect(await outputText(s.page, 'final-test')).toMatch(/the paired difference is -?0\.\d{3} \(95% interval/);
     expect(await outputText(s.page, 'save-model')).toMatch(/Reloaded, it gives the same top 10/);
     expect(await outputText(s.page, 'summary')).toMatch(/^In a simulated A\/B test on \d+ users, the personal row earned \d+\.\d\d plays per user/);
-    expect(await s.page.locator('fb-cell[data-cell-id="long-tail"] canvas').count()).toBe(2);
+    await expect.poll(() => s.page.locator('fb-cell[data-cell-id="long-tail"] canvas').count()).toBe(2);
   });
 
   it('passes an exercise done right, after failing it: the split that does not leak', async () => {
