@@ -6,3 +6,5 @@ export { chartHeight, describeSpec, formatTick, PALETTE } from './format';
 export { drawHeatmap } from './heatmap';
 export { drawPendingCharts, scheduleChart, trackChart } from './schedule';
 export type { CanvasSpec, DrawnChart } from './render';
+// The toolkit builds every chart of a training run; the page draws what it returns.
+export { trainingViewCharts } from '../ml/charts/training';
