@@ -187,15 +187,20 @@ export class FbEditor extends LitElement implements LazyEditor, Highlightable {
     const content = this.staticContent();
     if (!content || !this.isConnected || this.editor) return;
     const hadFocus = content.contains(document.activeElement);
-    const caret = hadFocus ? caretPoint() : null;
+    const offsets = hadFocus ? selectionOffsets(content) : null;
+    const points = hadFocus && !offsets ? selectionPoints() : null;
     if (standIn.edited) {
       this.value = content.innerText.replace(/\n$/, '');
       this.dispatchEvent(new CellEditEvent(this.cellId, this.value));
     }
     this.createEditor();
     const view = this.editor!.view;
-    const pos = caret ? view.posAtCoords(caret) : null;
-    if (pos !== null) view.dispatch({ selection: { anchor: pos } });
+    // The learner may be mid-selection (Shift+End before typing over it): keep both ends, by
+    // their place in the text when the lines are still the static copy's, else where they were drawn.
+    const length = view.state.doc.length;
+    const anchor = offsets ? Math.min(offsets.anchor, length) : points ? view.posAtCoords(points.anchor) : null;
+    const head = offsets ? Math.min(offsets.head, length) : points ? view.posAtCoords(points.head) : null;
+    if (anchor !== null) view.dispatch({ selection: { anchor, head: head ?? anchor } });
     if (hadFocus) this.editor!.focus();
   }
 
@@ -255,15 +260,54 @@ export class FbEditor extends LitElement implements LazyEditor, Highlightable {
   }
 }
 
-/** Where the caret of the page's selection is drawn (the middle of its line), or null. */
-function caretPoint(): { x: number; y: number } | null {
+/**
+ * The two ends of the page's selection as offsets in the code, counted over the static copy's
+ * lines (one `.cm-line` each, joined by newlines), or null when the selection is not inside them
+ * or the stand-in's typing has changed that structure.
+ */
+function selectionOffsets(content: HTMLElement): { anchor: number; head: number } | null {
   const selection = getSelection();
-  if (!selection?.rangeCount) return null;
-  const range = selection.getRangeAt(0).cloneRange();
-  range.collapse(false);
+  if (!selection?.anchorNode || !selection.focusNode) return null;
+  const lines = [...content.children].filter((el) => el.classList.contains('cm-line'));
+  if (lines.length !== content.childNodes.length) return null;
+  const offsetOf = (node: Node, offset: number): number | null => {
+    let before = 0;
+    for (const line of lines) {
+      if (line === node || line.contains(node)) {
+        const range = document.createRange();
+        range.setStart(line, 0);
+        range.setEnd(node, offset);
+        return before + range.toString().length;
+      }
+      before += (line.textContent ?? '').length + 1;
+    }
+    return null;
+  };
+  const anchor = offsetOf(selection.anchorNode, selection.anchorOffset);
+  const head = offsetOf(selection.focusNode, selection.focusOffset);
+  return anchor === null || head === null ? null : { anchor, head };
+}
+
+/**
+ * Where the two ends of the page's selection are drawn (the middle of their lines), or null: the
+ * anchor where it began and the head where the caret is, as the editor's own selection has them.
+ */
+function selectionPoints(): { anchor: { x: number; y: number }; head: { x: number; y: number } } | null {
+  const selection = getSelection();
+  if (!selection?.rangeCount || !selection.anchorNode || !selection.focusNode) return null;
+  const head = pointOf(selection.focusNode, selection.focusOffset);
+  if (!head) return null;
+  return { anchor: pointOf(selection.anchorNode, selection.anchorOffset) ?? head, head };
+}
+
+/** The drawn position of one boundary point of a selection, or null when it has no box. */
+function pointOf(node: Node, offset: number): { x: number; y: number } | null {
+  const range = document.createRange();
+  range.setStart(node, offset);
+  range.collapse(true);
   let rect = range.getBoundingClientRect();
   // A caret on an empty line has no box of its own: use its line's.
-  if (!rect.height && range.startContainer instanceof Element) rect = range.startContainer.getBoundingClientRect();
+  if (!rect.height && node instanceof Element) rect = node.getBoundingClientRect();
   return rect.height ? { x: rect.left + 1, y: rect.top + rect.height / 2 } : null;
 }
 

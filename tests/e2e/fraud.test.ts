@@ -53,7 +53,7 @@ describe('the fraud-detection notebook', () => {
     // The model is compared with the rule on the test weeks, and the summary is written from results.
     expect(await outputText(s.page, 'final-model')).toMatch(/average precision is 0\.\d{3} \(95% interval 0\.\d{3} to 0\.\d{3}\) against 0\.\d{3} for the rule/);
     expect(await outputText(s.page, 'summary')).toMatch(/the model caught \d+ of \d+ frauds/);
-    expect(await s.page.locator('fb-cell[data-cell-id="curves"] canvas').count()).toBe(2);
+    await expect.poll(() => s.page.locator('fb-cell[data-cell-id="curves"] canvas').count()).toBe(2);
   });
 
   it('moves the decision threshold with the keyboard, keeping focus, and updates the matrix, the money and the check', async () => {
@@ -117,7 +117,8 @@ describe('the fraud-detection notebook', () => {
     expect(text).toMatch(/ROC-AUC 0\.\d{3} ± 0\.\d{3} over 5 folds/);
     expect(text).toMatch(/average precision 0\.\d{3} \(95% interval .*\) against 0\.210 for a random ranking/);
     expect(text).toContain('amount log-transformed');
-    expect(await s.page.locator('fb-cell[data-cell-id="byod-file"] canvas').count()).toBe(2);
+    // Charts are drawn one per frame, so the second may come a frame after the text.
+    await expect.poll(() => s.page.locator('fb-cell[data-cell-id="byod-file"] canvas').count()).toBe(2);
     await waitForIdle(s.page);
     expect(await s.page.locator('fb-cell[data-cell-id="byod-file"]').getAttribute('data-status')).toBe('ok');
   });

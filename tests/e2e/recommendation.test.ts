@@ -43,11 +43,10 @@ describe('the recommendation notebook', () => {
     expect(await outputText(s.page, 'final-test')).toMatch(/the paired difference is -?0\.\d{3} \(95% interval/);
     expect(await outputText(s.page, 'save-model')).toMatch(/Reloaded, it gives the same top 10/);
     expect(await outputText(s.page, 'summary')).toMatch(/^In a simulated A\/B test on \d+ users, the personal row earned \d+\.\d\d plays per user/);
-    expect(await s.page.locator('fb-cell[data-cell-id="long-tail"] canvas').count()).toBe(2);
+    await expect.poll(() => s.page.locator('fb-cell[data-cell-id="long-tail"] canvas').count()).toBe(2);
     // The matrix factorisation view draws RMSE and nothing else: one chart, training and validation.
     const mfCharts = s.page.locator('fb-cell[data-cell-id="mf-train"] .fb-training canvas');
-    await mfCharts.first().waitFor();
-    expect(await mfCharts.count()).toBe(1);
+    await expect.poll(() => mfCharts.count()).toBe(1);
     expect(await mfCharts.getAttribute('aria-label')).toBe('RMSE (line chart of training RMSE, validation RMSE)');
   });
 
