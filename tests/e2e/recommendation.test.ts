@@ -34,6 +34,10 @@ describe('the recommendation notebook', () => {
     expect(await outputText(s.page, 'save-model')).toMatch(/Reloaded, it gives the same top 10/);
     expect(await outputText(s.page, 'summary')).toMatch(/^In a simulated A\/B test on \d+ users, the personal row earned \d+\.\d\d plays per user/);
     await expect.poll(() => s.page.locator('fb-cell[data-cell-id="long-tail"] canvas').count()).toBe(2);
+    // The matrix factorisation view draws RMSE and nothing else: one chart, training and validation.
+    const mfCharts = s.page.locator('fb-cell[data-cell-id="mf-train"] .fb-training canvas');
+    await expect.poll(() => mfCharts.count()).toBe(1);
+    expect(await mfCharts.getAttribute('aria-label')).toBe('RMSE (line chart of training RMSE, validation RMSE)');
   });
 
   it('passes an exercise done right, after failing it: the split that does not leak', async () => {
