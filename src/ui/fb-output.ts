@@ -155,10 +155,11 @@ export class FbOutput extends LitElement {
 
   private renderTraining(t: TrainingData): TemplateResult {
     const batches = t.batchesPerEpoch ?? 0;
-    const progress = t.epochs > 0 ? Math.min(1, (t.epoch + (batches ? (t.batch ?? 0) / batches : 0)) / t.epochs) : 0;
+    // A run that ended before its budget (early stopping) is complete, not 19/60 of the way.
+    const progress = t.state === 'done' ? 1 : t.epochs > 0 ? Math.min(1, (t.epoch + (batches ? (t.batch ?? 0) / batches : 0)) / t.epochs) : 0;
     const last = Object.entries(t.history).map(([k, v]) => `${k} ${formatNumber(v.at(-1))}`).join(' · ');
     const charts = trainingViewCharts(t.history, { epochs: t.epochs, metrics: t.metrics });
-    const stateText = t.state === 'done' ? 'done' : t.state === 'stopped' ? 'stopped' : t.eta !== undefined && t.epoch > 0 ? `about ${formatSeconds(t.eta)} left` : 'starting';
+    const stateText = t.state === 'done' ? (t.epoch < t.epochs ? 'done (early stopping)' : 'done') : t.state === 'stopped' ? 'stopped' : t.eta !== undefined && t.epoch > 0 ? `about ${formatSeconds(t.eta)} left` : 'starting';
     return html`<div class="fb-training" aria-live="polite">
       <div class="fb-training-head">
         <strong>${t.title ?? 'Training'}</strong>
