@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { notebookAssets } from './src/build/index.js';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -42,6 +43,8 @@ export default defineConfig(({ mode }) => ({
     },
   },
   plugins: [
+    // The shipped notebooks as pre-rendered JSON assets (data, not JavaScript), fetched on open.
+    notebookAssets(),
     VitePWA({
       registerType: 'prompt',
       injectRegister: false,
@@ -62,7 +65,7 @@ export default defineConfig(({ mode }) => ({
         ],
       },
       workbox: {
-        globPatterns: ['**/*.{js,css,html,wasm,png,svg,woff2}'],
+        globPatterns: ['**/*.{js,css,html,wasm,png,svg,woff2,json,md}'],
         maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
         // The first visit's page is controlled at once (so it works offline after one visit);
         // a later release waits until the learner accepts the update prompt.

@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { preview } from 'vite';
+import { benchGenerated } from './generated-notebooks.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = join(ROOT, 'dist');
@@ -34,12 +35,20 @@ let served = DIST;
  */
 function installLoadProbe() {
   if (!location.hash.startsWith('#/notebook/')) return;
-  const marks = { kernelReadyAt: null, interactiveAt: null };
+  const marks = { kernelReadyAt: null, cellsAt: null, interactiveAt: null, longTasks: [] };
   window.__fbBench = marks;
+  try {
+    new PerformanceObserver((list) => {
+      for (const t of list.getEntries()) marks.longTasks.push({ start: t.startTime, duration: t.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {
+    marks.longTasks = null; // this browser has no Long Tasks API
+  }
   const check = () => {
     const now = performance.now();
     const ready = document.documentElement.dataset.kernel === 'ready';
     if (ready && marks.kernelReadyAt === null) marks.kernelReadyAt = now;
+    if (marks.cellsAt === null && document.querySelector('fb-cell[data-status]')) marks.cellsAt = now;
     if (ready && marks.interactiveAt === null && document.querySelector('fb-cell[data-status]')) {
       marks.interactiveAt = now;
       observer.disconnect();
@@ -109,6 +118,30 @@ function sizeOf(url) {
   return gzipCache.get(file);
 }
 
+/**
+ * The page's own JavaScript in the served build: index.html's entry and every chunk it can load
+ * (static imports, dynamic imports, Vite's preload lists), found by the "./chunk.js" strings in
+ * the chunks. The worker and the chunks only it imports are not in it, although the page's
+ * Resource Timing lists their fetches too (a module worker's imports appear there).
+ */
+function pageModules() {
+  const html = readFileSync(join(served, 'index.html'), 'utf8');
+  const queue = [...html.matchAll(/<script[^>]+src="\.\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
+  const seen = new Set(queue);
+  while (queue.length) {
+    const file = queue.shift();
+    if (!existsSync(join(served, file))) continue;
+    for (const m of readFileSync(join(served, file), 'utf8').matchAll(/["'`]\.\/([\w.-]+\.js)["'`]/g)) {
+      const next = `assets/${m[1]}`;
+      if (!seen.has(next) && !/^assets\/worker-/.test(next)) {
+        seen.add(next);
+        queue.push(next);
+      }
+    }
+  }
+  return seen;
+}
+
 const isJs = (url) => /\.m?js$/.test(new URL(url).pathname);
 const isWorkerChunk = (url) => /\/assets\/worker-[^/]*\.js$/.test(new URL(url).pathname);
 const isWasm = (url) => new URL(url).pathname.endsWith('.wasm');
@@ -131,11 +164,20 @@ async function step(name, promise) {
   }
 }
 
-/** Navigates and waits for the load probe to see kernel + first cell; returns the page's marks. */
+/** How long after the page became interactive its opening work still counts (idle-time editors, highlighting). */
+const SETTLE_MS = 2000;
+
+/**
+ * Navigates and waits for the load probe to see kernel + first cell, then SETTLE_MS more; returns
+ * the page's marks with the longest main-thread task from navigation until then.
+ */
 async function load(page, url) {
   await page.goto(url);
   await page.waitForFunction(() => window.__fbBench?.interactiveAt != null, undefined, { timeout: LOAD_TIMEOUT_MS, polling: 50 });
-  return page.evaluate(() => ({ ...window.__fbBench }));
+  await page.waitForTimeout(SETTLE_MS);
+  const marks = await page.evaluate(() => ({ ...window.__fbBench }));
+  const opening = marks.longTasks?.filter((t) => t.start < marks.interactiveAt + SETTLE_MS) ?? null;
+  return { ...marks, longestTaskMs: opening ? Math.max(0, ...opening.map((t) => t.duration)) : null, tasksOver100: opening ? opening.filter((t) => t.duration > 100).length : null };
 }
 
 /** The `data-status` of every code cell, keyed by cell id, in order. */
@@ -161,6 +203,7 @@ async function runAll(page, timeout) {
     cells,
     longestTaskMs: during ? Math.max(0, ...during.map((t) => t.duration)) : null,
     tasksOver50: during ? during.filter((t) => t.duration > 50).length : null,
+    tasksOver100: during ? during.filter((t) => t.duration > 100).length : null,
   };
 }
 
@@ -229,6 +272,9 @@ async function benchNotebook(baseUrl, id) {
     const cold = await step('cold load', load(page, url));
     result.coldMs = cold.interactiveAt;
     result.coldKernelReadyMs = cold.kernelReadyAt;
+    result.coldCellsMs = cold.cellsAt;
+    result.openLongestTaskMs = cold.longestTaskMs;
+    result.openTasksOver100 = cold.tasksOver100;
     result.backend = await page.evaluate(() => document.documentElement.dataset.backend ?? null);
     result.backendProbe = await page
       .locator('select option')
@@ -239,9 +285,14 @@ async function benchNotebook(baseUrl, id) {
     // 2. JavaScript the main thread fetched before the kernel was ready (its own timeline holds no
     // worker fetches, and the worker chunk is left out by name should it appear).
     const mainEntries = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => ({ url: e.name, start: e.startTime })));
-    const mainJs = mainEntries.filter((e) => isJs(e.url) && !isWorkerChunk(e.url) && e.start < cold.kernelReadyAt);
+    const pageJs = pageModules();
+    const ownJs = (url) => isJs(url) && !isWorkerChunk(url) && pageJs.has(decodeURIComponent(new URL(url).pathname).replace(/^\/+/, ''));
+    const mainJs = mainEntries.filter((e) => ownJs(e.url) && e.start < cold.kernelReadyAt);
     result.mainJs = [...new Map(mainJs.map((e) => [e.url, sizeOf(e.url)])).values()];
     result.mainJsGzip = result.mainJs.reduce((s, f) => s + (f.gzip ?? 0), 0);
+    // Chunks the page loaded once it was usable (editor, charts, …), for the details.
+    const lateJs = mainEntries.filter((e) => ownJs(e.url) && e.start >= cold.kernelReadyAt);
+    result.lateJs = [...new Map(lateJs.map((e) => [e.url, sizeOf(e.url)])).values()];
     // The worker's own timeline: the chunk's imports and the wasm it fetched.
     const worker = await step('kernel worker', kernelWorker);
     result.workerChunk = sizeOf(worker.url());
@@ -257,6 +308,9 @@ async function benchNotebook(baseUrl, id) {
     page = warmPage;
     const warm = await step('warm load', load(page, url));
     result.warmMs = warm.interactiveAt;
+    result.warmKernelReadyMs = warm.kernelReadyAt;
+    result.warmCellsMs = warm.cellsAt;
+    result.warmOpenLongestTaskMs = warm.longestTaskMs;
     result.warmControlled = await page.evaluate(() => navigator.serviceWorker.controller !== null);
 
     // 3 + 4. Run all, with long tasks.
@@ -264,6 +318,7 @@ async function benchNotebook(baseUrl, id) {
     result.runAllMs = first.ms;
     result.longestTaskMs = first.longestTaskMs;
     result.tasksOver50 = first.tasksOver50;
+    result.tasksOver100 = first.tasksOver100;
     result.skipped = first.cells.filter((c) => c.norun).map((c) => c.id);
     result.notOk = first.cells.filter((c) => !c.norun && c.status !== 'ok').map((c) => `${c.id}:${c.status}`);
     result.cells = first.cells.length;
@@ -313,19 +368,21 @@ function printReport(results, chromiumVersion) {
   console.log(`Chromium ${chromiumVersion}  (${CHROMIUM}, headless)`);
   console.log('');
   printTable(
-    ['notebook', 'backend', 'cold ms', 'warm ms', 'main JS gz KB', 'worker gz KB', 'wasm gz KB', 'run all ms', 'cells ok', 'longest task ms', 'tasks>50ms', 'tensors 1', 'tensors 2', 'growth'],
+    ['notebook', 'backend', 'cold ms', 'warm ms', 'main JS gz KB', 'open task ms', 'worker gz KB', 'wasm gz KB', 'run all ms', 'cells ok', 'longest task ms', 'tasks>50ms', 'tasks>100ms', 'tensors 1', 'tensors 2', 'growth'],
     results.map((r) => [
       r.id,
       r.backend ?? '—',
       ms(r.coldMs),
       ms(r.warmMs),
       kb(r.mainJsGzip),
+      ms(r.openLongestTaskMs),
       kb(r.workerChunk?.gzip),
       kb(r.workerWasm?.reduce((s, f) => s + (f.gzip ?? 0), 0)),
       ms(r.runAllMs),
       r.cells === undefined ? '—' : `${r.cells - r.notOk.length - r.skipped.length}/${r.cells - r.skipped.length}`,
       ms(r.longestTaskMs),
       r.tasksOver50 ?? '—',
+      r.tasksOver100 ?? '—',
       r.tensorsAfterRun1 ?? '—',
       r.tensorsAfterRun2 ?? '—',
       r.tensorGrowth === undefined ? '—' : (r.tensorGrowth > 0 ? `+${r.tensorGrowth}` : String(r.tensorGrowth)),
@@ -335,8 +392,9 @@ function printReport(results, chromiumVersion) {
     console.log('');
     console.log(`${r.id}: ${r.ok ? 'ok' : `FAILED — ${r.error}`}`);
     if (r.backendProbe?.length) console.log(`  backend choices: ${r.backendProbe.join(', ')}`);
-    if (r.coldKernelReadyMs !== undefined) console.log(`  cold: kernel ready at ${ms(r.coldKernelReadyMs)} ms, first cell too at ${ms(r.coldMs)} ms; warm (service worker controls: ${r.warmControlled}) ${ms(r.warmMs)} ms`);
-    const files = [['main JS', r.mainJs], ['worker', r.workerChunk ? [r.workerChunk] : []], ['worker JS', r.workerImports], ['wasm', r.workerWasm]];
+    if (r.coldKernelReadyMs !== undefined) console.log(`  cold: kernel ready at ${ms(r.coldKernelReadyMs)} ms, cells shown at ${ms(r.coldCellsMs)} ms, both at ${ms(r.coldMs)} ms; warm (service worker controls: ${r.warmControlled}): kernel ${ms(r.warmKernelReadyMs)} ms, cells ${ms(r.warmCellsMs)} ms, both ${ms(r.warmMs)} ms`);
+    if (r.openLongestTaskMs !== undefined) console.log(`  longest main-thread task while opening (until ${SETTLE_MS} ms after interactive): cold ${ms(r.openLongestTaskMs)} ms (${r.openTasksOver100 ?? '—'} over 100 ms), warm ${ms(r.warmOpenLongestTaskMs)} ms`);
+    const files = [['main JS', r.mainJs], ['later JS', r.lateJs], ['worker', r.workerChunk ? [r.workerChunk] : []], ['worker JS', r.workerImports], ['wasm', r.workerWasm]];
     for (const [label, list] of files) {
       for (const f of list ?? []) console.log(`  ${label.padEnd(9)} ${f.file.padEnd(48)} ${kb(f.raw).padStart(8)} KB raw ${kb(f.gzip).padStart(8)} KB gz`);
     }
@@ -362,7 +420,8 @@ async function main() {
   }
   const all = listNotebooks();
   const wanted = process.argv.slice(2);
-  const ids = wanted.length ? wanted : all;
+  const ids = wanted.length ? wanted.filter((id) => id !== 'generated') : all;
+  const generated = !wanted.length || wanted.includes('generated');
 
   // A snapshot, so that a rebuild of dist/ during the run (the e2e tests rebuild it) changes
   // neither what is served nor the files whose sizes are reported.
@@ -381,6 +440,7 @@ async function main() {
   const baseUrl = `http://127.0.0.1:${address.port}/`;
 
   const results = [];
+  let opened = [];
   try {
     for (const id of ids) {
       if (!all.includes(id)) {
@@ -392,6 +452,7 @@ async function main() {
       console.error(`bench: ${id} ${r.ok ? 'ok' : `FAILED — ${r.error}`}`);
       results.push(r);
     }
+    if (generated) opened = await benchGenerated(baseUrl, { executablePath: CHROMIUM, args: ARGS, settleMs: SETTLE_MS, loadTimeoutMs: LOAD_TIMEOUT_MS, timeoutMs: NOTEBOOK_TIMEOUT_MS });
   } finally {
     await new Promise((done) => server.httpServer.close(() => done()));
     rmSync(snapshot, { recursive: true, force: true });
@@ -399,12 +460,23 @@ async function main() {
 
   const chromiumVersion = results.find((r) => r.chromium)?.chromium ?? 'unknown';
   printReport(results, chromiumVersion);
+  if (opened.length) {
+    console.log('Generated notebooks, imported (untrusted) on one page:');
+    console.log('');
+    printTable(
+      ['cells', 'open ms', 'all cells ms', 'longest task ms', 'tasks>100ms', 'editors built'],
+      opened.map((r) => [r.cells, ms(r.openMs), ms(r.allMs), ms(r.longestTaskMs), r.tasksOver100 ?? '—', r.editors ?? '—']),
+    );
+    for (const r of opened.filter((o) => !o.ok)) console.log(`  ${r.cells} cells: FAILED — ${r.error}`);
+    console.log('');
+  }
   const json = {
     chromium: chromiumVersion,
     notebooks: results.map(({ chromium: _, ...r }) => r),
+    generated: opened,
   };
   console.log(JSON.stringify(json));
-  process.exit(results.every((r) => r.ok) ? 0 : 1);
+  process.exit(results.every((r) => r.ok) && opened.every((r) => r.ok) ? 0 : 1);
 }
 
 await main();

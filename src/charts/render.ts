@@ -1,6 +1,8 @@
 /**
- * Renders plain-data chart specs with Chart.js. Only the controllers and scales the specs use are
- * registered (not `chart.js/auto`), which keeps the page's bundle small.
+ * Draws plain-data chart specs with Chart.js, in the chunk that loads with the first chart. Only
+ * the controllers and scales the specs use are registered (not `chart.js/auto`). Charts are
+ * drawn at the size the caller measured (not `responsive`): Chart.js then reads no layout, where
+ * a responsive chart forces three layouts as it is created.
  */
 import {
   BarController,
@@ -20,71 +22,69 @@ import {
   type ChartConfiguration,
   type ChartDataset,
 } from 'chart.js';
-import type { ChartSpec, HeatmapSpec, HistogramSpec, XYChartSpec } from '../ml/charts/spec';
+import type { HistogramSpec, XYChartSpec } from '../ml/charts/spec';
+import { describeSpec, formatTick, PALETTE } from './format';
 
 Chart.register(
   BarController, BarElement, CategoryScale, Filler, Legend, LinearScale, LineController,
   LineElement, LogarithmicScale, PointElement, ScatterController, Title, Tooltip,
 );
 
-/** Colour-blind-safe palette (Okabe–Ito), in series order. */
-export const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000'];
+/** A spec Chart.js draws (heatmaps are tables, see heatmap.ts). */
+export type CanvasSpec = XYChartSpec | HistogramSpec;
 
-/** A drawn chart that can be redrawn with a new spec of the same kind. */
-export interface RenderedChart {
-  update(spec: ChartSpec): void;
+/** A drawn chart, redrawn in place with a new spec of the same kind. */
+export interface DrawnChart {
+  readonly canvas: HTMLCanvasElement;
+  update(spec: CanvasSpec): void;
+  /** Redraws with the current theme colours. */
+  retheme(): void;
   destroy(): void;
 }
 
-/** Takes text and grid colours from the page's CSS variables, so charts follow light and dark mode. */
-function applyTheme(): void {
-  const css = getComputedStyle(document.documentElement);
-  const read = (name: string, fallback: string) => css.getPropertyValue(name).trim() || fallback;
-  Chart.defaults.color = read('--text', '#1d2428');
-  Chart.defaults.borderColor = read('--border', '#d6d3c9');
+/** Series colours of the current theme (see `paletteFor`). */
+let palette: readonly string[] = PALETTE;
+
+/**
+ * Text and grid colours (the page's CSS variables, read by the caller) and the series palette
+ * for charts drawn from now on; `retheme()` redraws a drawn chart with them.
+ */
+export function setChartTheme(theme: { text: string; border: string; palette: readonly string[] }): void {
+  Chart.defaults.color = theme.text;
+  Chart.defaults.borderColor = theme.border;
+  palette = theme.palette;
 }
 
-/** Draws `spec` into `container` (emptied first). */
-export function renderChart(container: HTMLElement, spec: ChartSpec): RenderedChart {
-  container.replaceChildren();
-  applyTheme();
-  if (spec.kind === 'heatmap') return renderHeatmap(container, spec);
-  const figure = document.createElement('div');
-  figure.className = 'fb-chart';
-  if (spec.kind === 'bar' && spec.horizontal) figure.style.height = `${Math.max(200, 70 + 26 * (spec.categories?.length ?? 8))}px`;
+/** Draws `spec` into `container` (emptied first) at `width` × `height` CSS pixels. */
+export function drawChart(container: HTMLElement, spec: CanvasSpec, size: { width: number; height: number }): DrawnChart {
   const canvas = document.createElement('canvas');
+  // Explicit sizes: Chart.js sizes the backing store for the device pixel ratio from these.
+  canvas.width = Math.max(1, Math.floor(size.width));
+  canvas.height = Math.max(1, Math.floor(size.height));
   canvas.setAttribute('role', 'img');
   canvas.setAttribute('aria-label', describeSpec(spec));
-  figure.append(canvas);
-  container.append(figure);
+  container.replaceChildren(canvas);
   const chart = new Chart(canvas, toConfig(spec));
+  let current = spec;
+  const update = (next: CanvasSpec) => {
+    current = next;
+    const config = toConfig(next);
+    chart.data = config.data;
+    chart.options = config.options ?? {};
+    canvas.setAttribute('aria-label', describeSpec(next));
+    chart.update('none');
+  };
   return {
-    update(next) {
-      if (next.kind === 'heatmap' || next.kind !== spec.kind) {
-        chart.destroy();
-        Object.assign(this, renderChart(container, next));
-        return;
-      }
-      const config = toConfig(next);
-      chart.data = config.data;
-      chart.options = config.options ?? {};
-      canvas.setAttribute('aria-label', describeSpec(next));
-      chart.update('none');
-    },
+    canvas,
+    update,
+    // Series colours are baked into the datasets, so a new palette needs the config rebuilt.
+    retheme: () => update(current),
     destroy: () => chart.destroy(),
   };
 }
 
-/** A one-sentence text alternative for screen readers. */
-export function describeSpec(spec: ChartSpec): string {
-  const title = spec.title ?? 'Chart';
-  if (spec.kind === 'heatmap') return `${title}: ${spec.rows.length} by ${spec.cols.length} table`;
-  const names = spec.series.map((s) => s.label).join(', ');
-  return `${title} (${spec.kind} chart${names ? ` of ${names}` : ''})`;
-}
-
 function color(i: number, explicit?: string): string {
-  return explicit ?? PALETTE[i % PALETTE.length];
+  return explicit ?? palette[i % palette.length];
 }
 
 function toConfig(spec: XYChartSpec | HistogramSpec): ChartConfiguration {
@@ -96,7 +96,7 @@ function toConfig(spec: XYChartSpec | HistogramSpec): ChartConfiguration {
     max: a?.max,
     title: { display: Boolean(a?.label), text: a?.label ?? '' },
   });
-  const common = { responsive: true, maintainAspectRatio: false, animation: false as const, plugins: { title, legend } };
+  const common = { responsive: false, maintainAspectRatio: false, animation: false as const, plugins: { title, legend } };
 
   if (spec.kind === 'histogram') {
     const labels = spec.edges.slice(0, -1).map((e, i) => `${formatTick(e)}–${formatTick(spec.edges[i + 1])}`);
@@ -153,53 +153,6 @@ function toConfig(spec: XYChartSpec | HistogramSpec): ChartConfiguration {
 /** True when every series has x values and all of them are whole numbers. */
 function wholeX(spec: XYChartSpec): boolean {
   return spec.series.length > 0 && spec.series.every((s) => s.x !== undefined && s.x.every(Number.isInteger));
-}
-
-function renderHeatmap(container: HTMLElement, spec: HeatmapSpec): RenderedChart {
-  const draw = (s: HeatmapSpec) => {
-    const max = Math.max(1e-12, ...s.values.flat().map(Math.abs));
-    const table = document.createElement('table');
-    table.className = 'fb-heatmap';
-    if (s.title) table.createCaption().textContent = s.title;
-    const head = table.createTHead().insertRow();
-    const corner = document.createElement('th');
-    corner.textContent = [s.rowLabel, s.colLabel].filter(Boolean).join(' \\ ');
-    head.append(corner);
-    for (const c of s.cols) {
-      const th = document.createElement('th');
-      th.scope = 'col';
-      th.textContent = c;
-      head.append(th);
-    }
-    const body = table.createTBody();
-    s.rows.forEach((r, i) => {
-      const row = body.insertRow();
-      const th = document.createElement('th');
-      th.scope = 'row';
-      th.textContent = r;
-      row.append(th);
-      s.values[i].forEach((v) => {
-        const td = row.insertCell();
-        const strength = Math.abs(v) / max;
-        td.textContent = formatTick(v);
-        td.style.background = `rgba(0, 114, 178, ${(0.08 + 0.82 * strength).toFixed(3)})`;
-        td.style.color = strength > 0.5 ? '#fff' : 'inherit';
-      });
-    });
-    container.replaceChildren(table);
-  };
-  draw(spec);
-  return {
-    update: (next) => (next.kind === 'heatmap' ? draw(next) : renderChart(container, next)),
-    destroy: () => container.replaceChildren(),
-  };
-}
-
-/** Short numeric labels: integers as is, others to 3 significant digits. */
-export function formatTick(v: number): string {
-  if (Number.isInteger(v)) return v.toLocaleString('en-US');
-  if (Math.abs(v) >= 1000) return Math.round(v).toLocaleString('en-US');
-  return String(Number(v.toPrecision(3)));
 }
 
 function withAlpha(hex: string, alpha: number): string {

@@ -1,29 +1,25 @@
 /**
- * Syntax colours for the code editor, read from CSS variables so light and dark schemes both meet
- * WCAG AA contrast (CodeMirror's default palette does not, and it has no dark variant).
+ * Syntax colours for code, as classes (`fb-tok-*`) whose colours styles.css reads from CSS
+ * variables, so light and dark schemes both meet WCAG AA contrast (CodeMirror's default palette
+ * does not, and it has no dark variant). One highlighter serves both the statically drawn code
+ * and the CodeMirror editor that replaces it, so the two look the same to the pixel.
  */
-import { HighlightStyle, syntaxHighlighting } from '@codemirror/language';
-import { tags as t } from '@lezer/highlight';
-import type { Extension } from '@codemirror/state';
+import { tagHighlighter, tags as t, type Highlighter } from '@lezer/highlight';
 
-const style = HighlightStyle.define([
-  { tag: t.keyword, color: 'var(--code-keyword)' },
-  { tag: [t.atom, t.bool, t.url, t.contentSeparator, t.labelName], color: 'var(--code-atom)' },
-  { tag: [t.literal, t.number, t.inserted], color: 'var(--code-number)' },
-  { tag: [t.string, t.deleted], color: 'var(--code-string)' },
-  { tag: [t.regexp, t.escape, t.special(t.string)], color: 'var(--code-regexp)' },
-  { tag: [t.definition(t.variableName), t.definition(t.propertyName)], color: 'var(--code-definition)' },
-  { tag: t.local(t.variableName), color: 'var(--code-local)' },
-  { tag: [t.typeName, t.namespace], color: 'var(--code-type)' },
-  { tag: t.className, color: 'var(--code-class)' },
-  { tag: [t.special(t.variableName), t.macroName], color: 'var(--code-special)' },
-  { tag: t.comment, color: 'var(--code-comment)', fontStyle: 'italic' },
-  { tag: t.invalid, color: 'var(--code-invalid)' },
-  { tag: t.strong, fontWeight: 'bold' },
-  { tag: t.emphasis, fontStyle: 'italic' },
+/** Maps Lezer highlight tags to the `fb-tok-*` classes. */
+export const fieldbookHighlighter: Highlighter = tagHighlighter([
+  { tag: t.keyword, class: 'fb-tok-keyword' },
+  { tag: [t.atom, t.bool, t.url, t.contentSeparator, t.labelName], class: 'fb-tok-atom' },
+  { tag: [t.literal, t.number, t.inserted], class: 'fb-tok-number' },
+  { tag: [t.string, t.deleted], class: 'fb-tok-string' },
+  { tag: [t.regexp, t.escape, t.special(t.string)], class: 'fb-tok-regexp' },
+  { tag: [t.definition(t.variableName), t.definition(t.propertyName)], class: 'fb-tok-definition' },
+  { tag: t.local(t.variableName), class: 'fb-tok-local' },
+  { tag: [t.typeName, t.namespace], class: 'fb-tok-type' },
+  { tag: t.className, class: 'fb-tok-class' },
+  { tag: [t.special(t.variableName), t.macroName], class: 'fb-tok-special' },
+  { tag: t.comment, class: 'fb-tok-comment' },
+  { tag: t.invalid, class: 'fb-tok-invalid' },
+  { tag: t.strong, class: 'fb-tok-strong' },
+  { tag: t.emphasis, class: 'fb-tok-emphasis' },
 ]);
-
-/** The editor's syntax highlighting (takes precedence over basicSetup's default style). */
-export function fieldbookHighlighting(): Extension {
-  return syntaxHighlighting(style);
-}

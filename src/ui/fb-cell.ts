@@ -14,8 +14,12 @@ import { customElement, property, state } from 'lit/decorators.js';
 import './fb-editor';
 import './fb-output';
 import type { FbEditor } from './fb-editor';
+import { mayRenderFirst, renderNow } from './first-render-queue';
 import type { CellStatus, CodeCellState } from '../session/cell-state';
 import { CellAddEvent, CellCompareEvent, CellDeleteEvent, CellResetEvent, CellRunEvent } from './events';
+
+/** Outputs a cell shows before "N more outputs — Show more outputs" (errors always show). */
+export const MAX_OUTPUTS = 100;
 
 const STATUS_TEXT: Record<CellStatus, string> = {
   idle: 'not run',
@@ -39,6 +43,7 @@ export class FbCell extends LitElement {
   /** False in an imported notebook the learner has not trusted. */
   @property({ type: Boolean }) trusted = true;
   @state() private expanded = false;
+  @state() private outputLimit = MAX_OUTPUTS;
 
   protected override createRenderRoot(): HTMLElement {
     return this;
@@ -46,9 +51,15 @@ export class FbCell extends LitElement {
 
   /** Focuses this cell's editor (expanding a hidden cell). */
   async focusEditor(): Promise<void> {
+    renderNow(this);
     this.expanded = true;
     await this.updateComplete;
-    this.querySelector<FbEditor>('fb-editor')?.focus();
+    await this.querySelector<FbEditor>('fb-editor')?.activate();
+  }
+
+  /** A long notebook's cells far down take their first render a few frames later. */
+  protected override shouldUpdate(): boolean {
+    return this.hasUpdated || mayRenderFirst(this);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -74,6 +85,8 @@ export class FbCell extends LitElement {
     const error = c.outputs.find((o) => o.kind === 'error');
     const errorLine = error?.kind === 'error' ? (error.line ?? null) : null;
     const label = this.label();
+    const shown = c.outputs.length > this.outputLimit ? [...c.outputs.slice(0, this.outputLimit), ...c.outputs.slice(this.outputLimit).filter((o) => o.kind === 'error')] : c.outputs;
+    const more = c.outputs.length - shown.length;
     return html`<div class="fb-cell fb-status-${c.status}">
       <div class="fb-cell-bar">
         <button class="fb-run" aria-label="Run cell" title="Run cell (Shift+Enter runs and moves on, Ctrl+Enter runs in place)"
@@ -95,7 +108,9 @@ export class FbCell extends LitElement {
         ? html`<fb-editor .cellId=${c.id} .value=${c.source} .errorLine=${errorLine} .readonly=${Boolean(c.flags.readonly)} label=${`${label} source`}></fb-editor>`
         : html`<p class="fb-hidden-code">Code hidden — it runs with the rest.</p>`}
       <div class="fb-outputs" aria-live="polite">
-        ${c.outputs.map((o) => html`<fb-output .output=${o} .trusted=${this.trusted}></fb-output>`)}
+        ${shown.map((o) => html`<fb-output .output=${o} .trusted=${this.trusted}></fb-output>`)}
+        ${more > 0 ? html`<p class="fb-outputs-more">${more.toLocaleString('en-US')} more outputs
+            <button class="fb-link" @click=${() => (this.outputLimit += MAX_OUTPUTS)}>Show more outputs</button></p>` : nothing}
       </div>
     </div>`;
   }

@@ -10,7 +10,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { ExerciseData, ExerciseStatus } from '../kernel/protocol';
 import { confirmDialog } from './dialog';
 import { looksLikeCode } from './exercise-text';
-import { renderMarkdown } from './markdown';
+import { renderSafeMarkdown } from './safe-markdown';
 import { progressKeyOf, progressTracker, type ProgressTracker } from './progress-tracker';
 
 const STATUS_LABEL: Record<ExerciseStatus, string> = {
@@ -107,12 +107,12 @@ export class FbExercise extends LitElement {
         <h3 id=${titleId}><span class="fb-exercise-kicker">Exercise</span> ${d.title}</h3>
         <span class="fb-exercise-badge"><span aria-hidden="true">${STATUS_ICON[d.status]}</span> ${d.checking ? 'Checking' : STATUS_LABEL[d.status]}</span>
       </div>
-      ${d.task ? html`<div class="fb-exercise-task" .innerHTML=${renderMarkdown(d.task).html}></div>` : nothing}
+      ${d.task ? html`<div class="fb-exercise-task" .innerHTML=${renderSafeMarkdown(d.task)}></div>` : nothing}
       <p class="fb-exercise-message">${d.message}</p>
       ${this.passedBefore && d.status !== 'passed' ? html`<p class="fb-note">You passed this exercise before, and it stays counted.</p>` : nothing}
       ${d.status === 'passed' && this.passedWithSolution ? html`<p class="fb-note">Passed after looking at the solution.</p>` : nothing}
       ${this.hintsShown ? html`<ol class="fb-exercise-hints" aria-label="Hints">
-          ${d.hints.slice(0, this.hintsShown).map((h) => html`<li .innerHTML=${renderMarkdown(h).html}></li>`)}
+          ${d.hints.slice(0, this.hintsShown).map((h) => html`<li .innerHTML=${renderSafeMarkdown(h)}></li>`)}
         </ol>` : nothing}
       ${this.solutionShown && d.solution !== undefined ? this.renderSolution(d.solution) : nothing}
       <div class="fb-exercise-actions">
@@ -127,7 +127,7 @@ export class FbExercise extends LitElement {
   private renderSolution(solution: string): TemplateResult {
     const body = looksLikeCode(solution)
       ? html`<pre class="fb-exercise-code"><code>${solution}</code></pre>`
-      : html`<div .innerHTML=${renderMarkdown(solution).html}></div>`;
+      : html`<div .innerHTML=${renderSafeMarkdown(solution)}></div>`;
     return html`<div class="fb-exercise-solution" tabindex="-1" role="region" aria-label="Solution"><h4>Solution</h4>${body}</div>`;
   }
 }

@@ -24,9 +24,14 @@ import './fb-cell';
 import './fb-toc';
 import type { FbCell } from './fb-cell';
 import { GlossaryController } from './glossary-terms';
-import { renderMarkdown, type Heading } from './markdown';
+import { prerenderedProse } from './notebooks';
+import { estimateProseHeight, NotebookProse, TermMarks } from './prose';
 import { routeOf, VisitController } from './visits';
 import { errorMessage } from './report-error';
+import { drawPendingCharts } from '../charts/index';
+import { holdEditorsUntil } from './editor-queue';
+import { SessionFrames } from './frame-coalescer';
+
 
 /** What the opening task read, for the session it opens. */
 interface Opened {
@@ -62,12 +67,17 @@ export class FbNotebook extends LitElement {
   @state() private undoable: CellState | null = null;
   /** Bumped to open the notebook afresh (after Reset notebook). */
   @state() private generation = 0;
-  private readonly sessions = new SessionController(this);
+  /** Renders coalesced per frame (a running cell sends floods of messages). */
+  private readonly frames = new SessionFrames(() => this.requestUpdate());
+  private readonly sessions = new SessionController({ addController: (c) => this.addController(c), requestUpdate: () => this.frames.request() });
   private autosaver: Autosaver | null = null;
   private detachKeyboard: (() => void) | null = null;
-  private prose = new Map<string, { source: string; html: string; headings: Heading[]; terms: string[]; glossary: number }>();
+  private prose: NotebookProse | null = null;
+  /** Whether the prose came from outside the app (sanitised and kept in its box). */
+  private importedProse = false;
   /** Marks each glossary term's first use in the prose with its definition. */
   private readonly glossary = new GlossaryController(this);
+  private readonly terms = new TermMarks(this.glossary);
 
   /** Reads the learner's edits for the notebook; a newer notebook or key supersedes a read under way. */
   private readonly opening = new Task(this, {
@@ -135,6 +145,7 @@ export class FbNotebook extends LitElement {
     this.detachKeyboard?.();
     this.detachKeyboard = null;
     this.closeSession();
+    this.prose?.close();
     this.kernel?.removeEventListener('state', this.onKernelState);
   }
 
@@ -146,9 +157,14 @@ export class FbNotebook extends LitElement {
       this.kernel.addEventListener('state', this.onKernelState);
     }
     if (changed.has('notebook')) {
-      this.prose.clear();
+      this.prose?.close();
+      const shipped = prerenderedProse(this.notebook);
+      this.importedProse = !shipped;
+      this.prose = new NotebookProse(shipped, this.importedProse, () => this.frames.request());
       document.title = `${this.notebook.meta.title} · Fieldbook`;
     }
+    // Code shows at once, drawn statically; editors (and their chunk) wait for the kernel.
+    if (changed.has('notebook') || changed.has('kernel')) holdEditorsUntil(this.kernel.whenReady());
     if (changed.has('trusted') && this.session) this.session.trusted = this.trusted;
   }
 
@@ -164,6 +180,7 @@ export class FbNotebook extends LitElement {
       this.conflicts = [];
     });
     this.autosaver = new Autosaver(session, key, { store: this.store, journal: this.journal, channel: this.channel }, loaded, (report) => this.onSaveReport(report));
+    this.frames.watch(session);
     this.sessions.session = session;
   }
 
@@ -203,13 +220,14 @@ export class FbNotebook extends LitElement {
   /** Ctrl/Cmd+S: writes the edits now and downloads the learner's version as Fieldbook Markdown. */
   private async saveAndOfferExport(): Promise<void> {
     await this.save();
-    this.exportAs('md');
+    await this.exportAs('md');
   }
 
-  /** Downloads the learner's version of the notebook. */
-  exportAs(format: 'md' | 'ipynb'): void {
+  /** Downloads the learner's version of the notebook (with every chart drawn, for `.ipynb`). */
+  async exportAs(format: 'md' | 'ipynb'): Promise<void> {
     const session = this.session;
     if (!session) return;
+    if (format === 'ipynb') await drawPendingCharts();
     downloadFile(format === 'md' ? exportMarkdown(session) : exportIpynb(session, (cellId, n) => this.chartImage(cellId, n)));
   }
 
@@ -274,8 +292,8 @@ export class FbNotebook extends LitElement {
         complete: () => html`<main class="fb-notebook" id="main"><p aria-busy="true">Opening notebook…</p></main>`,
       });
     }
-    const headings: Heading[] = [];
-    const rendered = session.cells.map((cell) => this.renderProse(cell, headings));
+    const { html: prose, headings } = this.prose!.layout(session.cells.filter((c) => c.kind === 'markdown'));
+    this.frames.rendered(session.codeCells);
     let codeIndex = 0;
     return html`
       <div class="fb-notebook-layout" data-progress-key=${this.key}>
@@ -289,8 +307,8 @@ export class FbNotebook extends LitElement {
             <button @click=${() => session.stop()} ?disabled=${!this.kernelBusy}><span aria-hidden="true">■</span> Stop</button>
             <button @click=${() => this.guard(() => session.restart())}><span aria-hidden="true">↻</span> Restart</button>
             <button class="fb-secondary" @click=${() => this.guard(() => this.resetNotebook())}>Reset notebook</button>
-            <button class="fb-secondary" @click=${() => this.exportAs('md')}>Export .md</button>
-            <button class="fb-secondary" @click=${() => this.exportAs('ipynb')}>Export .ipynb</button>
+            <button class="fb-secondary" @click=${() => this.guard(() => this.exportAs('md'))}>Export .md</button>
+            <button class="fb-secondary" @click=${() => this.guard(() => this.exportAs('ipynb'))}>Export .ipynb</button>
             <button class="fb-secondary" aria-keyshortcuts="?" @click=${() => showShortcuts()}>Keyboard shortcuts</button>
             <span class="fb-toolbar-status" aria-live="polite">${summarize(session.cells)}</span>
           </div>
@@ -306,10 +324,11 @@ export class FbNotebook extends LitElement {
           ${this.undoable ? html`<div class="fb-notice fb-undo" role="status">Deleted cell ${this.undoable.id}.
                 <button @click=${() => this.undoDelete()} aria-keyshortcuts="z">Undo</button>
                 <button class="fb-link" @click=${() => (this.undoable = null)}>Dismiss</button></div>` : nothing}
-          ${session.cells.map((cell, i) =>
+          ${session.cells.map((cell) =>
             cell.kind === 'markdown'
-              ? html`<article class="fb-prose" data-cell-id=${cell.id} .innerHTML=${rendered[i] ?? ''}></article>`
-              : html`<fb-cell .cell=${cell} .index=${++codeIndex}
+              ? html`<article class=${this.importedProse ? 'fb-prose fb-prose-imported' : 'fb-prose'} data-cell-id=${cell.id}
+                  style=${`contain-intrinsic-size: auto ${estimateProseHeight(cell.source)}px`} .innerHTML=${this.terms.mark(cell.id, prose.get(cell.id) ?? '')}></article>`
+              : html`<fb-cell data-cell-id=${cell.id} data-status=${cell.status} .cell=${cell} .index=${++codeIndex}
                   .edited=${isEdited(cell)} .originalChanged=${isOriginalChanged(cell)} .trusted=${this.trusted}
                   @cell-reset=${(e: HTMLElementEventMap['cell-reset']) => this.guard(() => this.resetCell(e.cellId))}
                   @cell-compare=${(e: HTMLElementEventMap['cell-compare']) => this.guard(() => this.compareCell(e.cellId))}
@@ -321,19 +340,6 @@ export class FbNotebook extends LitElement {
           )}
         </main>
       </div>`;
-  }
-
-  private renderProse(cell: CellState, headings: Heading[]): string | null {
-    if (cell.kind !== 'markdown') return null;
-    let cached = this.prose.get(cell.id);
-    if (!cached || cached.source !== cell.source || cached.glossary !== this.glossary.generation) {
-      const { html: out, headings: found } = renderMarkdown(cell.source, headings);
-      const terms = this.glossary.mark(out);
-      cached = { source: cell.source, html: terms.html, headings: found, terms: terms.marked, glossary: this.glossary.generation };
-      this.prose.set(cell.id, cached);
-    } else this.glossary.reuse(cached.terms);
-    headings.push(...cached.headings);
-    return cached.html;
   }
 
   /** The one way a cell runs (button, Shift+Enter, Ctrl+Enter, command mode). */

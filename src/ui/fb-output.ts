@@ -1,17 +1,22 @@
 /**
- * Renders one output of a cell: text, tables, charts, progress bars, the live training view and
- * errors. Charts are drawn once and updated in place as new data arrives.
+ * Renders one output of a cell: printed text, tables, charts, progress bars, the live training
+ * view, widgets, HTML and errors. Each kind that can be large has its own element that caps what
+ * it puts on the page (fb-stream, fb-table), draws off the critical path (fb-chart) or is
+ * kept to its own box (fb-html-output).
  */
-import DOMPurify from 'dompurify';
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { renderChart, type RenderedChart } from '../charts/index';
+import { repeat } from 'lit/directives/repeat.js';
+import { trainingViewCharts } from '../charts/index';
 import type { ChartSpec } from '../ml/charts/spec';
 import { MIME, type ExerciseData, type ProgressData, type TableData, type TrainingData, type WidgetData, type WidgetValue } from '../kernel/protocol';
 import type { CellOutput } from '../session/cell-state';
 import { WidgetInputEvent } from './events';
-import './fb-exercise';
 import { errorMessage } from './report-error';
+import './fb-chart';
+import './fb-html-output';
+import './fb-stream';
+import './fb-table';
 
 /** Pause in typing after which a text box sends its value (re-running the cells that read it). */
 const TEXT_PAUSE_MS = 250;
@@ -28,28 +33,20 @@ export class FbOutput extends LitElement {
   @property({ attribute: false }) output!: CellOutput;
   /** HTML outputs render only in trusted notebooks; otherwise they are shown as source text. */
   @property({ type: Boolean }) trusted = true;
-  @state() private shownRows = 0;
   @state() private fileError = '';
   private textTimer: ReturnType<typeof setTimeout> | undefined;
   /** The last text each text box sent, so a pause after Enter does not send it twice. */
   private readonly lastText = new Map<string, string>();
-  private charts = new Map<string, RenderedChart>();
 
   protected override createRenderRoot(): HTMLElement {
     return this;
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    for (const chart of this.charts.values()) chart.destroy();
-    this.charts.clear();
   }
 
   protected override render(): TemplateResult | typeof nothing {
     const o = this.output;
     switch (o.kind) {
       case 'stream':
-        return html`<pre class="fb-stream ${o.name}">${o.text}</pre>`;
+        return html`<fb-stream .name=${o.name} .text=${o.text}></fb-stream>`;
       case 'note':
         return html`<p class="fb-note">${o.text}</p>`;
       case 'error':
@@ -65,9 +62,9 @@ export class FbOutput extends LitElement {
   private renderDisplay(mime: string, data: unknown): TemplateResult {
     switch (mime) {
       case MIME.table:
-        return this.renderTable(data as TableData & { limit?: number });
+        return html`<fb-table .table=${data as TableData & { limit?: number }}></fb-table>`;
       case MIME.chart:
-        return html`<div class="fb-chart-slot" data-chart="main"></div>`;
+        return html`<fb-chart .spec=${data as ChartSpec}></fb-chart>`;
       case MIME.progress:
         return renderProgress(data as ProgressData);
       case MIME.training:
@@ -75,33 +72,18 @@ export class FbOutput extends LitElement {
       case MIME.widget:
         return this.renderWidget(data as WidgetData);
       case MIME.exercise:
+        // The panel (and the Markdown sanitiser it uses) loads with the first exercise.
+        void import('./fb-exercise');
         return html`<fb-exercise .data=${data as ExerciseData}></fb-exercise>`;
       case MIME.html:
         return this.trusted
-          ? html`<div class="fb-html" .innerHTML=${DOMPurify.sanitize(String(data))}></div>`
+          ? html`<div class="fb-html"><fb-html-output .html=${String(data)}></fb-html-output></div>`
           : html`<p class="fb-note">HTML output, not rendered until you trust this notebook:</p><pre class="fb-text">${String(data)}</pre>`;
       case MIME.png:
         return html`<img class="fb-image" alt="Image output" src=${`data:image/png;base64,${String(data)}`} />`;
       default:
         return html`<pre class="fb-text">${String(data)}</pre>`;
     }
-  }
-
-  private renderTable(t: TableData & { limit?: number }): TemplateResult {
-    const limit = Math.max(this.shownRows, t.limit ?? 20);
-    const rows = t.rows.slice(0, limit);
-    const hidden = t.rows.length - rows.length;
-    return html`<div class="fb-table-wrap">
-      <table class="fb-table">
-        ${t.caption ? html`<caption>${t.caption}</caption>` : nothing}
-        <thead><tr>${t.columns.map((c) => html`<th scope="col">${c}</th>`)}</tr></thead>
-        <tbody>${rows.map((r) => html`<tr>${r.map((v) => html`<td class=${typeof v === 'number' ? 'num' : ''}>${v === null ? html`<span class="fb-missing">—</span>` : String(v)}</td>`)}</tr>`)}</tbody>
-      </table>
-      <p class="fb-table-foot">
-        ${t.totalRows.toLocaleString('en-US')} rows${hidden > 0 || t.totalRows > t.rows.length ? html`, showing ${rows.length}` : nothing}
-        ${hidden > 0 ? html`<button class="fb-link" @click=${() => (this.shownRows = limit + 50)}>Show more</button>` : nothing}
-      </p>
-    </div>`;
   }
 
   private renderWidget(w: WidgetData): TemplateResult {
@@ -173,9 +155,11 @@ export class FbOutput extends LitElement {
 
   private renderTraining(t: TrainingData): TemplateResult {
     const batches = t.batchesPerEpoch ?? 0;
-    const progress = t.epochs > 0 ? Math.min(1, (t.epoch + (batches ? (t.batch ?? 0) / batches : 0)) / t.epochs) : 0;
+    // A run that ended before its budget (early stopping) is complete, not 19/60 of the way.
+    const progress = t.state === 'done' ? 1 : t.epochs > 0 ? Math.min(1, (t.epoch + (batches ? (t.batch ?? 0) / batches : 0)) / t.epochs) : 0;
     const last = Object.entries(t.history).map(([k, v]) => `${k} ${formatNumber(v.at(-1))}`).join(' · ');
-    const stateText = t.state === 'done' ? 'done' : t.state === 'stopped' ? 'stopped' : t.eta !== undefined && t.epoch > 0 ? `about ${formatSeconds(t.eta)} left` : 'starting';
+    const charts = trainingViewCharts(t.history, { epochs: t.epochs, metrics: t.metrics });
+    const stateText = t.state === 'done' ? (t.epoch < t.epochs ? 'done (early stopping)' : 'done') : t.state === 'stopped' ? 'stopped' : t.eta !== undefined && t.epoch > 0 ? `about ${formatSeconds(t.eta)} left` : 'starting';
     return html`<div class="fb-training" aria-live="polite">
       <div class="fb-training-head">
         <strong>${t.title ?? 'Training'}</strong>
@@ -184,26 +168,11 @@ export class FbOutput extends LitElement {
       <progress max="1" .value=${progress} aria-label="Training progress"></progress>
       ${last ? html`<p class="fb-training-last">${last}</p>` : nothing}
       <div class="fb-training-charts">
-        <div class="fb-chart-slot" data-chart="loss"></div>
-        ${trainingMetricNames(t.history).length ? html`<div class="fb-chart-slot" data-chart="metric"></div>` : nothing}
+        ${repeat(charts, (c) => c.title, (c) => html`<fb-chart .spec=${c} .height=${220}></fb-chart>`)}
       </div>
     </div>`;
   }
 
-  protected override updated(_changed: PropertyValues<this>): void {
-    const o = this.output;
-    if (o.kind !== 'display') return;
-    const specs: Record<string, ChartSpec | null> = {};
-    if (o.mime === MIME.chart) specs.main = o.data as ChartSpec;
-    if (o.mime === MIME.training) Object.assign(specs, trainingCharts(o.data as TrainingData));
-    for (const [slot, spec] of Object.entries(specs)) {
-      const el = this.querySelector<HTMLElement>(`[data-chart="${slot}"]`);
-      if (!el || !spec) continue;
-      const chart = this.charts.get(slot);
-      if (chart && el.firstChild) chart.update(spec);
-      else this.charts.set(slot, renderChart(el, spec));
-    }
-  }
 }
 
 function renderProgress(p: ProgressData): TemplateResult {
@@ -211,26 +180,6 @@ function renderProgress(p: ProgressData): TemplateResult {
   return html`<div class="fb-progress">
     <label>${p.label ?? 'Progress'} <progress max=${p.max} .value=${p.value}></progress> ${pct}%${p.eta ? html` · about ${formatSeconds(p.eta)} left` : nothing}</label>
   </div>`;
-}
-
-function trainingMetricNames(history: Record<string, number[]>): string[] {
-  return Object.keys(history).filter((k) => !k.startsWith('val_') && k !== 'loss');
-}
-
-/** The loss chart and the first-metric chart of a training view, validation beside training. */
-export function trainingCharts(t: TrainingData): { loss: ChartSpec | null; metric: ChartSpec | null } {
-  const chartFor = (name: string, title: string): ChartSpec | null => {
-    const series = [name, `val_${name}`].filter((k) => t.history[k]?.length).map((k) => ({
-      label: k.startsWith('val_') ? `validation ${name}` : `training ${name}`,
-      x: t.history[k].map((_, i) => i + 1),
-      y: t.history[k],
-      dashed: k.startsWith('val_'),
-    }));
-    if (!series.length) return null;
-    return { type: 'chart', kind: 'line', title, x: { label: 'epoch', min: 1, max: Math.max(t.epochs, 2) }, y: { label: name }, series };
-  };
-  const metric = trainingMetricNames(t.history)[0];
-  return { loss: chartFor('loss', 'Loss'), metric: metric ? chartFor(metric, metric) : null };
 }
 
 function formatWidgetNumber(v: number, step?: number): string {

@@ -27,6 +27,7 @@ export class FbToc extends LitElement {
   @state() private tick = 0;
   private outline: NotebookOutline = outlineNotebook({ cells: [] });
   private outlineOf = '';
+  private outlinePending = false;
   private tracker: ProgressTracker | null = null;
   private media: MediaQueryList | null = null;
   private scrolledToRoute = false;
@@ -68,8 +69,25 @@ export class FbToc extends LitElement {
     const key = this.cells.map((c) => `${c.id}\u0001${c.source}`).join('\u0000');
     if (key !== this.outlineOf) {
       this.outlineOf = key;
-      this.outline = outlineNotebook({ cells: this.cells });
+      this.outlineSoon();
     }
+  }
+
+  /**
+   * Reading the outline tokenises every cell (tens of milliseconds for a long notebook): it runs
+   * in idle time, once however many renders changed the text, not inside the render (the
+   * notebook's first, or one per keystroke).
+   */
+  private outlineSoon(): void {
+    if (this.outlinePending) return;
+    this.outlinePending = true;
+    const run = () => {
+      this.outlinePending = false;
+      this.outline = outlineNotebook({ cells: this.cells });
+      this.tick++;
+    };
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 300 });
+    else setTimeout(run, 50);
   }
 
   protected override updated(): void {

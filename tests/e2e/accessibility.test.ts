@@ -68,7 +68,7 @@ describe('a notebook with its outputs', () => {
   for (const scheme of SCHEMES) {
     it(`has no serious or critical axe violations in the ${scheme} scheme`, async () => {
       await s.page.emulateMedia({ colorScheme: scheme });
-      expect(await s.page.locator('fb-cell canvas').count()).toBeGreaterThan(0);
+      await expect.poll(() => s.page.locator('fb-cell canvas').count()).toBeGreaterThan(0);
       await expectNoSeriousViolations();
     });
   }

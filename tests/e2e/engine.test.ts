@@ -39,9 +39,9 @@ describe('a notebook', () => {
     expect(all.length).toBeGreaterThan(10);
     expect(all.every((x) => x === 'ok'), `statuses: ${all.join(', ')}`).toBe(true);
     // A chart was drawn and the training view finished.
-    expect(await s.page.locator('fb-cell[data-cell-id="sweep"] canvas').count()).toBe(1);
+    await expect.poll(() => s.page.locator('fb-cell[data-cell-id="sweep"] canvas').count()).toBe(1);
     expect(await outputText(s.page, 'train-cubic')).toContain('epoch 200 / 200');
-    expect(await s.page.locator('fb-cell[data-cell-id="train-cubic"] canvas').count()).toBeGreaterThan(0);
+    await expect.poll(() => s.page.locator('fb-cell[data-cell-id="train-cubic"] canvas').count()).toBeGreaterThan(0);
   });
 
   it('leaves no tensors behind when everything runs again', async () => {

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { outputText, statuses, typeInCell, useSession, waitForIdle, waitForKernel } from './browser';
-import { exerciseStatuses, waitForOutput } from './sentiment-helpers';
+import { exerciseStatuses, waitForOutput } from './cells';
 
 const NOTEBOOK = 'sentiment-analysis';
 const FIXTURES = join(__dirname, '../fixtures/sentiment');
@@ -26,7 +26,7 @@ describe('the sentiment-analysis notebook', () => {
     expect(Object.entries(exercises).filter(([, status]) => status === 'passed')).toEqual([]);
     expect(await outputText(s.page, 'fit-logistic')).toMatch(/^TF-IDF \(1–2-grams\) \+ logistic regression, C = 1: accuracy 0\.\d{3} ± 0\.\d{3}/m);
     expect(await outputText(s.page, 'summary')).toMatch(/On Lumio's own labelled mentions it is 0\.\d\d \(95% CI 0\.\d\d–0\.\d\d\) accurate/);
-    expect(await s.page.locator('fb-cell[data-cell-id="curves"] canvas').count()).toBe(3);
+    await expect.poll(() => s.page.locator('fb-cell[data-cell-id="curves"] canvas').count()).toBe(3);
     expect(await s.page.locator('fb-cell[data-cell-id="aspect-heatmap"] table.fb-heatmap').count()).toBe(1);
   });
 

@@ -1,0 +1,60 @@
+/**
+ * The learner reaches a cell before its code editor's chunk has arrived: the statically drawn code
+ * takes the typing, and the editor that replaces it keeps the text, the caret and a selection in
+ * progress, so a keystroke after the handover lands where the learner meant it.
+ */
+import { describe, expect, it } from 'vitest';
+import { useSession, waitForKernel } from './browser';
+
+const s = useSession();
+// A second browser profile, so the editor chunk is fetched (and held back) again.
+const t = useSession();
+
+/** Holds the editor's chunk back until the returned function is called. */
+async function holdEditorChunk(session: typeof s): Promise<() => void> {
+  let release = () => {};
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  await session.page.route(/\/assets\/editor-view-[^/]*\.js$/, async (route) => {
+    await gate;
+    await route.continue();
+  });
+  return release;
+}
+
+describe('typing before the code editor has loaded', () => {
+  it('keeps a selection made in the static code when the editor takes over', async () => {
+    const release = await holdEditorChunk(s);
+    await s.page.goto(`${s.baseUrl}#/notebook/00-start-here`);
+    await waitForKernel(s.page);
+    const cell = s.page.locator('fb-cell[data-cell-id="make-data"]');
+    await cell.locator('.cm-line', { hasText: 'const SEED' }).click();
+    await s.page.keyboard.press('Home');
+    await s.page.keyboard.press('Shift+End');
+    // The stand-in has the selection; now the editor arrives and replaces it.
+    release();
+    await cell.locator('.cm-editor .cm-content[contenteditable="true"]').waitFor();
+    await s.page.keyboard.insertText('const SEED = 7;');
+    const lines = (await cell.locator('.cm-content').innerText()).split('\n');
+    expect(lines.filter((l) => l.includes('SEED ='))).toEqual(['const SEED = 7;']);
+  });
+
+  it('replaces the whole code selected with Ctrl+A before the editor took over', async () => {
+    const release = await holdEditorChunk(t);
+    await t.page.goto(`${t.baseUrl}#/notebook/00-start-here`);
+    await waitForKernel(t.page);
+    const cell = t.page.locator('fb-cell[data-cell-id="split"]');
+    await cell.locator('.cm-line').first().click();
+    await t.page.keyboard.press('ControlOrMeta+a');
+    release();
+    await cell.locator('.cm-editor .cm-content[contenteditable="true"]').waitFor();
+    await t.page.keyboard.insertText('const replaced = 1;');
+    expect(await cell.locator('.cm-content').innerText()).toBe('const replaced = 1;');
+  });
+});
+
+describe('errors', () => {
+  it('logged none', () => {
+    expect(s.errors).toEqual([]);
+    expect(t.errors).toEqual([]);
+  });
+});
