@@ -40,18 +40,41 @@ describe('the recommendation notebook', () => {
     expect(await mfCharts.getAttribute('aria-label')).toBe('RMSE (line chart of training RMSE, validation RMSE)');
   });
 
-  it('passes an exercise done right, after failing it: the split that does not leak', async () => {
+  /** Types each answer into an exercise cell (its notebook source with one line changed), runs it, and expects each status. */
+  async function tryAnswers(cellId: string, exerciseId: string, line: string, answers: readonly (readonly [string, string])[]): Promise<void> {
     const notebook = readFileSync(join(__dirname, '../../notebooks/recommendation.md'), 'utf8');
-    const source = /```ts id=try-split\n([\s\S]*?)```/.exec(notebook)?.[1] ?? '';
-    expect(source).toContain('const mySplit: string = "";');
-    const panel = s.page.locator('[data-exercise="split-choice"]');
+    const source = new RegExp('```ts id=' + cellId + '\\n([\\s\\S]*?)```').exec(notebook)?.[1] ?? '';
+    expect(source).toContain(line);
+    const panel = s.page.locator(`[data-exercise="${exerciseId}"]`);
     expect(await panel.getAttribute('data-exercise-status')).toBe('pending');
-    for (const [answer, status] of [['random', 'failed'], ['global', 'passed']] as const) {
-      await typeInCell(s.page, 'try-split', source.replace('const mySplit: string = "";', `const mySplit: string = "${answer}";`).trimEnd());
+    for (const [answer, status] of answers) {
+      await typeInCell(s.page, cellId, source.replace(line, answer).trimEnd());
       await s.page.keyboard.press('Control+Enter');
       await waitForIdle(s.page);
-      expect(await panel.getAttribute('data-exercise-status')).toBe(status);
+      expect(await panel.getAttribute('data-exercise-status'), answer).toBe(status);
     }
+  }
+
+  it('passes an exercise done right, after failing it: the split that does not leak', async () => {
+    await tryAnswers('try-split', 'split-choice', 'const mySplit: string = "";', [
+      ['const mySplit: string = "random";', 'failed'],
+      ['const mySplit: string = "global";', 'passed'],
+    ]);
+  });
+
+  it('fails too much damping and passes a few virtual ratings', async () => {
+    await tryAnswers('try-damping', 'bias-damping', 'const myDamping = 0;', [
+      ['const myDamping = 500;', 'failed'],
+      ['const myDamping = 5;', 'passed'],
+    ]);
+  });
+
+  it('fails too small and too large an L2 penalty for 160 factors, and passes one that lets the factors beat the offsets', async () => {
+    await tryAnswers('try-l2', 'tame-overfitting', 'const myL2 = 0;', [
+      ['const myL2 = 0.001;', 'failed'],
+      ['const myL2 = 1;', 'failed'],
+      ['const myL2 = 0.1;', 'passed'],
+    ]);
   });
 
   it('updates the "For you" row when the learner rates a title', async () => {
