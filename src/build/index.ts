@@ -5,4 +5,4 @@
  * - notebook-assets.ts: the shipped notebooks as data — parsed, their prose pre-rendered, one JSON
  *   asset each, and the small index the page reads (`virtual:fieldbook-notebooks`).
  */
-export { notebookAssets } from './notebook-assets';
+export { notebookAssets } from './notebook-assets.js';
