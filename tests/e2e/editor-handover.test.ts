@@ -1,7 +1,8 @@
 /**
  * The learner reaches a cell before its code editor's chunk has arrived: the statically drawn code
- * takes the typing, and the editor that replaces it keeps the text, the caret and a selection in
- * progress, so a keystroke after the handover lands where the learner meant it.
+ * takes the typing (kept across a reload, like an editor's), and the editor that replaces it keeps
+ * the text, the caret and a selection in progress, so a keystroke after the handover lands where
+ * the learner meant it.
  */
 import { describe, expect, it } from 'vitest';
 import { useSession, waitForKernel } from './browser';
@@ -9,6 +10,8 @@ import { useSession, waitForKernel } from './browser';
 const s = useSession();
 // A second browser profile, so the editor chunk is fetched (and held back) again.
 const t = useSession();
+// A third, for a reload while the chunk is held back.
+const u = useSession();
 
 /** Holds the editor's chunk back until the returned function is called. */
 async function holdEditorChunk(session: typeof s): Promise<() => void> {
@@ -50,11 +53,26 @@ describe('typing before the code editor has loaded', () => {
     await t.page.keyboard.insertText('const replaced = 1;');
     expect(await cell.locator('.cm-content').innerText()).toBe('const replaced = 1;');
   });
+
+  it('keeps what was typed before the editor arrived across a reload', async () => {
+    const release = await holdEditorChunk(u);
+    await u.page.goto(`${u.baseUrl}#/notebook/00-start-here`);
+    await waitForKernel(u.page);
+    await u.page.locator('fb-cell[data-cell-id="memory"] .cm-line').first().click();
+    await u.page.keyboard.press('End');
+    await u.page.keyboard.insertText(' // typed before the editor came');
+    await u.page.reload();
+    release();
+    await waitForKernel(u.page);
+    expect(await u.page.locator('fb-cell[data-cell-id="memory"] .cm-content').innerText()).toContain('// typed before the editor came');
+    expect(await u.page.locator('fb-cell[data-cell-id="memory"] [data-edited]').count()).toBe(1);
+  });
 });
 
 describe('errors', () => {
   it('logged none', () => {
     expect(s.errors).toEqual([]);
     expect(t.errors).toEqual([]);
+    expect(u.errors).toEqual([]);
   });
 });
