@@ -22,7 +22,7 @@ const FIRST_TASK_MAX = 16;
 /** Time the first task may spend on first renders beyond the minimum. */
 const FIRST_TASK_MS = 8;
 /** Time per frame for first renders after that (at least one a frame). */
-const FRAME_MS = 8;
+const FRAME_MS = 6;
 
 const admitted = new WeakSet<Deferrable>();
 const waiting = new Set<Deferrable>();

@@ -108,7 +108,7 @@ function escapeHtml(text: string): string {
  */
 export class GlossaryController implements ReactiveController {
   private entries: readonly GlossaryEntry[] = [];
-  /** Renders a definition's Markdown (markdown.ts, loaded with the glossary: marked is not needed before). */
+  /** Renders a definition's Markdown (markdown.ts, loaded after the glossary: marked is not needed before). */
   private renderDefinition: (markdown: string) => string = (text) => escapeHtml(text);
   private used = new Set<string>();
   /** Bumped when the glossary arrives: cached prose rendered before it is stale. */
@@ -127,13 +127,16 @@ export class GlossaryController implements ReactiveController {
     this.host.addEventListener('focusout', undismiss);
     this.host.addEventListener('pointerleave', undismiss, true);
     if (!this.entries.length) {
-      void Promise.all([loadGlossary().then(prepareTerms), import('./markdown')]).then(([g, markdown]: [Glossary, typeof Markdown]) => {
+      // marked (in markdown.ts) loads once the terms are ready: its chunk then runs in a task of
+      // its own rather than beside the notebook's first render.
+      void loadGlossary().then(prepareTerms).then(async (g) => {
         if (!g.entries.length) return;
+        const markdown: typeof Markdown = await import('./markdown');
         this.renderDefinition = markdown.renderInlineMarkdown;
         this.entries = g.entries;
         this.generation++;
         this.host.requestUpdate();
-      }, () => undefined); // without its chunk the prose simply stays unmarked
+      }).catch(() => undefined); // without its chunk the prose simply stays unmarked
     }
   }
 
