@@ -3,19 +3,31 @@
  * The kernel worker: a thin adapter between the page's messages and the `Kernel`, which holds the
  * notebook's scope and tfjs. The page stays responsive while a model trains.
  *
+ * It starts from the parameters in its name as soon as its script has run (`worker-boot.ts`), not
+ * when the page's `init` message arrives. Its thread is shared by order of need: tfjs's start,
+ * then cell runs, then cell analysis (a few cells at a time, `analysis-queue.ts`), and only when
+ * the kernel is idle the first visit's backend measurement (`idle-gate.ts`, `backend-measure.ts`).
+ *
  * It also routes what escapes cell code to the cell that is running (or ran last): console output
  * of tfjs and the toolkit, errors thrown by timers the kernel did not wrap, unhandled rejections.
  * Handling the worker's `error` event keeps such an error from reaching the page as a crash.
  */
-import { chooseBackend } from './backend';
+import { bootStart } from './worker-boot';
+import { AnalysisQueue } from './analysis-queue';
+import { measureLater, startBackend, type BackendStart } from './backend';
 import { formatLogLine } from './format';
+import { IdleGate, nextTask } from './idle-gate';
 import { Kernel } from './kernel';
-import type { PageMessage, WorkerMessage } from './protocol';
+import type { BackendName, PageMessage, WorkerMessage, WorkerStart } from './protocol';
 import { createStreamSink } from './stream-sink';
 
 declare const self: DedicatedWorkerGlobalScope;
 
-// Marks for bench/notebooks.mjs: when the chunk had run, when the page asked, when tfjs was ready.
+/** How long the kernel must have been idle before the backend measurement takes a step. */
+const MEASURE_AFTER_IDLE_MS = 150;
+
+// Marks for bench/notebooks.mjs: the chunk had run (tfjs evaluated), the start was taken (from the
+// worker's name, or else from the page's message), tfjs was ready, and the idle-time measurement was done.
 performance.mark('kernel-script');
 
 // Printed text is batched and capped (stream-sink.ts); anything else first sends the text
@@ -27,9 +39,13 @@ const post = (message: WorkerMessage) => {
   self.postMessage(message);
 };
 
+const gate = new IdleGate(MEASURE_AFTER_IDLE_MS);
 let kernel: Kernel | null = null;
+let analysis: AnalysisQueue | null = null;
 /** Settles once tfjs has a backend; runs wait for it, analysis does not. */
 let ready: Promise<void> = Promise.resolve();
+/** Set once a cell has been sent to run: the measurement may no longer switch backends. */
+let cellsRan = false;
 
 self.addEventListener('error', (event) => {
   event.preventDefault();
@@ -41,6 +57,24 @@ self.addEventListener('unhandledrejection', (event) => {
   kernel?.reportRejection(event.reason);
 });
 
+/** Creates the kernel and starts tfjs, once: from the URL's parameters, or else from `init`. */
+function begin(start: WorkerStart): void {
+  if (kernel) return;
+  performance.mark('kernel-init');
+  const k = new Kernel({ post, heapLimit: start.heapLimit });
+  kernel = k;
+  captureConsole(k);
+  analysis = new AnalysisQueue({
+    analyse: (cells) => k.analyse(cells),
+    answer: (requestId, cells) => post({ type: 'analysis', requestId, cells }),
+    nextTask,
+    enter: () => gate.enter(),
+  });
+  ready = startTfjs(start);
+}
+
+if (bootStart) begin(bootStart);
+
 self.onmessage = (event: MessageEvent<PageMessage>) => {
   const message = event.data;
   if (message.type === 'ping') {
@@ -48,18 +82,21 @@ self.onmessage = (event: MessageEvent<PageMessage>) => {
     return;
   }
   if (message.type === 'init') {
-    performance.mark('kernel-init');
-    kernel = new Kernel({ post, heapLimit: message.heapLimit });
-    captureConsole(kernel);
-    ready = start(message.backend, message.known);
+    begin(message);
     return;
   }
   if (!kernel) return;
   const k = kernel;
   switch (message.type) {
-    case 'execute':
-      void ready.then(() => k.run(message.runId, message.cellId, message.code));
+    case 'execute': {
+      cellsRan = true;
+      // Entered now, so a measurement step in progress stops at its next check.
+      const entered = gate.enter();
+      void ready
+        .then(() => entered)
+        .then((leave) => k.run(message.runId, message.cellId, message.code).finally(leave));
       break;
+    }
     case 'interrupt':
       k.interrupt(message.runId);
       break;
@@ -67,7 +104,7 @@ self.onmessage = (event: MessageEvent<PageMessage>) => {
       k.forget(message.cellIds);
       break;
     case 'analyse':
-      post({ type: 'analysis', requestId: message.requestId, cells: k.analyse(message.cells) });
+      analysis?.request(message.requestId, message.cells);
       break;
     case 'models':
       k.savedModels(message.remove).then(
@@ -81,14 +118,30 @@ self.onmessage = (event: MessageEvent<PageMessage>) => {
   }
 };
 
-async function start(...choice: Parameters<typeof chooseBackend>): Promise<void> {
+async function startTfjs(start: WorkerStart): Promise<void> {
+  let started: BackendStart;
   try {
-    const info = await chooseBackend(...choice);
-    performance.mark('kernel-ready');
-    post({ type: 'ready', ...info });
+    started = await startBackend(start.backend, start.known);
   } catch (e) {
     post({ type: 'fatal', message: `tfjs failed to start: ${e instanceof Error ? e.message : String(e)}` });
+    return;
   }
+  performance.mark('kernel-ready');
+  post({ type: 'ready', ...started.info, ...(started.measuring ? { measuring: true } : {}) });
+  if (!started.measuring) return;
+  const active: BackendName = started.info.backend;
+  // Not awaited: runs wait for tfjs's start, never for the measurement.
+  void measureLater({ active, gate, cellsRan: () => cellsRan }).then(
+    (info) => {
+      performance.mark('kernel-measured');
+      post({ type: 'measured', ...info });
+    },
+    (e: unknown) => {
+      // The page still hears the end of the measurement, so its menu does not wait for ever.
+      post({ type: 'measured', backend: active, available: [active], timings: {}, excluded: {} });
+      kernel?.log('stderr', `The backend measurement failed: ${e instanceof Error ? e.message : String(e)}\n`);
+    },
+  );
 }
 
 /** Console output from outside cell code (tfjs warnings, `model.fit` verbose logs) goes to the active run. */
