@@ -11,10 +11,11 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import wasmUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
+import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import { measureInIdle, type MeasureContext } from './backend-measure';
 import { nextTask } from './idle-gate';
 import type { BackendInfo, BackendName } from './protocol';
-import { useCompiledWasm, wasmUrls } from './wasm-prefetch';
 
 const SOFTWARE_RENDERER = /swiftshader|llvmpipe|softpipe|software|basic render/i;
 
@@ -25,14 +26,13 @@ function configureWasm(): void {
   wasmConfigured = true;
   // Threads need cross-origin isolation and gained nothing on 2 cores; see TOOLCHAIN.md.
   tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+  // The worker's script has begun to fetch and compile the binary these name (`wasm-prefetch.ts`).
   setWasmPaths({
-    'tfjs-backend-wasm.wasm': wasmUrls.plain,
-    'tfjs-backend-wasm-simd.wasm': wasmUrls.simd,
+    'tfjs-backend-wasm.wasm': wasmUrl,
+    'tfjs-backend-wasm-simd.wasm': wasmSimdUrl,
     // Never fetched while threads are off; tfjs insists on an entry for it.
-    'tfjs-backend-wasm-threaded-simd.wasm': wasmUrls.simd,
+    'tfjs-backend-wasm-threaded-simd.wasm': wasmSimdUrl,
   });
-  // The binary the worker began to fetch and compile when it started is the one tfjs instantiates.
-  useCompiledWasm();
 }
 
 /** Why WebGL is unusable here, or null when a hardware WebGL context exists. */
@@ -51,15 +51,21 @@ export function webglProblem(): string | null {
   }
 }
 
+/** Steps in each of the probe's two runs. */
+const PROBE_STEPS = 15;
+
 /**
  * Times a few steps of training a small MLP (16 → 32 → 1), the shape of the tutorials' heavier
- * work, on the active backend: once to warm up, then timed. Between two steps it lets other tasks
- * run (a cell's `execute` message among them) and stops, resolving with null, as soon as
- * `shouldStop` says so, having freed what it made. The time is the sum of the timed steps, each
- * up to its result's read, so the waits between them do not count.
+ * work, on the active backend: one run to warm up, then a timed one. Between two steps it lets
+ * other tasks run (a cell's `execute` message among them) and stops, resolving with null, as soon
+ * as `shouldStop` says so, having freed what it made.
+ *
+ * The result is the timed run's median step (each step up to its result's read) times the number
+ * of steps: the time of a run with no interruption. On a shared machine a step is now and then
+ * preempted for tens of milliseconds; a plain sum let one such step decide between two backends.
  */
 export async function probe(shouldStop: () => boolean = () => false): Promise<number | null> {
-  const run = async (): Promise<number | null> => {
+  const run = async (): Promise<number[] | null> => {
     // tf.variable keeps its initial tensor alive unless created inside tidy.
     const [x, y, w1, b1, w2, b2] = tf.tidy(() => [
       tf.randomNormal([512, 16], 0, 1, 'float32', 1),
@@ -70,24 +76,32 @@ export async function probe(shouldStop: () => boolean = () => false): Promise<nu
       tf.variable(tf.zeros([1])),
     ]) as [tf.Tensor2D, tf.Tensor2D, tf.Variable, tf.Variable, tf.Variable, tf.Variable];
     const optimizer = tf.train.adam(0.05);
-    let ms = 0;
+    const steps: number[] = [];
     try {
-      for (let i = 0; i < 15; i++) {
+      for (let i = 0; i < PROBE_STEPS; i++) {
         await nextTask();
         if (shouldStop()) return null;
         const start = performance.now();
         optimizer.minimize(() => tf.losses.sigmoidCrossEntropy(y, x.matMul(w1).add(b1).relu().matMul(w2).add(b2)) as tf.Scalar);
         await w2.data();
-        ms += performance.now() - start;
+        steps.push(performance.now() - start);
       }
-      return ms;
+      return steps;
     } finally {
       tf.dispose([x, y, w1, b1, w2, b2]);
       optimizer.dispose();
     }
   };
   if ((await run()) === null) return null;
-  return run();
+  const steps = await run();
+  return steps === null ? null : medianOf(steps) * PROBE_STEPS;
+}
+
+/** The middle value (the mean of the two middle ones for an even count). */
+export function medianOf(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
 /** Makes `name` the active tfjs backend; false when it cannot start here. */

@@ -7,8 +7,9 @@
  * The worker side is imported by path from the worker (and from tests), never through this file,
  * so the page's bundle cannot pull tfjs in by accident:
  * - `kernel.ts` — `Kernel`, the DOM-free class that holds the scope and runs cells;
- * - `worker.ts` — the Web Worker: a thin adapter from messages to `Kernel`; `worker-boot.ts` — its
- *   first module (reads the start from the worker's name, `worker-start.ts`, and prefetches wasm);
+ * - `worker.ts` — the Web Worker's tiny script: reads the start from the worker's name
+ *   (`worker-start.ts`), prefetches the wasm binary (`wasm-prefetch.ts`) and imports
+ *   `worker-kernel.ts`, the thin adapter from messages to `Kernel`;
  * - `idle-gate.ts` — the worker's thread shared by need: runs and analysis first, measurement when idle;
  * - `analysis-queue.ts` — answering the page's cell analysis a few cells at a time;
  * - `execute.ts` — running a compiled cell, locating its errors (`ThrowSites` for non-Error throws);
@@ -19,7 +20,7 @@
  * - `memory-guard.ts` — stopping a cell before the browser runs out of memory;
  * - `abort-fit.ts` — Stop (and the memory guard) between `model.fit` batches;
  * - `backend.ts` — the tfjs backend a start uses, and the probe; `backend-measure.ts` — the first
- *   visit's measurement, in idle time; `wasm-prefetch.ts` — the wasm binary compiled while tfjs loads;
+ *   visit's measurement, in idle time;
  * - `tf.ts` — the bundled tfjs;
  * - `wasm-threads-off.ts` — what the build puts in place of the wasm backend's unused threaded glue.
  */

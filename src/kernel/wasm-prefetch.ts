@@ -5,16 +5,13 @@
  * a module that is already compiled, without a second download.
  *
  * tfjs instantiates the binary through Emscripten's `WebAssembly.instantiateStreaming(fetch(url))`
- * and offers no way to hand it a module. So, for tfjs's start only, `useCompiledWasm` answers that
- * one `fetch` with the prefetched response and that one `instantiateStreaming` with the compiled
- * module, then puts both functions back. Any other call, or a prefetch that failed, goes the
- * ordinary way.
+ * and offers no way to hand it a module. So the first `fetch` of that URL gets the prefetched
+ * response, and `instantiateStreaming` of that response the compiled module; each function is put
+ * back once it has been used so. Any other call, or a prefetch that failed, goes the ordinary way.
+ * (This module belongs to the worker's tiny script; the kernel chunk names the same URLs itself.)
  */
 import wasmUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
-
-/** The bundled binaries (hashed assets, precached): without and with SIMD. */
-export const wasmUrls = { plain: wasmUrl, simd: wasmSimdUrl } as const;
 
 /**
  * A module that uses a SIMD instruction: valid exactly where tfjs picks its SIMD binary (the same
@@ -30,7 +27,6 @@ interface Prefetched {
 }
 
 let prefetched: Prefetched | null = null;
-let used = false;
 
 /** The binary tfjs will ask for here, as an absolute URL. */
 export function wasmBinaryUrl(base: string): string {
@@ -43,7 +39,10 @@ export function wasmBinaryUrl(base: string): string {
   return new URL(simd ? wasmSimdUrl : wasmUrl, base).href;
 }
 
-/** Starts fetching and compiling the binary (once). Does nothing where streaming compilation is missing. */
+/**
+ * Starts fetching and compiling the binary (once), and has tfjs's start use them. Does nothing
+ * where streaming compilation is missing.
+ */
 export function prefetchWasm(base: string): void {
   if (prefetched || typeof WebAssembly === 'undefined' || typeof WebAssembly.compileStreaming !== 'function' || typeof fetch !== 'function') return;
   const url = wasmBinaryUrl(base);
@@ -54,16 +53,11 @@ export function prefetchWasm(base: string): void {
   response.catch(() => undefined);
   module.catch(() => undefined);
   prefetched = { url, response, module };
+  handOver(prefetched);
 }
 
-/**
- * For the `tf.setBackend('wasm')` that follows (once): tfjs's fetch of the prefetched binary gets
- * the prefetched response, and its `instantiateStreaming` of that response the compiled module.
- */
-export function useCompiledWasm(): void {
-  if (!prefetched || used) return;
-  used = true;
-  const { url, response, module } = prefetched;
+/** Answers tfjs's fetch of the binary with the prefetched response, and its instantiation of that response with the compiled module. */
+function handOver({ url, response, module }: Prefetched): void {
   const scope = globalThis as typeof globalThis & { fetch: typeof fetch };
   const ordinaryFetch = scope.fetch;
   const ordinaryInstantiate = WebAssembly.instantiateStreaming;
