@@ -1,25 +1,29 @@
 /**
- * Starts the kernel worker. `main.ts` imports this module first, so the worker is created as soon
- * as the entry chunk has arrived, before the app shell's modules are evaluated and while the page
- * builds the notebook: tfjs loads in parallel with all of that.
+ * Starts the kernel. `main.ts` imports this module first, so the kernel client exists before the
+ * app shell's modules are evaluated. In a build the worker itself was created earlier still, by a
+ * script inline in index.html (`early-kernel.ts`): the client adopts it, with the messages it has
+ * sent meanwhile (`kernel/early-worker.ts`). Otherwise (the dev server, restarts) the client
+ * creates its workers here.
  *
  * The worker's start parameters (the backend to use, the cached measurement, the heap limit) go
  * in its name as well as in the `init` message (`kernel/worker-start.ts`), so the worker starts the
  * moment its script has run rather than when the busy main thread forwards the message.
  */
 import { KernelClient, type WorkerLike } from './kernel/client';
+import { workerFor, type EarlyKernel } from './kernel/early-worker';
 import type { WorkerStart } from './kernel/protocol';
-import { workerName } from './kernel/worker-start';
+import { pageHeapLimit, workerName } from './kernel/worker-start';
 import workerUrl from './kernel/worker.ts?worker&url';
-import { backendAtStart, type MeasuredFor } from './store/settings';
+import { backendAtStart, currentBuild } from './store/settings';
+
+declare global {
+  interface Window {
+    /** Set by the script inline in index.html (`early-kernel.ts`) until `start-kernel.ts` adopts it. */
+    __fieldbookEarlyKernel?: EarlyKernel;
+  }
+}
 
 document.documentElement.dataset.kernel = 'starting';
-
-/** A backend measurement holds for this build of the app in this browser. */
-export const measuredFor: MeasuredFor = { appVersion: String(import.meta.env.VITE_APP_VERSION ?? 'dev'), userAgent: navigator.userAgent };
-
-/** The worker cannot read the heap limit it shares with the page; the page tells it (Chromium). */
-const heapLimit = (performance as { memory?: { jsHeapSizeLimit?: number } }).memory?.jsHeapSizeLimit;
 
 function createWorker(start: WorkerStart): WorkerLike {
   // For bench/notebooks.mjs: when the page asked for the worker (its start-up breakdown).
@@ -27,6 +31,17 @@ function createWorker(start: WorkerStart): WorkerLike {
   return new Worker(workerUrl, { type: 'module', name: workerName(start) }) as unknown as WorkerLike;
 }
 
+/** This build in this browser, which a cached backend measurement must match. */
+export const measuredFor = currentBuild();
+
 /** The page's kernel, started. */
-export const kernel = new KernelClient(createWorker, { ...backendAtStart(measuredFor), heapLimit });
+export const kernel = new KernelClient(
+  (start) => {
+    // Only the first worker can be the early one.
+    const early = window.__fieldbookEarlyKernel;
+    window.__fieldbookEarlyKernel = undefined;
+    return workerFor(start, early, createWorker);
+  },
+  { ...backendAtStart(measuredFor), heapLimit: pageHeapLimit() },
+);
 void kernel.start();

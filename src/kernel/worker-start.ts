@@ -29,6 +29,11 @@ function isBackendInfo(value: unknown): value is BackendInfo {
   );
 }
 
+/** The page's JavaScript heap limit (Chromium's `performance.memory`), which the worker cannot read itself. */
+export function pageHeapLimit(): number | undefined {
+  return (performance as { memory?: { jsHeapSizeLimit?: number } }).memory?.jsHeapSizeLimit;
+}
+
 /** What the worker is called in the browser's tools; the start parameters follow it. */
 export const WORKER_NAME = 'fieldbook-kernel';
 
@@ -59,4 +64,9 @@ export function decodeWorkerStart(name: string): WorkerStart | null {
   if (isBackendInfo(raw.known)) start.known = raw.known;
   if (typeof raw.heapLimit === 'number' && Number.isFinite(raw.heapLimit) && raw.heapLimit > 0) start.heapLimit = raw.heapLimit;
   return start;
+}
+
+/** True when two starts ask for the same thing (a worker started with one can serve the other). */
+export function sameWorkerStart(a: WorkerStart, b: WorkerStart): boolean {
+  return a.backend === b.backend && a.heapLimit === b.heapLimit && JSON.stringify(a.known ?? null) === JSON.stringify(b.known ?? null);
 }

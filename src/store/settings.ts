@@ -24,6 +24,11 @@ export interface MeasuredFor {
   userAgent: string;
 }
 
+/** This build of the app in this browser: what a cached measurement must have been made for. */
+export function currentBuild(): MeasuredFor {
+  return { appVersion: String(import.meta.env.VITE_APP_VERSION ?? 'dev'), userAgent: navigator.userAgent };
+}
+
 function read(key: string): string | null {
   try {
     return localStorage.getItem(key);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BackendInfo, WorkerStart } from '../../../src/kernel/protocol';
-import { decodeWorkerStart, WORKER_NAME, workerName } from '../../../src/kernel/worker-start';
+import { decodeWorkerStart, sameWorkerStart, WORKER_NAME, workerName } from '../../../src/kernel/worker-start';
 
 const known: BackendInfo = { backend: 'wasm', available: ['cpu', 'wasm'], timings: { cpu: 108.6, wasm: 47.1 }, excluded: { webgl: 'software WebGL (SwiftShader) is about 15× slower than cpu' } };
 
@@ -32,5 +32,15 @@ describe('the worker start carried in the worker name', () => {
     expect(decodeWorkerStart(nameWith(raw))).toEqual({});
     const mixed = JSON.stringify({ backend: 'cpu', known: { ...known, available: ['cpu', 'gpu'] }, heapLimit: 1e9 });
     expect(decodeWorkerStart(nameWith(mixed))).toEqual({ backend: 'cpu', heapLimit: 1e9 });
+  });
+});
+
+describe('sameWorkerStart', () => {
+  it('compares the backend, the heap limit and the measurement', () => {
+    expect(sameWorkerStart({ backend: 'wasm', known, heapLimit: 1 }, { backend: 'wasm', known: JSON.parse(JSON.stringify(known)) as BackendInfo, heapLimit: 1 })).toBe(true);
+    expect(sameWorkerStart({}, { backend: undefined, known: undefined, heapLimit: undefined })).toBe(true);
+    expect(sameWorkerStart({ backend: 'wasm' }, { backend: 'cpu' })).toBe(false);
+    expect(sameWorkerStart({ known }, {})).toBe(false);
+    expect(sameWorkerStart({ heapLimit: 1 }, { heapLimit: 2 })).toBe(false);
   });
 });
