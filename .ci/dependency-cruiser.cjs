@@ -19,6 +19,13 @@ module.exports = {
     layer('kernel', '^src/(session|charts|store|ui)/', 'The kernel runs cells; it knows the notebook format and the toolkit, nothing of the page.'),
     layer('session', '^src/(kernel/(worker|backend)|charts|ui)', 'A session is DOM-free: it talks to a kernel client, never to elements.'),
     layer('charts', '^src/(notebook|kernel|session|store|ui)/', 'Chart renderers draw plain specs from the toolkit.'),
+    {
+      name: 'build-is-build-time',
+      comment: 'src/build holds the Vite plugins vite.config.ts runs in Node; the app never imports them.',
+      severity: 'error',
+      from: { path: '^src/(?!build/)' },
+      to: { path: '^src/build/' },
+    },
     layer('store', '^src/(kernel/(?!protocol\\.ts$)|session|charts|ui/)', 'Storage knows the notebook format and the kernel protocol\'s plain types only.'),
   ],
   options: {

@@ -10,44 +10,20 @@
  *
  *   node bench/fraud-byod.mjs [path/to/file.csv]
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { basename, dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { preview } from 'vite';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { idle, openNotebook, outputOf, SHARED_DATA } from './app.mjs';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const CSV = resolve(process.argv[2] ?? join(ROOT, '..', 'shared', 'data', 'ulb_creditcard_sample.csv'));
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CSV = resolve(process.argv[2] ?? join(SHARED_DATA, 'ulb_creditcard_sample.csv'));
 const NOTEBOOK = 'fraud-detection';
 
 if (!existsSync(CSV)) {
   console.error(`No data file at ${CSV}. Pass the path of a CSV with a label or Class column.`);
   process.exit(2);
 }
-if (!existsSync(join(ROOT, 'dist', 'index.html'))) {
-  console.error('dist/ is missing: building…');
-  const build = spawnSync('npx', ['vite', 'build'], { cwd: ROOT, stdio: 'inherit' });
-  if (build.status !== 0) process.exit(build.status ?? 1);
-}
-
-const idle = () =>
-  [...document.querySelectorAll('fb-cell[data-status]')].every((e) => e.dataset.status !== 'queued' && e.dataset.status !== 'running');
-const outputOf = (page, id) => page.locator(`fb-cell[data-cell-id="${id}"] .fb-outputs`).innerText();
-
-const server = await preview({ root: ROOT, preview: { port: 0, host: '127.0.0.1' }, logLevel: 'warn' });
-const baseUrl = `http://127.0.0.1:${server.httpServer.address().port}/`;
-const profile = mkdtempSync(join(tmpdir(), 'fieldbook-bench-'));
-const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: ARGS, viewport: { width: 1280, height: 900 } });
+const { page, backend, close } = await openNotebook(NOTEBOOK);
 let exitCode = 0;
 try {
-  const page = context.pages()[0] ?? (await context.newPage());
-  await page.goto(`${baseUrl}#/notebook/${NOTEBOOK}`);
-  await page.waitForFunction(() => document.documentElement.dataset.kernel === 'ready', undefined, { timeout: 90_000 });
-  const backend = await page.evaluate(() => document.documentElement.dataset.backend);
 
   const started = Date.now();
   await page.getByRole('button', { name: 'Run all' }).click();
@@ -80,8 +56,6 @@ try {
   console.log(JSON.stringify({ notebook: NOTEBOOK, backend, runAllMs, notOk, byodMs, rocAuc: auc ? Number(auc[1]) : null, rocAucStd: auc?.[2] ? Number(auc[2]) : null, rocAucInterval: auc?.[3] ? [Number(auc[3]), Number(auc[4])] : null }));
   if (!auc || notOk.length) exitCode = 1;
 } finally {
-  await context.close();
-  rmSync(profile, { recursive: true, force: true });
-  await new Promise((r) => server.httpServer.close(r));
+  await close();
 }
 process.exit(exitCode);

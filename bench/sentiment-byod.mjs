@@ -13,20 +13,15 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
-import { preview, runnerImport } from 'vite';
+import { basename, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { runnerImport } from 'vite';
+import { idle, openNotebook, outputOf, ROOT, SHARED_DATA } from './app.mjs';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-// ../shared beside a clone; two levels up from a worktree in wt/<name>.
-const SHARED = [join(ROOT, '..', 'shared', 'data'), join(ROOT, '..', '..', 'shared', 'data')].find((d) => existsSync(d)) ?? join(ROOT, '..', 'shared', 'data');
 const FILES = process.argv.length > 2
   ? process.argv.slice(2).map((f) => resolve(f))
-  : ['amazon_cells_labelled.txt', 'yelp_labelled.txt'].map((f) => join(SHARED, f));
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  : ['amazon_cells_labelled.txt', 'yelp_labelled.txt'].map((f) => join(SHARED_DATA, f));
 const PYTHON = process.env.PYTHON ?? '/usr/bin/python3';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const NOTEBOOK = 'sentiment-analysis';
 
 /**
@@ -77,27 +72,10 @@ for (const f of FILES) {
     process.exit(2);
   }
 }
-if (!existsSync(join(ROOT, 'dist', 'index.html'))) {
-  console.error('dist/ is missing: building…');
-  const build = spawnSync('npx', ['vite', 'build'], { cwd: ROOT, stdio: 'inherit' });
-  if (build.status !== 0) process.exit(build.status ?? 1);
-}
-
-const idle = () =>
-  [...document.querySelectorAll('fb-cell[data-status]')].every((e) => e.dataset.status !== 'queued' && e.dataset.status !== 'running');
-const outputOf = (page, id) => page.locator(`fb-cell[data-cell-id="${id}"] .fb-outputs`).innerText();
-
-const server = await preview({ root: ROOT, preview: { port: 0, host: '127.0.0.1' }, logLevel: 'warn' });
-const baseUrl = `http://127.0.0.1:${server.httpServer.address().port}/`;
-const profile = mkdtempSync(join(tmpdir(), 'fieldbook-bench-'));
-const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: ARGS, viewport: { width: 1280, height: 900 } });
+const { page, backend, close } = await openNotebook(NOTEBOOK);
 const results = [];
 let exitCode = 0;
 try {
-  const page = context.pages()[0] ?? (await context.newPage());
-  await page.goto(`${baseUrl}#/notebook/${NOTEBOOK}`);
-  await page.waitForFunction(() => document.documentElement.dataset.kernel === 'ready', undefined, { timeout: 90_000 });
-  const backend = await page.evaluate(() => document.documentElement.dataset.backend);
   // The bring-your-own-data cells need nothing else: run them, so the file picker exists.
   for (const id of ['byod-file', 'byod-read', 'byod-cv', 'byod-model']) {
     await page.locator(`fb-cell[data-cell-id="${id}"]`).getByRole('button', { name: 'Run cell' }).click();
@@ -158,8 +136,6 @@ try {
   }
   console.log(JSON.stringify({ notebook: NOTEBOOK, backend, results }));
 } finally {
-  await context.close();
-  rmSync(profile, { recursive: true, force: true });
-  await new Promise((r) => server.httpServer.close(r));
+  await close();
 }
 process.exit(exitCode);

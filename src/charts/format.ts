@@ -1,8 +1,29 @@
 /** Chart helpers that need no Chart.js: palette, tick labels and text alternatives. */
 import type { ChartSpec } from '../ml/charts/spec';
 
-/** Colour-blind-safe palette (Okabe–Ito), in series order. */
-export const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000'];
+/** A colour scheme the page follows (`prefers-color-scheme`). */
+export type ColorScheme = 'light' | 'dark';
+
+/**
+ * Series colours on the light theme's white chart background, in series order: Okabe–Ito's
+ * hues, with the three too pale for white (orange 2.3:1, sky blue 2.3:1, yellow 1.3:1) and
+ * vermillion moved so that every colour has at least 3:1 contrast with the background (WCAG
+ * 1.4.11) and no pair gets closer under simulated deuteranopia, protanopia or tritanopia than
+ * the original palette's closest pair: darkening orange alone lands it on vermillion for a
+ * deuteranope, so vermillion lightens a little and yellow turns olive.
+ */
+export const PALETTE: readonly string[] = ['#0072B2', '#AD8F00', '#009E73', '#CC79A7', '#2995FF', '#DF7249', '#776E0D', '#000000'];
+
+/**
+ * Series colours on the dark theme's background: Okabe–Ito as published, with black (1.3:1 on
+ * the dark background, an invisible line) swapped for a light grey.
+ */
+export const PALETTE_DARK: readonly string[] = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#DDDDDD'];
+
+/** The series palette for a colour scheme. */
+export function paletteFor(scheme: ColorScheme): readonly string[] {
+  return scheme === 'dark' ? PALETTE_DARK : PALETTE;
+}
 
 /** A one-sentence text alternative for screen readers. */
 export function describeSpec(spec: ChartSpec): string {

@@ -42,10 +42,17 @@ export interface DrawnChart {
   destroy(): void;
 }
 
-/** Text and grid colours for charts (the page's CSS variables, read by the caller). */
-export function setChartTheme(theme: { text: string; border: string }): void {
+/** Series colours of the current theme (see `paletteFor`). */
+let palette: readonly string[] = PALETTE;
+
+/**
+ * Text and grid colours (the page's CSS variables, read by the caller) and the series palette
+ * for charts drawn from now on; `retheme()` redraws a drawn chart with them.
+ */
+export function setChartTheme(theme: { text: string; border: string; palette: readonly string[] }): void {
   Chart.defaults.color = theme.text;
   Chart.defaults.borderColor = theme.border;
+  palette = theme.palette;
 }
 
 /** Draws `spec` into `container` (emptied first) at `width` × `height` CSS pixels. */
@@ -58,22 +65,26 @@ export function drawChart(container: HTMLElement, spec: CanvasSpec, size: { widt
   canvas.setAttribute('aria-label', describeSpec(spec));
   container.replaceChildren(canvas);
   const chart = new Chart(canvas, toConfig(spec));
+  let current = spec;
+  const update = (next: CanvasSpec) => {
+    current = next;
+    const config = toConfig(next);
+    chart.data = config.data;
+    chart.options = config.options ?? {};
+    canvas.setAttribute('aria-label', describeSpec(next));
+    chart.update('none');
+  };
   return {
     canvas,
-    update(next) {
-      const config = toConfig(next);
-      chart.data = config.data;
-      chart.options = config.options ?? {};
-      canvas.setAttribute('aria-label', describeSpec(next));
-      chart.update('none');
-    },
-    retheme: () => chart.update('none'),
+    update,
+    // Series colours are baked into the datasets, so a new palette needs the config rebuilt.
+    retheme: () => update(current),
     destroy: () => chart.destroy(),
   };
 }
 
 function color(i: number, explicit?: string): string {
-  return explicit ?? PALETTE[i % PALETTE.length];
+  return explicit ?? palette[i % palette.length];
 }
 
 function toConfig(spec: XYChartSpec | HistogramSpec): ChartConfiguration {

@@ -6,6 +6,7 @@
  */
 import type * as RenderModule from './render';
 import type { DrawnChart } from './render';
+import { paletteFor } from './format';
 
 type Render = typeof RenderModule;
 
@@ -14,16 +15,19 @@ const queue: ((render: Render) => void)[] = [];
 let frame = 0;
 const live = new Set<DrawnChart>();
 
+const DARK = '(prefers-color-scheme: dark)';
+
 function readTheme(render: Render): void {
   const css = getComputedStyle(document.documentElement);
   const read = (name: string, fallback: string) => css.getPropertyValue(name).trim() || fallback;
-  render.setChartTheme({ text: read('--text', '#1d2428'), border: read('--border', '#d6d3c9') });
+  const palette = paletteFor(matchMedia(DARK).matches ? 'dark' : 'light');
+  render.setChartTheme({ text: read('--text', '#1d2428'), border: read('--border', '#d6d3c9'), palette });
 }
 
 function load(): Promise<Render> {
   loading ??= import('./render').then((render) => {
     readTheme(render);
-    matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => {
+    matchMedia(DARK).addEventListener('change', () => {
       readTheme(render);
       for (const chart of live) chart.retheme();
     });

@@ -53,6 +53,8 @@ export interface TrainingData {
   batchesPerEpoch?: number;
   /** Metric name -> one value per finished epoch (`val_` prefix for validation). */
   history: Record<string, number[]>;
+  /** The metrics the cell asked to draw (`display.training({ metrics })`), one chart each; absent: the default view. */
+  metrics?: string[];
   eta?: number;
   elapsed: number;
   state: 'running' | 'done' | 'stopped';

@@ -70,6 +70,7 @@ export function createTrainingView(
     batch: 0,
     batchesPerEpoch: options.batchesPerEpoch,
     history: {},
+    metrics: options.metrics ? [...options.metrics] : undefined,
     elapsed: 0,
     state: 'running',
   };

@@ -93,4 +93,4 @@ export { psi, psiDetails, interpretPsi, ksTest, oovRate, countUnknownTokens, met
 export { isChartSpec, type ChartSpec, type ChartSeries, type XYChartSpec, type HistogramSpec, type HeatmapSpec, type AxisSpec } from './charts/spec';
 export { lineChart, scatterChart, barChart, distributionChart, histogramChart, featureImportanceChart, learningCurveChart } from './charts/basic';
 export { rocChart, prChart, confusionMatrixChart, calibrationChart, thinCurve } from './charts/evaluation';
-export { historyChart } from './charts/training';
+export { historyChart, trainingViewCharts, type TrainingViewChartOptions } from './charts/training';

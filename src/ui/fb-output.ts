@@ -6,6 +6,8 @@
  */
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { trainingViewCharts } from '../charts/index';
 import type { ChartSpec } from '../ml/charts/spec';
 import { MIME, type ExerciseData, type ProgressData, type TableData, type TrainingData, type WidgetData, type WidgetValue } from '../kernel/protocol';
 import type { CellOutput } from '../session/cell-state';
@@ -153,10 +155,11 @@ export class FbOutput extends LitElement {
 
   private renderTraining(t: TrainingData): TemplateResult {
     const batches = t.batchesPerEpoch ?? 0;
-    const progress = t.epochs > 0 ? Math.min(1, (t.epoch + (batches ? (t.batch ?? 0) / batches : 0)) / t.epochs) : 0;
+    // A run that ended before its budget (early stopping) is complete, not 19/60 of the way.
+    const progress = t.state === 'done' ? 1 : t.epochs > 0 ? Math.min(1, (t.epoch + (batches ? (t.batch ?? 0) / batches : 0)) / t.epochs) : 0;
     const last = Object.entries(t.history).map(([k, v]) => `${k} ${formatNumber(v.at(-1))}`).join(' · ');
-    const charts = trainingCharts(t);
-    const stateText = t.state === 'done' ? 'done' : t.state === 'stopped' ? 'stopped' : t.eta !== undefined && t.epoch > 0 ? `about ${formatSeconds(t.eta)} left` : 'starting';
+    const charts = trainingViewCharts(t.history, { epochs: t.epochs, metrics: t.metrics });
+    const stateText = t.state === 'done' ? (t.epoch < t.epochs ? 'done (early stopping)' : 'done') : t.state === 'stopped' ? 'stopped' : t.eta !== undefined && t.epoch > 0 ? `about ${formatSeconds(t.eta)} left` : 'starting';
     return html`<div class="fb-training" aria-live="polite">
       <div class="fb-training-head">
         <strong>${t.title ?? 'Training'}</strong>
@@ -165,8 +168,7 @@ export class FbOutput extends LitElement {
       <progress max="1" .value=${progress} aria-label="Training progress"></progress>
       ${last ? html`<p class="fb-training-last">${last}</p>` : nothing}
       <div class="fb-training-charts">
-        ${charts.loss ? html`<fb-chart .spec=${charts.loss} .height=${220}></fb-chart>` : nothing}
-        ${charts.metric ? html`<fb-chart .spec=${charts.metric} .height=${220}></fb-chart>` : nothing}
+        ${repeat(charts, (c) => c.title, (c) => html`<fb-chart .spec=${c} .height=${220}></fb-chart>`)}
       </div>
     </div>`;
   }
@@ -178,26 +180,6 @@ function renderProgress(p: ProgressData): TemplateResult {
   return html`<div class="fb-progress">
     <label>${p.label ?? 'Progress'} <progress max=${p.max} .value=${p.value}></progress> ${pct}%${p.eta ? html` · about ${formatSeconds(p.eta)} left` : nothing}</label>
   </div>`;
-}
-
-function trainingMetricNames(history: Record<string, number[]>): string[] {
-  return Object.keys(history).filter((k) => !k.startsWith('val_') && k !== 'loss');
-}
-
-/** The loss chart and the first-metric chart of a training view, validation beside training. */
-export function trainingCharts(t: TrainingData): { loss: ChartSpec | null; metric: ChartSpec | null } {
-  const chartFor = (name: string, title: string): ChartSpec | null => {
-    const series = [name, `val_${name}`].filter((k) => t.history[k]?.length).map((k) => ({
-      label: k.startsWith('val_') ? `validation ${name}` : `training ${name}`,
-      x: t.history[k].map((_, i) => i + 1),
-      y: t.history[k],
-      dashed: k.startsWith('val_'),
-    }));
-    if (!series.length) return null;
-    return { type: 'chart', kind: 'line', title, x: { label: 'epoch', min: 1, max: Math.max(t.epochs, 2) }, y: { label: name }, series };
-  };
-  const metric = trainingMetricNames(t.history)[0];
-  return { loss: chartFor('loss', 'Loss'), metric: metric ? chartFor(metric, metric) : null };
 }
 
 function formatWidgetNumber(v: number, step?: number): string {

@@ -1,6 +1,6 @@
 /**
  * Notebook prose to HTML: Markdown (marked) with `$…$` and `$$…$$` math. DOM-free, so the build
- * pre-renders the shipped notebooks with it (build/notebooks.ts) and the page only renders what
+ * pre-renders the shipped notebooks with it (src/build/notebook-assets.ts) and the page only renders what
  * it imports. Math goes through the caller's `renderMath` (KaTeX), so KaTeX loads only for pages
  * with math; sanitising is the caller's too (prose-render.ts), as shipped prose is trusted.
  * Headings get stable ids for the table of contents.

@@ -1,5 +1,5 @@
 /**
- * The tutorials shipped with the app. The build (build/notebooks.ts) parses every
+ * The tutorials shipped with the app. The build (src/build/notebook-assets.ts) parses every
  * `notebooks/*.md`, pre-renders its prose and writes one JSON asset per notebook (and the raw
  * text), precached for offline use: the page fetches a notebook as data when it opens one, and
  * lists them all from a small index of front matter and outlines compiled into the page.

@@ -7,16 +7,23 @@ import { describe, expect, it } from 'vitest';
 import { useSession, waitForKernel } from './browser';
 
 const s = useSession();
+// A second browser profile, so the editor chunk is fetched (and held back) again.
+const t = useSession();
+
+/** Holds the editor's chunk back until the returned function is called. */
+async function holdEditorChunk(session: typeof s): Promise<() => void> {
+  let release = () => {};
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  await session.page.route(/\/assets\/editor-view-[^/]*\.js$/, async (route) => {
+    await gate;
+    await route.continue();
+  });
+  return release;
+}
 
 describe('typing before the code editor has loaded', () => {
   it('keeps a selection made in the static code when the editor takes over', async () => {
-    let release = () => {};
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    // Hold the editor's chunk back until the learner has selected a line.
-    await s.page.route(/\/assets\/editor-view-[^/]*\.js$/, async (route) => {
-      await gate;
-      await route.continue();
-    });
+    const release = await holdEditorChunk(s);
     await s.page.goto(`${s.baseUrl}#/notebook/00-start-here`);
     await waitForKernel(s.page);
     const cell = s.page.locator('fb-cell[data-cell-id="make-data"]');
@@ -30,10 +37,24 @@ describe('typing before the code editor has loaded', () => {
     const lines = (await cell.locator('.cm-content').innerText()).split('\n');
     expect(lines.filter((l) => l.includes('SEED ='))).toEqual(['const SEED = 7;']);
   });
+
+  it('replaces the whole code selected with Ctrl+A before the editor took over', async () => {
+    const release = await holdEditorChunk(t);
+    await t.page.goto(`${t.baseUrl}#/notebook/00-start-here`);
+    await waitForKernel(t.page);
+    const cell = t.page.locator('fb-cell[data-cell-id="split"]');
+    await cell.locator('.cm-line').first().click();
+    await t.page.keyboard.press('ControlOrMeta+a');
+    release();
+    await cell.locator('.cm-editor .cm-content[contenteditable="true"]').waitFor();
+    await t.page.keyboard.insertText('const replaced = 1;');
+    expect(await cell.locator('.cm-content').innerText()).toBe('const replaced = 1;');
+  });
 });
 
 describe('errors', () => {
   it('logged none', () => {
     expect(s.errors).toEqual([]);
+    expect(t.errors).toEqual([]);
   });
 });

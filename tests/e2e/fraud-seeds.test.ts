@@ -7,17 +7,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { outputText, statuses, useSession, waitForIdle } from './browser';
+import { tableRows } from './cells';
 
 const s = useSession('fraud-detection');
 const LIMIT = 8;
 const euros = (text: string) => Number(text.replace(/[€,]/g, '').replace('−', '-'));
-
-/** The rows of the first table in a cell's output, as arrays of cell texts. */
-async function tableRows(cellId: string): Promise<string[][]> {
-  return s.page.locator(`fb-cell[data-cell-id="${cellId}"] table`).first().locator('tbody tr').evaluateAll((trs) =>
-    trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => (td.textContent ?? '').trim())),
-  );
-}
 
 /** Changes the seed in the simulate cell, as a learner would, and runs all. */
 async function runWithSeed(seed: number): Promise<void> {
@@ -42,7 +36,7 @@ describe.each([7, 1234])('the fraud notebook with SEED = %i', (seed) => {
     // Test weeks: caught X of Y frauds, and false alarms against the limit, as the final-model table says.
     const caught = /caught (\d+) of (\d+) frauds \((\d+)%/.exec(summary)!;
     expect(Math.round((100 * Number(caught[1])) / Number(caught[2]))).toBe(Number(caught[3]));
-    const [, modelRow] = await tableRows('final-model');
+    const [, modelRow] = await tableRows(s.page, 'final-model');
     expect(Number(modelRow[4])).toBeCloseTo(Number(caught[1]) / Number(caught[2]), 3);
     const alarms = /raised (\d+\.\d) false alarms per 1,000 payments — (within|over) your limit/.exec(summary)!;
     expect(Number(alarms[1])).toBe(Number(modelRow[5]));
@@ -53,7 +47,7 @@ describe.each([7, 1234])('the fraud notebook with SEED = %i', (seed) => {
     expect(summary.includes('meets both of your targets')).toBe(launch.includes('It meets both limits.'));
 
     // The retraining decision agrees with the decision week's money and false alarms.
-    const [current, candidate] = await tableRows('promotion');
+    const [current, candidate] = await tableRows(s.page, 'promotion');
     const [netNow, netNew, alarmsNow, alarmsNew] = [euros(current[6]), euros(candidate[6]), Number(current[5]), Number(candidate[5])];
     const shouldPromote = netNew > netNow && (alarmsNew < LIMIT || alarmsNew <= alarmsNow);
     expect(summary.includes('passed the promotion rule and replaces it')).toBe(shouldPromote);

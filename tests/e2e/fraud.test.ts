@@ -8,29 +8,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { outputText, statuses, useSession, waitForIdle, waitForKernel } from './browser';
+import { exerciseStatuses, waitForOutput } from './cells';
 
 const NOTEBOOK = 'fraud-detection';
 const FIXTURE = join(__dirname, '../fixtures/fraud/byod-transactions.csv');
 
 const s = useSession(NOTEBOOK);
-
-/** Waits until a cell's output text satisfies `test`. */
-async function waitForOutput(cellId: string, test: (text: string) => boolean, timeout = 60_000): Promise<string> {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const text = await outputText(s.page, cellId).catch(() => '');
-    if (test(text)) return text;
-    if (Date.now() > deadline) throw new Error(`cell ${cellId} never showed the expected output; it shows: ${text.slice(0, 500)}`);
-    await s.page.waitForTimeout(100);
-  }
-}
-
-/** Every exercise panel on the page, as id → status. */
-async function exerciseStatuses(): Promise<Record<string, string>> {
-  return s.page.locator('[data-exercise]').evaluateAll((els) =>
-    Object.fromEntries(els.map((e) => [(e as HTMLElement).dataset.exercise!, (e as HTMLElement).dataset.exerciseStatus!])),
-  );
-}
 
 /** Replaces line `line` (1-based) of a cell's editor with `text`, typing as a person would. */
 async function replaceLine(cellId: string, line: number, text: string): Promise<void> {
@@ -47,7 +30,7 @@ describe('the fraud-detection notebook', () => {
     const all = await statuses(s.page);
     expect(all.length).toBeGreaterThan(50);
     expect(all.every((x) => x === 'ok'), `statuses: ${all.join(', ')}`).toBe(true);
-    const exercises = await exerciseStatuses();
+    const exercises = await exerciseStatuses(s.page);
     expect(Object.keys(exercises).length).toBeGreaterThanOrEqual(10);
     expect(Object.entries(exercises).filter(([, v]) => v !== 'pending' && v !== 'failed'), JSON.stringify(exercises)).toEqual([]);
     // The model is compared with the rule on the test weeks, and the summary is written from results.
@@ -70,7 +53,7 @@ describe('the fraud-detection notebook', () => {
       await waitForIdle(s.page);
     }
     const moved = `threshold ${(start - 3 * step).toFixed(4)}`;
-    await waitForOutput('threshold-effect', (t) => t.includes(moved));
+    await waitForOutput(s.page, 'threshold-effect', (t) => t.includes(moved));
     expect(await slider.evaluate((e) => e === document.activeElement)).toBe(true);
     const after = await outputText(s.page, 'threshold-effect');
     expect(after).toContain('net saving');
@@ -109,7 +92,7 @@ describe('the fraud-detection notebook', () => {
       mimeType: 'text/csv',
       buffer: readFileSync(FIXTURE),
     });
-    const text = await waitForOutput('byod-file', (t) => /ROC-AUC \d\.\d{3}/.test(t), 120_000);
+    const text = await waitForOutput(s.page, 'byod-file', (t) => /ROC-AUC \d\.\d{3}/.test(t), 120_000);
     expect(text).toContain('read 300 rows; skipped 3');
     expect(text).toMatch(/21\s+amount\s+abc\s+'abc' is not a number/);
     expect(text).toMatch(/61\s+label\s+2\s+'2' is not a 0\/1 label/);

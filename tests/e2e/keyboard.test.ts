@@ -3,13 +3,9 @@
  * move, add, delete and run cells, Enter goes back to typing, and ? shows the shortcuts.
  */
 import { describe, expect, it } from 'vitest';
-import { useSession, waitForIdle } from './browser';
+import { useSession, waitForIdle, cellIds } from './browser';
 
 const s = useSession('00-start-here');
-
-async function cellIds(): Promise<string[]> {
-  return s.page.locator('fb-cell[data-cell-id]').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.cellId!));
-}
 
 /** The selected cell's id, or null; throws if more than one cell is marked. */
 async function selectedId(): Promise<string | null> {
@@ -69,7 +65,7 @@ describe('command mode', () => {
   });
 
   it('moves the selection with j/k and the arrow keys', async () => {
-    const ids = await cellIds();
+    const ids = await cellIds(s.page);
     const at = ids.indexOf('split');
     await selectWithEscape('split');
     await s.page.keyboard.press('j');
@@ -83,7 +79,7 @@ describe('command mode', () => {
   });
 
   it('stops at the first cell', async () => {
-    const [first] = await cellIds();
+    const [first] = await cellIds(s.page);
     await selectWithEscape(first);
     await s.page.keyboard.press('k');
     expect(await commandModeCell()).toBe(first);
@@ -95,11 +91,11 @@ describe('command mode', () => {
   });
 
   it('adds a cell below with b and selects it, then deletes it with d d', async () => {
-    const before = await cellIds();
+    const before = await cellIds(s.page);
     await selectWithEscape('split');
     await s.page.keyboard.press('b');
     const added = await commandModeCell();
-    const after = await cellIds();
+    const after = await cellIds(s.page);
     expect(after.length).toBe(before.length + 1);
     expect(after.indexOf(added)).toBe(after.indexOf('split') + 1);
     expect(before).not.toContain(added);
@@ -107,17 +103,17 @@ describe('command mode', () => {
     await s.page.keyboard.press('d');
     await s.page.keyboard.press('d');
     await s.page.waitForFunction((n) => document.querySelectorAll('fb-cell').length === n, before.length);
-    expect(await cellIds()).toEqual(before);
+    expect(await cellIds(s.page)).toEqual(before);
     // The cell after the deleted one is selected, as in Jupyter.
     expect(await commandModeCell()).toBe(before[before.indexOf('split') + 1]);
   });
 
   it('adds a cell above with a', async () => {
-    const before = await cellIds();
+    const before = await cellIds(s.page);
     await selectWithEscape('baseline');
     await s.page.keyboard.press('a');
     const added = await commandModeCell();
-    const after = await cellIds();
+    const after = await cellIds(s.page);
     expect(after.length).toBe(before.length + 1);
     expect(after.indexOf(added)).toBe(after.indexOf('baseline') - 1);
     await s.page.keyboard.press('d');
@@ -127,10 +123,10 @@ describe('command mode', () => {
   });
 
   it('does not delete on two d presses with another key between them', async () => {
-    const before = await cellIds();
+    const before = await cellIds(s.page);
     await selectWithEscape('features');
     for (const key of ['d', 'j', 'k', 'd']) await s.page.keyboard.press(key);
-    expect(await cellIds()).toEqual(before);
+    expect(await cellIds(s.page)).toEqual(before);
     expect(await commandModeCell()).toBe('features');
   });
 
@@ -158,7 +154,7 @@ describe('command mode', () => {
   });
 
   it('runs the cell and selects the next one on Shift+Enter, staying in command mode', async () => {
-    const ids = await cellIds();
+    const ids = await cellIds(s.page);
     await selectWithEscape(ids[0]);
     await s.page.keyboard.press('Shift+Enter');
     expect(await commandModeCell()).toBe(ids[1]);
@@ -167,7 +163,7 @@ describe('command mode', () => {
   });
 
   it('runs the cell in place on Ctrl+Enter', async () => {
-    const ids = await cellIds();
+    const ids = await cellIds(s.page);
     await selectWithEscape(ids[1]);
     await s.page.keyboard.press('Control+Enter');
     await waitForIdle(s.page);
@@ -202,13 +198,13 @@ describe('command mode', () => {
     await s.page.keyboard.insertText('const note = display.textbox({ label: "Your note" });');
     await s.page.keyboard.press('Control+Enter');
     await waitForIdle(s.page);
-    const before = await cellIds();
+    const before = await cellIds(s.page);
     const box = s.page.getByRole('textbox', { name: 'Your note' });
     await box.click();
     await s.page.keyboard.type('abddjk?');
     await s.page.keyboard.press('Escape');
     expect(await box.inputValue()).toBe('abddjk?');
-    expect(await cellIds()).toEqual(before);
+    expect(await cellIds(s.page)).toEqual(before);
     expect(await s.page.getByRole('dialog').count()).toBe(0);
     await s.page.locator(`fb-cell[data-cell-id="${added}"] .fb-cell-label`).click();
     await s.page.keyboard.press('d');
@@ -229,9 +225,9 @@ describe('the shortcuts panel', () => {
     for (const line of ['Add a code cell below', 'Delete the cell', 'Run the cell and select the next one', 'Leave the editor and select the cell']) expect(text).toContain(line);
     expect(await focus()).toBe('dialog');
     // Command keys do nothing while the panel is open.
-    const before = await cellIds();
+    const before = await cellIds(s.page);
     await s.page.keyboard.press('b');
-    expect(await cellIds()).toEqual(before);
+    expect(await cellIds(s.page)).toEqual(before);
 
     await s.page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });

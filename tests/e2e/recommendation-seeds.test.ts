@@ -32,8 +32,9 @@ describe.each([3, 11])('the recommendation notebook with SEED = %i', (seed) => {
     // Plays per user in the summary are the A/B table's.
     const treatment = number(summary, /earned (\d+\.\d\d) plays per user/);
     const control = number(summary, /against (\d+\.\d\d) for today's most-popular row/);
-    expect(ab).toMatch(new RegExp(`treatment \\(iALS\\)\\s+\\d+\\s+${treatment.toFixed(2)}`));
-    expect(ab).toMatch(new RegExp(`control \\(popularity\\)\\s+\\d+\\s+${control.toFixed(2)}`));
+    // (The table drops trailing zeros: 6.40 shows as 6.4.)
+    expect(number(ab, /treatment \(iALS\)\s+\d+\s+(\d+(?:\.\d+)?)/)).toBe(treatment);
+    expect(number(ab, /control \(popularity\)\s+\d+\s+(\d+(?:\.\d+)?)/)).toBe(control);
     // "better than / worse than / about as well as" follows the paired interval of the test NDCG.
     const lift = interval(finalTest, /paired difference is (-?\d\.\d{3}) \(95% interval (-?\d\.\d{3})–(-?\d\.\d{3})\)/);
     const said = /it ranked the titles people went on to watch (better than|worse than|about as well as) the popularity row/.exec(summary)?.[1];
@@ -52,6 +53,21 @@ describe.each([3, 11])('the recommendation notebook with SEED = %i', (seed) => {
     const mfRmse = number(mf, /Best validation RMSE (\d\.\d{4})/);
     const biasRmse = number(mf, /the offsets baseline had (\d\.\d{4})/);
     expect(mf.includes('the factors add almost nothing')).toBe(!(mfRmse < biasRmse - 0.002));
+    // The simulated world holds taste the latent factors find: a clear gain over the offsets, interval above zero, and the sentence says so.
+    const intervals = await outputText(s.page, 'rating-intervals');
+    const gain = interval(intervals, /RMSE on the same users: (-?\d\.\d{4}) \(95% interval (-?\d\.\d{4})–(-?\d\.\d{4})\) stars/);
+    expect(gain.estimate).toBeCloseTo(biasRmse - mfRmse, 3);
+    expect(gain.estimate).toBeGreaterThanOrEqual(0.02);
+    expect(gain.low).toBeGreaterThan(0);
+    expect(intervals).toContain('the interval excludes zero: the latent factors predict stars better');
+    // The factors sweep calls overfitting and underfitting only when its numbers show them.
+    const sweep = await outputText(s.page, 'factors-sweep');
+    const worse = /validation ends at (\d\.\d{3}), worse than the (\d+)-factor model's (\d\.\d{3}): overfitting/.exec(sweep);
+    expect(worse, sweep).not.toBeNull();
+    expect(Number(worse?.[1])).toBeGreaterThan(Number(worse?.[3]));
+    const under = /With 1 factor both stay high \((\d\.\d{3}) and (\d\.\d{3})\): underfitting/.exec(sweep);
+    expect(under, sweep).not.toBeNull();
+    expect(Number(under?.[2])).toBeGreaterThan(Number(worse?.[3]));
     // The iALS/popularity verdict on validation matches the interval.
     const metrics = await outputText(s.page, 'ranking-metrics');
     const validationLift = interval(metrics, /NDCG@10 on the same users: (-?\d\.\d{3}) \(95% interval (-?\d\.\d{3})–(-?\d\.\d{3})\)/);

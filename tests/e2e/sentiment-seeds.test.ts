@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { outputText, statuses, typeInCell, useSession, waitForIdle } from './browser';
-import { exerciseStatuses } from './sentiment-helpers';
+import { exerciseStatuses } from './cells';
 
 const s = useSession('sentiment-analysis');
 const notebook = readFileSync(join(__dirname, '../../notebooks/sentiment-analysis.md'), 'utf8');

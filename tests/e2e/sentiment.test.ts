@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { outputText, statuses, typeInCell, useSession, waitForIdle, waitForKernel } from './browser';
-import { exerciseStatuses, waitForOutput } from './sentiment-helpers';
+import { exerciseStatuses, waitForOutput } from './cells';
 
 const NOTEBOOK = 'sentiment-analysis';
 const FIXTURES = join(__dirname, '../fixtures/sentiment');

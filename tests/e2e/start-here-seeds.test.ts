@@ -4,14 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { outputText, statuses, useSession, waitForIdle } from './browser';
+import { tableRows } from './cells';
 
 const s = useSession('00-start-here');
-
-async function tableRows(cellId: string): Promise<string[][]> {
-  return s.page.locator(`fb-cell[data-cell-id="${cellId}"] table`).first().locator('tbody tr').evaluateAll((trs) =>
-    trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => (td.textContent ?? '').trim())),
-  );
-}
 
 describe.each([7, 3, 2024])('start here with SEED = %i', (seed) => {
   it('runs, passes no exercise, and says what its tables show', async () => {
@@ -28,7 +23,7 @@ describe.each([7, 3, 2024])('start here with SEED = %i', (seed) => {
     expect(exerciseStates.filter((x) => x !== 'pending' && x !== 'failed')).toEqual([]);
 
     // The sweep's sentence names the degree with the lowest validation MSE in its table.
-    const sweep = (await tableRows('sweep')).map((r) => ({ degree: Number(r[0]), train: Number(r[1]), validation: Number(r[2]) }));
+    const sweep = (await tableRows(s.page, 'sweep')).map((r) => ({ degree: Number(r[0]), train: Number(r[1]), validation: Number(r[2]) }));
     const lowest = sweep.reduce((a, b) => (b.validation < a.validation ? b : a));
     expect(await outputText(s.page, 'sweep')).toContain(`Lowest validation MSE at degree ${lowest.degree} `);
     // The prose says degree 1 underfits (both errors above the noise floor) and degree 12 fits its training points below it.
@@ -38,14 +33,14 @@ describe.each([7, 3, 2024])('start here with SEED = %i', (seed) => {
     expect(sweep[11].validation).toBeGreaterThan(lowest.validation);
 
     // More data: the averaged errors shrink, as the sentence says.
-    const [few, many] = await tableRows('more-data');
+    const [few, many] = await tableRows(s.page, 'more-data');
     expect(Number(many[1])).toBeLessThan(Number(few[1]));
     expect(Number(many[2])).toBeLessThan(Number(few[2]));
 
     // The chosen model is the finalist with the lower validation MSE, and the report is on it.
-    const finalists = (await tableRows('choose')).map((r) => ({ model: r[0], validation: Number(r[1]) }));
+    const finalists = (await tableRows(s.page, 'choose')).map((r) => ({ model: r[0], validation: Number(r[1]) }));
     const chosen = finalists.reduce((a, b) => (b.validation < a.validation ? b : a));
     expect(await outputText(s.page, 'choose')).toContain(`Validation picks ${chosen.model} `);
-    expect((await tableRows('report'))[0][0]).toBe(chosen.model);
+    expect((await tableRows(s.page, 'report'))[0][0]).toBe(chosen.model);
   });
 });

@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { cellIds, statuses, typeInCell, useSession, waitForIdle, waitForKernel } from './browser';
+import { importText } from './cells';
 
 const s = useSession('00-start-here');
 let markdown = '';
@@ -15,11 +16,6 @@ let exportedIds: string[] = [];
 async function download(button: string): Promise<string> {
   const [file] = await Promise.all([s.page.waitForEvent('download'), s.page.getByRole('button', { name: button }).click()]);
   return readFileSync((await file.path())!, 'utf8');
-}
-
-async function importText(name: string, text: string): Promise<void> {
-  const [chooser] = await Promise.all([s.page.waitForEvent('filechooser'), s.page.getByRole('button', { name: 'Import notebook' }).click()]);
-  await chooser.setFiles({ name, mimeType: 'text/plain', buffer: Buffer.from(text) });
 }
 
 function validateWithNbformat(text: string): { status: number | null; stderr: string } {
@@ -58,7 +54,7 @@ describe('export', () => {
 
 describe('import', () => {
   it('re-imports the exported Markdown with the same cells, untrusted so nothing runs', async () => {
-    await importText('00-start-here.md', markdown);
+    await importText(s.page, '00-start-here.md', markdown);
     await s.page.waitForURL(/#\/imported\/00-start-here$/);
     await waitForKernel(s.page);
     await s.page.locator('fb-cell[data-cell-id]').first().waitFor();
@@ -72,7 +68,7 @@ describe('import', () => {
   });
 
   it('re-imports the exported .ipynb with the same cells and its saved outputs', async () => {
-    await importText('00-start-here.ipynb', ipynb);
+    await importText(s.page, '00-start-here.ipynb', ipynb);
     await s.page.getByRole('dialog', { name: 'Replace the imported notebook?' }).getByRole('button', { name: 'Replace' }).click();
     await s.page.waitForFunction(() => document.querySelectorAll('fb-cell img.fb-image').length > 0);
     expect(await cellIds(s.page)).toEqual(exportedIds);
@@ -91,18 +87,18 @@ describe('import', () => {
   it('reports a corrupt file and changes nothing', async () => {
     const url = s.page.url();
     const before = await cellIds(s.page);
-    await importText('broken.ipynb', '{"nbformat": 4, "cells": [ {"cell_type": "code", ');
+    await importText(s.page, 'broken.ipynb', '{"nbformat": 4, "cells": [ {"cell_type": "code", ');
     const problem = await s.page.locator('.fb-import-problem').innerText();
     expect(problem).toContain('broken.ipynb');
     expect(s.page.url()).toBe(url);
     expect(await cellIds(s.page)).toEqual(before);
-    await importText('photo.png', '\u0089PNG\r\n\u001a\n binary');
+    await importText(s.page, 'photo.png', '\u0089PNG\r\n\u001a\n binary');
     expect(await s.page.locator('.fb-import-problem').innerText()).toContain('not a notebook');
   });
 
   it('never executes a script in an imported notebook\'s Markdown or outputs', async () => {
     const hostile = ['---', 'id: hostile', 'title: Hostile', '---', '# Hello', '<script>window.pwned = "script"</script>', '<img src="x" onerror="window.pwned = \'img\'">', '', '```ts id=a', '1 + 1', '```', ''].join('\n');
-    await importText('hostile.md', hostile);
+    await importText(s.page, 'hostile.md', hostile);
     await s.page.waitForURL(/#\/imported\/hostile$/);
     await s.page.locator('fb-cell[data-cell-id="a"]').waitFor();
     await s.page.waitForTimeout(300);
@@ -114,7 +110,7 @@ describe('import', () => {
       metadata: { kernelspec: { name: 'fieldbook-typescript', display_name: 'TypeScript (Fieldbook)', language: 'typescript' } },
       cells: [{ cell_type: 'code', id: 'x', metadata: {}, execution_count: 1, source: ['1'], outputs: [{ output_type: 'display_data', metadata: {}, data: { 'text/html': ['<b id="bold">hi</b><img src=x onerror="window.pwned=\'output\'">'], 'text/plain': ['hi'] } }] }],
     });
-    await importText('html-output.ipynb', withHtmlOutput);
+    await importText(s.page, 'html-output.ipynb', withHtmlOutput);
     await s.page.locator('fb-cell[data-cell-id="x"] .fb-outputs').waitFor();
     expect(await s.page.locator('#bold').count()).toBe(0);
     expect(await s.page.locator('fb-cell[data-cell-id="x"] .fb-outputs').innerText()).toContain('not rendered until you trust');

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { addCodeCell, openNotebook, runInPlace, useSession } from './browser';
+import { importText } from './cells';
 
 const s = useSession();
 
@@ -15,11 +16,6 @@ async function buttonOnTop(name: string): Promise<boolean> {
     const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
     return hit !== null && (hit === el || el.contains(hit));
   });
-}
-
-async function importText(name: string, text: string): Promise<void> {
-  const [chooser] = await Promise.all([s.page.waitForEvent('filechooser'), s.page.getByRole('button', { name: 'Import notebook' }).click()]);
-  await chooser.setFiles({ name, mimeType: 'text/plain', buffer: Buffer.from(text) });
 }
 
 const SPOOF = [
@@ -39,7 +35,7 @@ const SPOOF = [
 describe('imported prose', () => {
   it('cannot cover the app\'s buttons or leave its box', async () => {
     await s.page.goto(s.baseUrl);
-    await importText('spoof.md', SPOOF);
+    await importText(s.page, 'spoof.md', SPOOF);
     await s.page.waitForURL(/#\/imported\/spoof$/);
     await s.page.locator('fb-cell[data-cell-id="a"]').waitFor();
     await s.page.getByText('Verified by Fieldbook').waitFor({ state: 'attached' });

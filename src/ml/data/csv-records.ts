@@ -22,8 +22,18 @@ export interface RecordOptions {
   quoteChar?: string;
 }
 
+/** `CsvRecord.problem` of a record whose opening quote is never closed (it was read from its own line only). */
+export const QUOTE_NEVER_CLOSED = 'has a quote (") that is never closed';
+/** `CsvRecord.problem` of a record with text between a closing quote and the next delimiter. */
+export const TEXT_AFTER_QUOTE = 'has text after a closing quote (")';
+
 const LF = 10;
 const CR = 13;
+
+/** `text` without a leading byte-order mark (Excel and Notepad write one; it would stick to the first name). */
+export function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
 
 /** The physical lines of `text` (line ends CRLF, LF or CR), without their line ends. */
 export function splitLines(text: string, limit = Infinity): string[] {
@@ -183,7 +193,7 @@ export function readCsvRecords(
       const lineEnd = nextLineStart(start);
       const raw = text.slice(start, lineEnd).replace(/\r?\n$|\r$/, '');
       const literal = raw.split(delimiter);
-      const problem = unterminated || spanned > 0 ? 'has a quote (") that is never closed' : 'has text after a closing quote (")';
+      const problem = unterminated || spanned > 0 ? QUOTE_NEVER_CLOSED : TEXT_AFTER_QUOTE;
       if (raw.trim() !== '') {
         if (expected === undefined || literal.length === expected) onRecord({ fields: literal, line: startLine, literal: true, problem });
         else onRecord({ fields: literal, line: startLine, problem });

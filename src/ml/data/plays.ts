@@ -14,7 +14,8 @@
  */
 import { MlError } from '../core/errors';
 import { createRng, type Rng } from '../core/random';
-import { computeTrueRating, genres, type ItemProfile, type RatingRow, type UserProfile } from './ratings';
+import { computeTrueRating, type ItemProfile, type RatingRow, type UserProfile } from './ratings';
+import { drawTitleTwist, drawUserTaste, genres } from './taste';
 
 /** How users react to a row. */
 export interface PlayModel {
@@ -141,14 +142,13 @@ export function generateArrivals(
     taken.add(title);
     return {
       item: items.length + n + 1, title, genres: own, year: 2024, bias: rng.normal(0, 0.4),
-      factors: Array.from({ length: factors }, () => rng.normal(0, 0.45)), popularity: 0,
+      factors: drawTitleTwist(rng, factors), popularity: 0,
     };
   });
   const freshUsers = Array.from({ length: newUsers }, (_, n): UserProfile => ({
     user: users.length + n + 1,
     bias: rng.normal(0, 0.35),
-    genreTaste: Object.fromEntries(genres.map((g) => [g, rng.normal(0, 0.7)])),
-    factors: Array.from({ length: factors }, () => rng.normal(0, 0.45)),
+    ...drawUserTaste(rng, factors),
     activity: 0,
   }));
   const popular = items.map((_, i) => i).sort((a, b) => items[b].popularity - items[a].popularity).slice(0, 60);

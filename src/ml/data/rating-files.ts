@@ -4,8 +4,8 @@
  * `ratings.csv`), plus an optional titles file (`u.item`, pipe-separated, or `movies.csv`). Every
  * bad line is named by its line number in the file, with the reason, and left out.
  */
-import Papa from 'papaparse';
 import { MlError } from '../core/errors';
+import { detectDelimiter, readCsvRecords, splitLines, withoutBom, type CsvRecord } from './csv-records';
 
 /** One rating read from a file (ids as they appear in the file). */
 export interface FileRating {
@@ -39,39 +39,51 @@ const HEADER_NAMES = {
   timestamp: ['timestamp', 'time', 'ts'],
 };
 
-/** Reads a ratings file; throws only when no line at all is usable. */
+/**
+ * Reads a ratings file; throws only when no line at all is usable. The delimiter is guessed from
+ * the file's lines (tab in `u.data`, comma in `ratings.csv`), and a first record with a word in it
+ * is the header.
+ */
 export function parseRatingsFile(text: string, options: { name?: string } = {}): RatingFile {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
-  const first = lines.findIndex((l) => l.trim() !== '');
-  if (first < 0) throw new MlError('empty-data', `${options.name ?? 'The file'} is empty.`);
-  const firstFields = lines[first].split(/,|\t/).map((f) => f.trim().toLowerCase());
-  const hasHeader = firstFields.some((f) => f !== '' && !Number.isFinite(Number(f)));
-  const format: RatingFile['format'] = hasHeader ? 'csv' : 'u.data';
+  const name = options.name ?? 'The file';
+  const clean = withoutBom(text);
+  // The physical lines, split only if a line must be quoted back to the learner.
+  let physical: string[] | null = null;
+  const lineText = (line: number): string => (physical ??= splitLines(clean))[line - 1] ?? '';
+  // `as`, so that the assignment in the callback below is not narrowed away.
+  let format = null as RatingFile['format'] | null;
   let columns = [0, 1, 2, 3];
-  if (hasHeader) {
-    const find = (names: string[]) => firstFields.findIndex((f) => names.includes(f.replace(/^"|"$/g, '')));
+  let width = 4;
+  const rows: FileRating[] = [];
+  const errors: FileLineError[] = [];
+  const seen = new Set<string>();
+  const onHeader = (record: CsvRecord): void => {
+    const names = record.fields.map((f) => f.trim().toLowerCase());
+    const find = (candidates: string[]) => names.findIndex((f) => candidates.includes(f));
     columns = [find(HEADER_NAMES.user), find(HEADER_NAMES.item), find(HEADER_NAMES.rating), find(HEADER_NAMES.timestamp)];
     const missing = (['user', 'item', 'rating', 'timestamp'] as const).filter((_, k) => columns[k] < 0);
     if (missing.length > 0) {
       throw new MlError(
         'csv-schema',
-        `${options.name ?? 'The file'} has a header (${lines[first].trim()}) without ${missing.join(', ')}: ` +
+        `${name} has a header (${lineText(record.line).trim()}) without ${missing.join(', ')}: ` +
           'expected userId,movieId,rating,timestamp (MovieLens ratings.csv) or u.data without a header.',
       );
     }
-  }
-  const width = hasHeader ? firstFields.length : 4;
-  const rows: FileRating[] = [];
-  const errors: FileLineError[] = [];
-  const seen = new Set<string>();
-  for (let n = hasHeader ? first + 1 : first; n < lines.length; n++) {
-    const raw = lines[n];
-    if (raw.trim() === '') continue;
-    const fields = (hasHeader ? raw.split(',') : raw.trim().split(/\t|\s+/)).map((f) => f.trim().replace(/^"|"$/g, ''));
-    const bad = (reason: string) => errors.push({ line: n + 1, reason, text: raw.length > 80 ? `${raw.slice(0, 77)}…` : raw });
+    width = names.length;
+  };
+  const onRating = (record: CsvRecord): void => {
+    const fields = record.fields.map((f) => f.trim());
+    const bad = (reason: string) => {
+      const raw = lineText(record.line);
+      errors.push({ line: record.line, reason, text: raw.length > 80 ? `${raw.slice(0, 77)}…` : raw });
+    };
+    if (record.problem && !record.literal) {
+      bad(record.problem);
+      return;
+    }
     if (fields.length !== width) {
-      bad(`has ${fields.length} fields, expected ${width} (${hasHeader ? 'as the header' : 'user item rating timestamp'})`);
-      continue;
+      bad(`has ${fields.length} fields, expected ${width} (${format === 'csv' ? 'as the header' : 'user item rating timestamp'})`);
+      return;
     }
     const [user, item, ratingText, timeText] = columns.map((c) => fields[c]);
     const rating = Number(ratingText);
@@ -85,9 +97,18 @@ export function parseRatingsFile(text: string, options: { name?: string } = {}):
       seen.add(`${user}\u0000${item}`);
       rows.push({ user, item, rating, timestamp });
     }
-  }
+  };
+  readCsvRecords(clean, { delimiter: detectDelimiter(clean) }, (record) => {
+    if (format === null) {
+      const header = record.fields.some((f) => f.trim() !== '' && !Number.isFinite(Number(f.trim())));
+      format = header ? 'csv' : 'u.data';
+      if (header) return onHeader(record);
+    }
+    onRating(record);
+  });
+  if (format === null) throw new MlError('empty-data', `${name} is empty.`);
   if (rows.length === 0) {
-    throw new MlError('csv-schema', `${options.name ?? 'The file'}: no line could be read (first problem: line ${errors[0]?.line}: ${errors[0]?.reason}).`);
+    throw new MlError('csv-schema', `${name}: no line could be read (first problem: line ${errors[0]?.line}: ${errors[0]?.reason}).`);
   }
   const users = new Set(rows.map((r) => r.user)).size;
   const items = new Set(rows.map((r) => r.item)).size;
@@ -106,27 +127,38 @@ export interface FileTitle {
 const UITEM_GENRES = ['unknown', 'Action', 'Adventure', 'Animation', "Children's", 'Comedy', 'Crime', 'Documentary', 'Drama', 'Fantasy',
   'Film-Noir', 'Horror', 'Musical', 'Mystery', 'Romance', 'Sci-Fi', 'Thriller', 'War', 'Western'];
 
-/** Reads `u.item` (`id|title|date|video|url|19 genre flags`) or `movies.csv` (`movieId,title,genres` with `|` between genres). */
+/**
+ * Reads `u.item` (`id|title|date|video|url|19 genre flags`, no header, quotes as ordinary
+ * characters) or `movies.csv` (`movieId,title,genres` with `|` between genres). A first line with
+ * a `|` and no `movieId` is taken to be `u.item`.
+ */
 export function parseTitlesFile(text: string): Map<string, FileTitle> {
   const out = new Map<string, FileTitle>();
-  const clean = text.replace(/^\uFEFF/, '');
-  const firstLine = clean.split(/\r?\n/, 1)[0] ?? '';
+  const clean = withoutBom(text);
+  const firstLine = splitLines(clean, 1)[0] ?? '';
   if (firstLine.includes('|') && !/movieid/i.test(firstLine)) {
-    for (const line of clean.split(/\r?\n/)) {
-      const f = line.split('|');
-      if (f.length < 2 || !f[0].trim()) continue;
+    readCsvRecords(clean, { delimiter: '|', quoteChar: '' }, ({ fields: f }) => {
+      if (f.length < 2 || !f[0].trim()) return;
       const flags = f.slice(-19);
       const own = flags.length === 19 ? UITEM_GENRES.filter((_, k) => flags[k] === '1' && k > 0) : [];
       out.set(f[0].trim(), { title: f[1].trim(), genres: own });
-    }
+    });
     return out;
   }
-  const parsed = Papa.parse<Record<string, string>>(clean, { header: true, skipEmptyLines: true });
-  for (const row of parsed.data) {
-    const id = row.movieId ?? row.item ?? row.itemId;
-    if (!id) continue;
-    out.set(String(id).trim(), { title: (row.title ?? String(id)).trim(), genres: (row.genres ?? '').split('|').filter((g) => g && g !== '(no genres listed)') });
-  }
+  let names: readonly string[] | null = null;
+  readCsvRecords(clean, { delimiter: ',' }, ({ fields }) => {
+    if (names === null) {
+      names = fields;
+      return;
+    }
+    const header = names;
+    // The first of the named columns that this row has a field for.
+    const value = (...candidates: string[]): string | undefined =>
+      candidates.map((c) => (header.includes(c) ? fields[header.indexOf(c)] : undefined)).find((v) => v !== undefined);
+    const id = value('movieId', 'item', 'itemId');
+    if (!id) return;
+    out.set(id.trim(), { title: (value('title') ?? id).trim(), genres: (value('genres') ?? '').split('|').filter((g) => g && g !== '(no genres listed)') });
+  });
   return out;
 }
 

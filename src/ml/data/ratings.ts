@@ -3,24 +3,33 @@
  * (MovieLens-100k-like in shape and density, smaller).
  *
  * Hidden structure a notebook can teach:
- * - Each item has 1–3 genres, a quality bias and latent factors; each user has a taste for each
- *   genre, a rating bias (some users rate high) and latent factors. The noise-free score is
- *   `globalMean + user bias + item bias + mean genre taste over the item's genres + user · item
- *   factors` ({@link computeTrueRating}); observed stars are that plus noise, rounded and kept in 1–5.
+ * - Each item has 1–3 genres, a quality bias and a twist of its own; each user has a rating bias
+ *   (some users rate high) and a point in a small taste space where the genres sit too (see
+ *   `taste.ts`), which gives their liking of each genre. The noise-free score is `globalMean +
+ *   user bias + item bias + mean genre taste over the item's genres + user taste · item twist`
+ *   ({@link computeTrueRating}): low-rank, so latent factors can find it from a few dozen ratings
+ *   per user. Observed stars are that plus noise, rounded and kept in 1–5.
  * - Long tail: item popularity is Zipf-like (weight 1/rank^`popularityExponent`), loosely tied to
- *   quality, so the top 10% of items draw around half of all ratings.
+ *   quality, so the top 10% of items draw over 40% of all ratings.
  * - Missing not at random: a user rates an item with probability ∝ popularity × exp(`selectionBias`
- *   × (true score − mean)), so people mostly rate what they like and observed ratings are
- *   higher than the ratings of the whole user × item grid would be.
+ *   × (expected score − mean)), where the expected score is what a title's page tells them (its
+ *   reputation and their liking of its genres, {@link expectedRating}). So people mostly rate what
+ *   they expect to like, observed ratings are higher than the ratings of the whole user × item grid
+ *   would be, and the twist they discover by watching is what the stars add beyond their choice.
  * - Activity is long-tailed too (at least `minRatingsPerUser`, mean `ratingsPerUser`); each user
- *   joins on some day of the period and rates over the following weeks (unix-second timestamps),
- *   so "hold out each user's latest ratings" ({@link splitRatingsByTime}) mimics production.
+ *   joins on some day of the period and rates over the following months (unix-second timestamps,
+ *   about two months on average), so a later period holds both regulars with a history and
+ *   newcomers, and "hold out each user's latest ratings" ({@link splitRatingsByTime}) mimics
+ *   production.
  *
  * Defaults: 500 users, 400 items, about 25,000 ratings (density ≈ 12%); well under a second.
  */
 import { MlError } from '../core/errors';
 import { createRng, type Rng } from '../core/random';
 import type { Row, Table } from '../core/types';
+import { dot, drawTitleTwist, drawUserTaste, expectedRating, genres } from './taste';
+
+export { genres } from './taste';
 
 /** Options of {@link generateRatings}. */
 export interface RatingOptions {
@@ -31,13 +40,13 @@ export interface RatingOptions {
   /** Fewest ratings a user has (default 15; MovieLens keeps users with 20 or more). */
   minRatingsPerUser?: number;
   seed?: number;
-  /** Number of latent taste dimensions besides genres (default 4). */
+  /** Number of taste dimensions (default 4; the first four are where the genres sit, more add tastes no genre names). */
   factors?: number;
   /** Standard deviation of the rating noise in stars (default 0.7). */
   noise?: number;
   /** Zipf exponent of item popularity (default 1.1). */
   popularityExponent?: number;
-  /** How strongly people pick what they will like, the MNAR strength (default 1; 0 = at random). */
+  /** How strongly people pick what they expect to like, the MNAR strength (default 1; 0 = at random). */
   selectionBias?: number;
   /** First day of the rating period, ISO date (default '2023-01-01'). */
   startDate?: string;
@@ -45,7 +54,7 @@ export interface RatingOptions {
   days?: number;
   /** Centre of the noise-free scores in stars before selection (default 3.2; people rate what they like, so observed ratings sit higher). */
   baseRating?: number;
-  /** Scales the spread of genre tastes and latent factors (default 1): lower means ratings carry less personal taste. */
+  /** Scales the spread of users' tastes and titles' twists (default 1): lower means ratings carry less personal taste. */
   tasteStrength?: number;
   /**
    * Plants the problems real rating logs have (default false): about 1 % of rows duplicated by an
@@ -64,12 +73,12 @@ export interface RatingIssues {
   botRatings: number;
 }
 
-/** The genres of the catalogue. */
-export const genres = ['Action', 'Comedy', 'Drama', 'Sci-Fi', 'Romance', 'Horror', 'Documentary', 'Animation'] as const;
 const GENRE_SHARE = [0.16, 0.2, 0.24, 0.1, 0.1, 0.08, 0.05, 0.07];
 const GLOBAL_MEAN = 3.2;
+/** Mean days between a user's first visit and each of their ratings: regulars keep coming back for months. */
+const TENURE_DAYS = 60;
 
-/** A catalogue entry; `bias`, `factors` and `popularity` are hidden from the ratings table. */
+/** A catalogue entry; `bias`, `factors` (its twist beyond its genres) and `popularity` are hidden from the ratings table. */
 export interface ItemProfile {
   item: number;
   title: string;
@@ -85,8 +94,9 @@ export interface ItemProfile {
 export interface UserProfile {
   user: number;
   bias: number;
-  /** Liking of each genre in stars (about −1.4 to +1.4). */
+  /** Liking of each genre in stars (about −1.6 to +1.6): the user's taste point · the genre's point. */
   genreTaste: Record<string, number>;
+  /** The user's point in the taste space. */
   factors: number[];
   /** Number of ratings the user gives. */
   activity: number;
@@ -138,20 +148,12 @@ function makeTitle(rng: Rng, genre: string, taken: Set<string>): string {
   return `${base} ${n}`;
 }
 
-function sumProducts(a: readonly number[], b: readonly number[]): number {
-  let s = 0;
-  for (let k = 0; k < a.length; k++) s += a[k] * b[k];
-  return s;
-}
-
 /**
  * The noise-free score a user would give an item, clipped to 1–5 (the generator's ground truth,
  * for checking a model or measuring the MNAR gap).
  */
 export function computeTrueRating(user: UserProfile, item: ItemProfile, globalMean = GLOBAL_MEAN): number {
-  let taste = 0;
-  for (const g of item.genres) taste += user.genreTaste[g] ?? 0;
-  const score = globalMean + user.bias + item.bias + taste / Math.max(1, item.genres.length) + sumProducts(user.factors, item.factors);
+  const score = expectedRating(user, item, globalMean) + user.bias + dot(user.factors, item.factors);
   return Math.min(5, Math.max(1, score));
 }
 
@@ -173,7 +175,7 @@ function makeItems(rng: Rng, n: number, factors: number, exponent: number, stren
     taken.add(title);
     return {
       item: i + 1, title, genres: own.map((g) => genres[g]), year: Math.max(1950, 2024 - Math.floor(rng.exponential(1 / 12))),
-      bias: rng.normal(0, 0.4), factors: Array.from({ length: factors }, () => rng.normal(0, 0.45 * Math.sqrt(strength))), popularity: 0,
+      bias: rng.normal(0, 0.4), factors: drawTitleTwist(rng, factors, strength), popularity: 0,
     };
   });
   // Better films tend to be more popular, loosely: rank by quality plus a lot of luck.
@@ -215,8 +217,7 @@ export function generateRatings(options: RatingOptions = {}): {
   const users = Array.from({ length: nUsers }, (_, u): UserProfile => ({
     user: u + 1,
     bias: userRng.normal(0, 0.35),
-    genreTaste: Object.fromEntries(genres.map((g) => [g, userRng.normal(0, 0.7 * tasteStrength)])),
-    factors: Array.from({ length: factors }, () => userRng.normal(0, 0.45 * Math.sqrt(tasteStrength))),
+    ...drawUserTaste(userRng, factors, tasteStrength),
     activity: Math.min(maxPerUser, minRatingsPerUser + Math.round(userRng.exponential(1 / extraPerUser))),
   }));
 
@@ -228,13 +229,13 @@ export function generateRatings(options: RatingOptions = {}): {
     for (const t of truth) trueSum += t;
     // Weighted sampling without replacement (Efraimidis & Spirakis): keep the largest ln(U)/w.
     const keys = items.map((it, i) => ({
-      i, key: Math.log(1 - pickRng.next()) / (it.popularity * Math.exp(selectionBias * (truth[i] - baseRating))),
+      i, key: Math.log(1 - pickRng.next()) / (it.popularity * Math.exp(selectionBias * (expectedRating(u, it, baseRating) - baseRating))),
     }));
     keys.sort((a, b) => b.key - a.key);
     const joinDay = pickRng.uniform(0, days * 0.85);
     for (const { i } of keys.slice(0, u.activity)) {
       const stars = Math.min(5, Math.max(1, Math.round(truth[i] + pickRng.normal(0, noise))));
-      let day = joinDay + pickRng.exponential(1 / 30);
+      let day = joinDay + pickRng.exponential(1 / TENURE_DAYS);
       // Late joiners' ratings spread over the days left instead of piling up on the last one.
       if (day >= days) day = pickRng.uniform(joinDay, days);
       rows.push({ user: u.user, item: items[i].item, rating: stars, timestamp: startSeconds + Math.floor(day * 86_400) });

@@ -5,6 +5,7 @@
  * "read 990, skipped 10" always adds up to the lines in the file.
  */
 import { MlError } from '../core/errors';
+import { QUOTE_NEVER_CLOSED, detectDelimiter, readCsvRecords, splitLines, withoutBom, type CsvRecord } from './csv-records';
 
 /** Where the shipped sentences come from, to cite beside any figure computed on them. */
 export const SENTENCES_CITATION =
@@ -59,13 +60,6 @@ const LABEL_COLUMNS = ['label', 'sentiment', 'polarity', 'class', 'target', 'rat
 const POSITIVE_WORDS = new Set(['positive', 'pos', 'good']);
 const NEGATIVE_WORDS = new Set(['negative', 'neg', 'bad']);
 
-function splitLines(text: string): string[] {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
-  // A final newline does not start another line.
-  if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
-  return lines;
-}
-
 const clip = (s: string): string => (s.length > 120 ? `${s.slice(0, 117)}…` : s);
 
 function summarise(result: Omit<LabelledTexts, 'summary'>, name: string): string {
@@ -85,23 +79,18 @@ function summarise(result: Omit<LabelledTexts, 'summary'>, name: string): string
  */
 export function parseSentences(text: string, options: { name?: string } = {}): LabelledTexts {
   if (typeof text !== 'string') throw new MlError('wrong-type', `parseSentences() needs the file's text, got ${typeof text}.`);
-  const lines = splitLines(text);
+  const clean = withoutBom(text);
   const rows: LabelledText[] = [];
   const errors: TextLineError[] = [];
-  let blankLines = 0;
-  lines.forEach((raw, i) => {
-    const line = i + 1;
-    if (raw.trim() === '') {
-      blankLines++;
-      return;
-    }
-    const tab = raw.lastIndexOf('\t');
-    if (tab < 0) {
+  // Tab-separated, quotes as ordinary characters: every tab splits, and the last field is the label.
+  readCsvRecords(clean, { delimiter: '\t', quoteChar: '' }, ({ fields, line }) => {
+    const raw = fields.join('\t');
+    if (fields.length < 2) {
       errors.push({ line, content: clip(raw), reason: 'no tab: expected sentence<TAB>label' });
       return;
     }
-    const sentence = raw.slice(0, tab).trim();
-    const label = raw.slice(tab + 1).trim();
+    const sentence = fields.slice(0, -1).join('\t').trim();
+    const label = fields[fields.length - 1].trim();
     if (line === 1 && LABEL_COLUMNS.includes(label.toLowerCase())) return; // a header line
     if (label !== '0' && label !== '1') {
       errors.push({ line, content: clip(raw), reason: `label '${clip(label)}' is not 0 or 1` });
@@ -113,98 +102,10 @@ export function parseSentences(text: string, options: { name?: string } = {}): L
     }
     rows.push({ text: sentence, label: Number(label), line });
   });
-  const headerLines = lines.length - blankLines - rows.length - errors.length;
-  const result = { rows, errors, format: 'uci' as const, labelMapping: '0 → 0, 1 → 1', lines: lines.length, blankLines: blankLines + headerLines };
+  const lines = splitLines(clean).length;
+  // Blank lines and the header line: neither read nor errors.
+  const result = { rows, errors, format: 'uci' as const, labelMapping: '0 → 0, 1 → 1', lines, blankLines: lines - rows.length - errors.length };
   return { ...result, summary: summarise(result, options.name ?? 'file') };
-}
-
-/** One record of a CSV file with the line it starts on. */
-interface CsvRecord {
-  fields: string[];
-  line: number;
-  raw: string;
-}
-
-/**
- * Splits CSV text into records (RFC 4180: quoted fields may hold the delimiter, doubled quotes and
- * line breaks). A quote that never closes is reported on the line it opened, and reading resumes
- * on the next line, so one stray quote cannot swallow the rest of the file.
- */
-function splitCsvRecords(lines: string[], delimiter: string): { records: CsvRecord[]; errors: TextLineError[]; blank: number } {
-  const records: CsvRecord[] = [];
-  const errors: TextLineError[] = [];
-  let blank = 0;
-  let i = 0;
-  while (i < lines.length) {
-    if (lines[i].trim() === '') {
-      blank++;
-      i++;
-      continue;
-    }
-    const start = i;
-    const fields: string[] = [];
-    let field = '';
-    let inQuotes = false;
-    let atFieldStart = true;
-    let text = lines[i];
-    let pos = 0;
-    let broken = false;
-    let malformed = false;
-    for (;;) {
-      if (pos >= text.length) {
-        if (!inQuotes) {
-          fields.push(field);
-          break;
-        }
-        if (i + 1 >= lines.length) {
-          broken = true;
-          break;
-        }
-        field += '\n';
-        i++;
-        text = lines[i];
-        pos = 0;
-        continue;
-      }
-      const c = text[pos];
-      if (inQuotes) {
-        if (c === '"' && text[pos + 1] === '"') {
-          field += '"';
-          pos += 2;
-        } else if (c === '"') {
-          inQuotes = false;
-          pos++;
-          // RFC 4180: a closing quote ends the field. Anything else after it means this quote was
-          // really the opening quote of a later field, and the quote on the first line never closed.
-          if (pos < text.length && text[pos] !== delimiter) malformed = true;
-        } else {
-          field += c;
-          pos++;
-        }
-      } else if (c === '"' && atFieldStart) {
-        inQuotes = true;
-        atFieldStart = false;
-        pos++;
-      } else if (c === delimiter) {
-        fields.push(field);
-        field = '';
-        atFieldStart = true;
-        pos++;
-      } else {
-        field += c;
-        atFieldStart = false;
-        pos++;
-      }
-    }
-    if (broken || (malformed && i > start)) {
-      errors.push({ line: start + 1, content: clip(lines[start]), reason: 'a quote opened on this line never closes; read on from the next line' });
-      i = start + 1;
-      continue;
-    }
-    records.push({ fields, line: start + 1, raw: lines.slice(start, i + 1).join('\n') });
-    i++;
-  }
-  return { records, errors, blank };
 }
 
 /** How a label column's values become 0/1. */
@@ -248,14 +149,10 @@ function chooseLabelReader(values: string[]): LabelReader {
   };
 }
 
-/** Picks the delimiter of a CSV file from its header line: the most frequent of , ; and tab. */
-function guessDelimiter(header: string): string {
-  const counts = [',', ';', '\t'].map((d) => [d, header.split(d).length - 1] as const);
-  return counts.reduce((a, b) => (b[1] > a[1] ? b : a))[0];
-}
-
 /**
- * Reads a `text,label` CSV with a header row. The text column is the one named text, sentence,
+ * Reads a `text,label` CSV with a header row, through the toolkit's CSV reader (`csv-records.ts`:
+ * the delimiter , ; tab or | guessed from many lines, quoted fields, CR/LF/CRLF line ends; a
+ * quote that never closes costs its own line only). The text column is the one named text, sentence,
  * review, content, body or comment (else the first); the label column is named label, sentiment,
  * polarity, class, target, rating, stars or score (else the last). Labels may be 0/1,
  * negative/positive, or 1–5 stars (1–2 → 0, 4–5 → 1, 3 left out). An unquoted comma inside the
@@ -263,24 +160,43 @@ function guessDelimiter(header: string): string {
  */
 export function parseTextCsv(text: string, options: { name?: string } = {}): LabelledTexts {
   if (typeof text !== 'string') throw new MlError('wrong-type', `parseTextCsv() needs the file's text, got ${typeof text}.`);
-  const lines = splitLines(text);
-  const firstLine = lines.findIndex((l) => l.trim() !== '');
-  if (firstLine < 0) throw new MlError('empty-data', `${options.name ?? 'The file'} is empty.`);
-  const delimiter = guessDelimiter(lines[firstLine]);
-  const { records, errors, blank } = splitCsvRecords(lines, delimiter);
-  const [header, ...data] = records;
-  if (!header) throw new MlError('empty-data', `${options.name ?? 'The file'} has no header row.`);
+  const clean = withoutBom(text);
+  const lines = splitLines(clean);
+  const delimiter = detectDelimiter(clean);
+  const records: CsvRecord[] = [];
+  readCsvRecords(clean, { delimiter }, (record) => records.push(record));
+  if (records.length === 0) throw new MlError('empty-data', `${options.name ?? 'The file'} is empty.`);
+  // A record covers its first line up to the last non-blank line before the next record (a
+  // record's own last line is never blank); the lines left over are the blank ones.
+  const lastLine = (k: number): number => {
+    let end = (records[k + 1]?.line ?? lines.length + 1) - 1;
+    while (end > records[k].line && (lines[end - 1] ?? '').trim() === '') end--;
+    return end;
+  };
+  const raw = (k: number): string => lines.slice(records[k].line - 1, lastLine(k)).join('\n');
+  const blank = lines.length - records.reduce((n, r, k) => n + lastLine(k) - r.line + 1, 0);
+  const errors: TextLineError[] = [];
+  const header = records[0];
+  // A record whose quote never closes is reported; one with text after a closing quote is read
+  // literally, as `parseCsv` reads it.
+  const data: { fields: string[]; line: number; k: number }[] = [];
+  records.forEach((r, k) => {
+    if (k === 0) return;
+    if (r.problem === QUOTE_NEVER_CLOSED) {
+      errors.push({ line: r.line, content: clip(raw(k)), reason: 'a quote opened on this line never closes; read on from the next line' });
+    } else data.push({ fields: r.fields, line: r.line, k });
+  });
   const names = header.fields.map((f) => f.trim().toLowerCase());
   const find = (candidates: string[]): number => candidates.map((c) => names.indexOf(c)).find((j) => j >= 0) ?? -1;
   let textAt = find(TEXT_COLUMNS);
   let labelAt = find(LABEL_COLUMNS);
   if (names.length < 2) {
-    throw new MlError('csv-schema', `The header "${clip(header.raw)}" has one column: a text column and a label column are needed (e.g. text,label).`);
+    throw new MlError('csv-schema', `The header "${clip(raw(0))}" has one column: a text column and a label column are needed (e.g. text,label).`);
   }
   if (labelAt < 0) labelAt = names.length - 1;
   if (textAt < 0) textAt = labelAt === 0 ? 1 : 0;
   const twoColumns = names.length === 2;
-  const fieldsOf = (r: CsvRecord): string[] | null => {
+  const fieldsOf = (r: { fields: string[] }): string[] | null => {
     if (r.fields.length === names.length) return r.fields;
     // "Great phone, works well,1": with text first and label last, the extra commas belong to the text.
     if (twoColumns && r.fields.length > 2 && textAt === 0 && labelAt === 1) {
@@ -293,16 +209,16 @@ export function parseTextCsv(text: string, options: { name?: string } = {}): Lab
   for (const r of data) {
     const fields = fieldsOf(r);
     if (!fields) {
-      errors.push({ line: r.line, content: clip(r.raw), reason: `has ${r.fields.length} fields but the header has ${names.length}` });
+      errors.push({ line: r.line, content: clip(raw(r.k)), reason: `has ${r.fields.length} fields but the header has ${names.length}` });
       continue;
     }
     const sentence = fields[textAt].trim();
     if (sentence === '') {
-      errors.push({ line: r.line, content: clip(r.raw), reason: 'empty text' });
+      errors.push({ line: r.line, content: clip(raw(r.k)), reason: 'empty text' });
       continue;
     }
     const read = reader.read(fields[labelAt]);
-    if ('skip' in read) errors.push({ line: r.line, content: clip(r.raw), reason: read.skip });
+    if ('skip' in read) errors.push({ line: r.line, content: clip(raw(r.k)), reason: read.skip });
     else rows.push({ text: sentence, label: read.label, line: r.line });
   }
   errors.sort((a, b) => a.line - b.line);
@@ -316,7 +232,7 @@ export function parseTextCsv(text: string, options: { name?: string } = {}): Lab
  */
 export function readLabelledTexts(text: string, options: ReadTextsOptions = {}): LabelledTexts {
   if (typeof text !== 'string') throw new MlError('wrong-type', `readLabelledTexts() needs the file's text, got ${typeof text}.`);
-  const lines = splitLines(text).filter((l) => l.trim() !== '');
+  const lines = splitLines(withoutBom(text)).filter((l) => l.trim() !== '');
   if (lines.length === 0) throw new MlError('empty-data', `${options.name ?? 'The file'} is empty.`);
   const uciLike = lines.filter((l) => /\t\s*[01]\s*$/.test(l)).length;
   const format = options.format ?? (uciLike >= lines.length / 2 ? 'uci' : 'csv');

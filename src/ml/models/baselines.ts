@@ -4,7 +4,7 @@
  */
 import { MlError } from '../core/errors';
 import type { Rating } from './matrix-factorization';
-import { recommendFromScores, seenByUser, seenOf, type Recommender, type ScoredItem } from './recommender';
+import { catalogueSize, recommendFromScores, seenByUser, seenOf, type Recommender, type ScoredItem } from './recommender';
 
 /** A hand-written rule as a classifier. */
 export interface RuleBaseline<R> {
@@ -141,10 +141,7 @@ export function userItemBias(
 export function popularity<R extends { user: number; item: number }>(ratings: readonly R[], options: { numItems?: number } = {}): PopularityBaseline {
   if (ratings.length === 0) throw new MlError('empty-data', 'popularity() needs at least one rating.');
   const seen = seenByUser(ratings);
-  let largest = 0;
-  for (const r of ratings) largest = Math.max(largest, r.item);
-  const numItems = options.numItems ?? largest + 1;
-  if (!(numItems > largest)) throw new MlError('bad-argument', `numItems is ${numItems} but the ratings name item ${largest}: pass the catalogue size.`);
+  const numItems = catalogueSize(ratings, options.numItems, 'ratings');
   const counts = new Float32Array(numItems);
   for (const items of seen.values()) for (const item of items) counts[item]++;
   const ranking = [...counts]

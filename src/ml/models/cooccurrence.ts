@@ -7,7 +7,7 @@
  */
 import { MlError } from '../core/errors';
 import { checkIds } from './factor-model';
-import { recommendFromScores, seenByUser, seenOf, topKFromScores, type Recommender, type ScoredItem } from './recommender';
+import { catalogueSize, recommendFromScores, seenByUser, seenOf, topKFromScores, type Recommender, type ScoredItem } from './recommender';
 
 /** Options of `itemCooccurrence()`. */
 export interface CooccurrenceOptions {
@@ -30,10 +30,7 @@ export interface CooccurrenceModel extends Recommender {
 export function itemCooccurrence<R extends { user: number; item: number }>(interactions: readonly R[], options: CooccurrenceOptions = {}): CooccurrenceModel {
   if (interactions.length === 0) throw new MlError('empty-data', 'itemCooccurrence() needs at least one interaction.');
   const seen = seenByUser(interactions);
-  let largest = 0;
-  for (const r of interactions) largest = Math.max(largest, r.item);
-  const numItems = options.numItems ?? largest + 1;
-  if (!(numItems > largest)) throw new MlError('bad-argument', `numItems is ${numItems} but the interactions name item ${largest}: pass the catalogue size.`);
+  const numItems = catalogueSize(interactions, options.numItems, 'interactions');
   const keep = options.neighbours ?? 50;
   const usersOf: number[][] = Array.from({ length: numItems }, () => []);
   const itemsOf = new Map<number, number[]>();

@@ -46,6 +46,18 @@ export function seenByUser(pairs: ArrayLike<{ user: number; item: number }>): Ma
   return seen;
 }
 
+/**
+ * The catalogue size a recommender scores: `numItems` when given (it must cover every item the
+ * interactions name), else the largest item id + 1. `what` names the caller and its data in errors.
+ */
+export function catalogueSize(pairs: readonly { item: number }[], numItems: number | undefined, what: string): number {
+  let largest = 0;
+  for (const r of pairs) largest = Math.max(largest, r.item);
+  const size = numItems ?? largest + 1;
+  if (!(size > largest)) throw new MlError('bad-argument', `numItems is ${size} but the ${what} name item ${largest}: pass the catalogue size.`);
+  return size;
+}
+
 /** The seen set of one user from `seenByUser`'s map (an empty set for unknown users). */
 export function seenOf(seen: ReadonlyMap<number, ReadonlySet<number>>, user: number): ReadonlySet<number> {
   return seen.get(user) ?? NO_ITEMS;

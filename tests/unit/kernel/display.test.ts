@@ -188,6 +188,9 @@ describe('the training view', () => {
     view.finish();
     flushAll();
     const last = messages.at(-1);
-    expect(((last && last.type === 'update-display' ? last.data : null) as TrainingData).history).toEqual({ loss: [0.5], val_loss: [0.6] });
+    const data = (last && last.type === 'update-display' ? last.data : null) as TrainingData;
+    expect(data.history).toEqual({ loss: [0.5], val_loss: [0.6] });
+    // The page draws one chart per metric asked for, so it needs the list, not just the history.
+    expect(data.metrics).toEqual(['loss']);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectDelimiter, readCsvRecords, splitLines, type CsvRecord } from '../../../../src/ml/data/csv-records';
+import { QUOTE_NEVER_CLOSED, TEXT_AFTER_QUOTE, detectDelimiter, readCsvRecords, splitLines, withoutBom, type CsvRecord } from '../../../../src/ml/data/csv-records';
 
 function read(text: string, delimiter = ',', quoteChar?: string): CsvRecord[] {
   const out: CsvRecord[] = [];
@@ -11,6 +11,14 @@ describe('splitLines', () => {
   it('splits on CRLF, LF and CR alone, without a trailing empty line', () => {
     expect(splitLines('a\r\nb\nc\rd\r')).toEqual(['a', 'b', 'c', 'd']);
     expect(splitLines('a\n\nb')).toEqual(['a', '', 'b']);
+  });
+});
+
+describe('withoutBom', () => {
+  it('drops a leading byte-order mark and nothing else', () => {
+    expect(withoutBom('\uFEFFuser,item')).toBe('user,item');
+    expect(withoutBom('user,\uFEFFitem')).toBe('user,\uFEFFitem');
+    expect(withoutBom('')).toBe('');
   });
 });
 
@@ -74,5 +82,18 @@ describe('readCsvRecords', () => {
 
   it('unescapes doubled quotes', () => {
     expect(read('"say ""hi""",1\n')[0].fields).toEqual(['say "hi"', '1']);
+  });
+
+  it('names its two problems by exported constants, so callers can tell them apart', () => {
+    expect(read('a,b\n"x,1\n')[1].problem).toBe(QUOTE_NEVER_CLOSED);
+    expect(read('a,b\n"x"y,1\n')[1].problem).toBe(TEXT_AFTER_QUOTE);
+  });
+
+  it('splits on an explicitly given delimiter, and numbers records from line 1 without a header', () => {
+    const records = read('1|Toy Story (1995)|0|1\n\n2|"Quoted" title|1|0\n', '|', '');
+    expect(records.map((r) => [r.line, r.fields])).toEqual([
+      [1, ['1', 'Toy Story (1995)', '0', '1']],
+      [3, ['2', '"Quoted" title', '1', '0']],
+    ]);
   });
 });

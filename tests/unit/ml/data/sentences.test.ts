@@ -33,6 +33,15 @@ describe('parseSentences (UCI format)', () => {
     expect(r.errors).toEqual([]);
   });
 
+  it('counts CR-only line ends and drops a byte-order mark', () => {
+    const r = parseSentences('\uFEFFGood.\t1\rBad.\t0\r\r');
+    expect(r.rows).toEqual([
+      { text: 'Good.', label: 1, line: 1 },
+      { text: 'Bad.', label: 0, line: 2 },
+    ]);
+    expect([r.lines, r.blankLines]).toEqual([3, 1]);
+  });
+
   it('does not let an unbalanced quote swallow the following lines', () => {
     const lines = ['"Best phone ever.\t1', ...Array.from({ length: 998 }, (_, i) => `Sentence ${i}.\t${i % 2}`), 'Last one.\t0'];
     const r = parseSentences(lines.join('\n'));
@@ -95,6 +104,23 @@ describe('parseTextCsv', () => {
       [3, 'has 2 fields but the header has 3'],
       [4, "label 'maybe' is not 0 or 1"],
     ]);
+  });
+
+  it('counts lines with CR-only line ends and a BOM, quotes a bad record with all its lines, and counts blank lines', () => {
+    const r = parseTextCsv('\uFEFF\rtext;label\r"Two\r\rlines";7\r\rok;1\rno;0\r');
+    expect(r.rows).toEqual([
+      { text: 'ok', label: 1, line: 7 },
+      { text: 'no', label: 0, line: 8 },
+    ]);
+    expect(r.errors).toEqual([{ line: 3, content: '"Two\n\nlines";7', reason: "label '7' is not 0 or 1" }]);
+    expect(r.lines).toBe(8);
+    expect(r.blankLines).toBe(2);
+  });
+
+  it('keeps the quotes of a field with text after its closing quote, as the CSV reader does', () => {
+    const r = parseTextCsv('text,label\n"So" good,1\nbad,0\n');
+    expect(r.rows.map((x) => x.text)).toEqual(['"So" good', 'bad']);
+    expect(r.errors).toEqual([]);
   });
 
   it('rejects a file without two columns', () => {

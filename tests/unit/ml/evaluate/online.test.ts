@@ -45,7 +45,14 @@ describe('simulateAbTest', () => {
     expect(a.summary.control.users).toBeGreaterThan(15);
     const played = a.impressions.filter((i) => i.played).length;
     expect(Array.from(a.plays).reduce((s, p) => s + p, 0)).toBe(played);
-    expect(a.impressions).toHaveLength(60 * 3 * 10);
+    // Every row is 10 titles long unless the user has fewer unseen, unplayed titles left.
+    for (let round = 0; round < 3; round++) {
+      for (let u = 0; u < 60; u++) {
+        const playedBefore = new Set(a.impressions.filter((i) => i.user === u && i.round < round && i.played).map((i) => i.item));
+        const left = 50 - new Set([...pop.seenItems(u), ...playedBefore]).size;
+        expect(a.impressions.filter((i) => i.user === u && i.round === round)).toHaveLength(Math.min(10, left));
+      }
+    }
     expect(Array.from(a.emptyRows).every((e) => e >= 0 && e <= 1 + 1e-12)).toBe(true);
   });
 });

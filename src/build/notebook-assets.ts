@@ -10,10 +10,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import katex from 'katex';
 import { runnerImport, type Plugin } from 'vite';
-import type * as Outline from '../src/notebook/outline.js';
-import type * as Parse from '../src/notebook/parse.js';
-import type { Notebook } from '../src/notebook/types.js';
-import type * as Markdown from '../src/ui/markdown.js';
+import type * as Outline from '../notebook/outline.js';
+import type * as Parse from '../notebook/parse.js';
+import type { Notebook } from '../notebook/types.js';
+import type * as Markdown from '../ui/markdown.js';
 
 /** The app's own parser and prose renderer, loaded through Vite (they are TypeScript). */
 interface Tools {
