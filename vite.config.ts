@@ -1,57 +1,13 @@
 /// <reference types="vitest/config" />
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { build, defineConfig, type Plugin } from 'vite';
+import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
-import { notebookAssets } from './src/build/index.js';
+import { earlyKernel, notebookAssets } from './src/build/index.js';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 /** A new build is a new app version: the kernel measures the tfjs backends again once. */
 const appVersion = `${pkg.version}+${Date.now().toString(36)}`;
-
-/**
- * Creates the kernel worker from a script inline in index.html's head, before the page's own
- * JavaScript has been fetched: `src/early-kernel.ts`, bundled on its own into a few hundred bytes,
- * with the worker script's hashed name. (Created by `src/start-kernel.ts`, the worker would wait
- * for index.js to arrive and be compiled: 70–230 ms here.) Build only; the dev server creates it
- * the ordinary way.
- */
-function earlyKernel(): Plugin {
-  return {
-    name: 'fieldbook-early-kernel',
-    apply: 'build',
-    transformIndexHtml: {
-      order: 'post',
-      async handler(html, context) {
-        const script = Object.keys(context.bundle ?? {}).find((file) => /^assets\/worker-(?!kernel-)[\w-]+\.js$/.test(file));
-        if (!script) throw new Error('fieldbook-early-kernel: the kernel worker script (assets/worker-*.js) is not in the bundle');
-        const output = await build({
-          configFile: false,
-          logLevel: 'warn',
-          define: {
-            'import.meta.env.VITE_APP_VERSION': JSON.stringify(appVersion),
-            __FIELDBOOK_KERNEL_URL__: JSON.stringify(`./${script}`),
-          },
-          build: {
-            write: false,
-            target: 'es2022',
-            minify: true,
-            lib: { entry: fileURLToPath(new URL('./src/early-kernel.ts', import.meta.url)), formats: ['iife'], name: 'fieldbookEarlyKernel' },
-          },
-        });
-        const chunk = (Array.isArray(output) ? output : [output]).flatMap((o) => ('output' in o ? o.output : [])).find((o) => o.type === 'chunk');
-        if (!chunk || chunk.type !== 'chunk') throw new Error('fieldbook-early-kernel: bundling src/early-kernel.ts gave no code');
-        if (/<\/script/i.test(chunk.code)) throw new Error('fieldbook-early-kernel: the bundled script contains "</script"');
-        // Right after the charset (which must stay in the first 1,024 bytes), before the stylesheet:
-        // a classic script after a pending stylesheet would wait for it.
-        const charset = /<meta charset="[^"]*"\s*\/?>/i.exec(html);
-        if (!charset) throw new Error('fieldbook-early-kernel: index.html has no <meta charset> to put the script after');
-        const at = charset.index + charset[0].length;
-        return `${html.slice(0, at)}\n    <script>${chunk.code.trim()}</script>${html.slice(at)}`;
-      },
-    },
-  };
-}
 
 export default defineConfig(({ mode }) => ({
   // Relative asset paths so the built app works from any folder or sub-path.
@@ -88,7 +44,8 @@ export default defineConfig(({ mode }) => ({
     },
   },
   plugins: [
-    earlyKernel(),
+    // The kernel worker starts from a script inline in index.html, before the page's JavaScript loads.
+    earlyKernel({ appVersion }),
     // The shipped notebooks as pre-rendered JSON assets (data, not JavaScript), fetched on open.
     notebookAssets(),
     VitePWA({
