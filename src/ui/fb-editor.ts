@@ -171,7 +171,13 @@ export class FbEditor extends LitElement implements LazyEditor, Highlightable {
     const standIn = { edited: false };
     this.standIn = standIn;
     if (!this.readonly) content.setAttribute('contenteditable', 'plaintext-only');
-    content.addEventListener('input', () => (standIn.edited = true));
+    // Every keystroke reaches the session at once, as the editor's would: its journal must hold
+    // the text even if the learner reloads or leaves before the editor chunk arrives.
+    content.addEventListener('input', () => {
+      standIn.edited = true;
+      this.value = content.innerText.replace(/\n$/, '');
+      this.dispatchEvent(new CellEditEvent(this.cellId, this.value));
+    });
     content.addEventListener('keydown', (event) => {
       if (event.key !== 'Enter' || !(event.shiftKey || event.ctrlKey || event.metaKey)) return;
       event.preventDefault();

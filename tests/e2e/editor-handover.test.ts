@@ -9,6 +9,7 @@ import { useSession, waitForKernel } from './browser';
 const s = useSession();
 // A second browser profile, so the editor chunk is fetched (and held back) again.
 const t = useSession();
+const u = useSession();
 
 /** Holds the editor's chunk back until the returned function is called. */
 async function holdEditorChunk(session: typeof s): Promise<() => void> {
@@ -50,11 +51,25 @@ describe('typing before the code editor has loaded', () => {
     await t.page.keyboard.insertText('const replaced = 1;');
     expect(await cell.locator('.cm-content').innerText()).toBe('const replaced = 1;');
   });
+
+  it('keeps what was typed in the static code across a reload before the editor ever arrived', async () => {
+    await holdEditorChunk(u);
+    await u.page.goto(`${u.baseUrl}#/notebook/00-start-here`);
+    await waitForKernel(u.page);
+    const cell = () => u.page.locator('fb-cell[data-cell-id="memory"]');
+    await cell().locator('.cm-line').first().click();
+    await u.page.keyboard.press('ControlOrMeta+a');
+    await u.page.keyboard.insertText('"typed before the editor"');
+    await u.page.reload();
+    await waitForKernel(u.page);
+    await expect.poll(() => cell().locator('.cm-content').innerText()).toBe('"typed before the editor"');
+  });
 });
 
 describe('errors', () => {
   it('logged none', () => {
     expect(s.errors).toEqual([]);
     expect(t.errors).toEqual([]);
+    expect(u.errors).toEqual([]);
   });
 });
