@@ -3,16 +3,17 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
-import { notebookAssets } from './src/build/index.js';
+import { earlyKernel, notebookAssets } from './src/build/index.js';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
+/** A new build is a new app version: the kernel measures the tfjs backends again once. */
+const appVersion = `${pkg.version}+${Date.now().toString(36)}`;
 
 export default defineConfig(({ mode }) => ({
   // Relative asset paths so the built app works from any folder or sub-path.
   base: './',
   define: {
-    // A new build is a new app version: the kernel measures the tfjs backends again once.
-    'import.meta.env.VITE_APP_VERSION': JSON.stringify(`${pkg.version}+${Date.now().toString(36)}`),
+    'import.meta.env.VITE_APP_VERSION': JSON.stringify(appVersion),
   },
   resolve: {
     // The app's tfjs is core + layers + cpu (src/kernel/tf.ts; wasm and webgl come from backend.ts),
@@ -43,6 +44,8 @@ export default defineConfig(({ mode }) => ({
     },
   },
   plugins: [
+    // The kernel worker starts from a script inline in index.html, before the page's JavaScript loads.
+    earlyKernel({ appVersion }),
     // The shipped notebooks as pre-rendered JSON assets (data, not JavaScript), fetched on open.
     notebookAssets(),
     VitePWA({

@@ -164,6 +164,25 @@ async function step(name, promise) {
   }
 }
 
+/**
+ * The kernel's start-up marks, on the page's clock (0 = navigation start): `worker` when the page
+ * called `new Worker` (a page mark), then the worker's own marks, shifted by the difference of the
+ * two clocks' origins: `boot` its script had run (the wasm download and the kernel chunk's import
+ * start there), `script` the kernel chunk had been evaluated (tfjs included), `init` the start was
+ * taken (from the worker's name), `ready` tfjs had its backend (the worker posted `ready`),
+ * `measured` a first visit's idle-time backend measurement was done.
+ */
+async function startupMarks(page, worker) {
+  const [onPage, inWorker] = await Promise.all([
+    page.evaluate(() => ({ origin: performance.timeOrigin, worker: performance.getEntriesByName('kernel-worker', 'mark').at(-1)?.startTime ?? null })),
+    worker.evaluate(() => ({ origin: performance.timeOrigin, marks: performance.getEntriesByType('mark').map((m) => [m.name, m.startTime]) })),
+  ]);
+  const shift = inWorker.origin - onPage.origin;
+  const marks = { worker: onPage.worker };
+  for (const [name, at] of inWorker.marks) if (name.startsWith('kernel-')) marks[name.slice('kernel-'.length)] = at + shift;
+  return marks;
+}
+
 /** How long after the page became interactive its opening work still counts (idle-time editors, highlighting). */
 const SETTLE_MS = 2000;
 
@@ -276,6 +295,8 @@ async function benchNotebook(baseUrl, id) {
     result.openLongestTaskMs = cold.longestTaskMs;
     result.openTasksOver100 = cold.tasksOver100;
     result.backend = await page.evaluate(() => document.documentElement.dataset.backend ?? null);
+    // A first visit is ready before its backend measurement ends; the menu lists the backends after it.
+    await page.waitForFunction(() => document.querySelector('select option[value="measure"]') !== null, undefined, { timeout: LOAD_TIMEOUT_MS }).catch(() => {});
     result.backendProbe = await page
       .locator('select option')
       .evaluateAll((els) => els.map((o) => o.textContent.trim()))
@@ -295,9 +316,13 @@ async function benchNotebook(baseUrl, id) {
     result.lateJs = [...new Map(lateJs.map((e) => [e.url, sizeOf(e.url)])).values()];
     // The worker's own timeline: the chunk's imports and the wasm it fetched.
     const worker = await step('kernel worker', kernelWorker);
+    result.coldStartup = await step('cold start-up marks', startupMarks(page, worker));
     result.workerChunk = sizeOf(worker.url());
     const workerEntries = await worker.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
     result.workerImports = [...new Set(workerEntries.filter(isJs))].map(sizeOf);
+    // The worker's script is a few KB; the kernel (tfjs, the cell compiler) is the chunk it imports.
+    // No cell has run yet, so every chunk it fetched so far belongs to its start.
+    result.workerStartGzip = [result.workerChunk, ...result.workerImports].reduce((sum, f) => sum + (f.gzip ?? 0), 0);
     result.workerWasm = [...new Set(workerEntries.filter(isWasm))].map(sizeOf);
 
     // 1b. Warm: once the service worker is active (precache done), a new page in the same profile.
@@ -306,7 +331,10 @@ async function benchNotebook(baseUrl, id) {
     watch(warmPage);
     await page.close();
     page = warmPage;
+    const warmWorker = page.waitForEvent('worker', { predicate: (w) => isWorkerChunk(w.url()), timeout: LOAD_TIMEOUT_MS });
+    warmWorker.catch(() => {}); // reported below, if it matters
     const warm = await step('warm load', load(page, url));
+    result.warmStartup = await step('warm start-up marks', warmWorker.then((w) => startupMarks(warmPage, w)));
     result.warmMs = warm.interactiveAt;
     result.warmKernelReadyMs = warm.kernelReadyAt;
     result.warmCellsMs = warm.cellsAt;
@@ -376,7 +404,7 @@ function printReport(results, chromiumVersion) {
       ms(r.warmMs),
       kb(r.mainJsGzip),
       ms(r.openLongestTaskMs),
-      kb(r.workerChunk?.gzip),
+      kb(r.workerStartGzip),
       kb(r.workerWasm?.reduce((s, f) => s + (f.gzip ?? 0), 0)),
       ms(r.runAllMs),
       r.cells === undefined ? '—' : `${r.cells - r.notOk.length - r.skipped.length}/${r.cells - r.skipped.length}`,
@@ -393,6 +421,11 @@ function printReport(results, chromiumVersion) {
     console.log(`${r.id}: ${r.ok ? 'ok' : `FAILED — ${r.error}`}`);
     if (r.backendProbe?.length) console.log(`  backend choices: ${r.backendProbe.join(', ')}`);
     if (r.coldKernelReadyMs !== undefined) console.log(`  cold: kernel ready at ${ms(r.coldKernelReadyMs)} ms, cells shown at ${ms(r.coldCellsMs)} ms, both at ${ms(r.coldMs)} ms; warm (service worker controls: ${r.warmControlled}): kernel ${ms(r.warmKernelReadyMs)} ms, cells ${ms(r.warmCellsMs)} ms, both ${ms(r.warmMs)} ms`);
+    for (const [visit, m] of [['cold', r.coldStartup], ['warm', r.warmStartup]]) {
+      if (!m) continue;
+      const measured = m.measured === undefined ? '' : `, backends measured ${ms(m.measured)}`;
+      console.log(`  kernel start-up, ${visit} (ms on the page's clock): new Worker ${ms(m.worker)}, boot ${ms(m.boot)}, script ${ms(m.script)}, init ${ms(m.init)}, ready ${ms(m.ready)}${measured}`);
+    }
     if (r.openLongestTaskMs !== undefined) console.log(`  longest main-thread task while opening (until ${SETTLE_MS} ms after interactive): cold ${ms(r.openLongestTaskMs)} ms (${r.openTasksOver100 ?? '—'} over 100 ms), warm ${ms(r.warmOpenLongestTaskMs)} ms`);
     const files = [['main JS', r.mainJs], ['later JS', r.lateJs], ['worker', r.workerChunk ? [r.workerChunk] : []], ['worker JS', r.workerImports], ['wasm', r.workerWasm]];
     for (const [label, list] of files) {

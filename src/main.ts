@@ -1,29 +1,22 @@
 /**
- * Entry point: styles, the kernel worker, the app shell and the service worker (offline use,
- * with a prompt — never a silent reload — when a new version is ready). The worker starts first,
- * so tfjs loads while the page builds the notebook.
+ * Entry point: the kernel worker, styles, the app shell and the service worker (offline use,
+ * with a prompt — never a silent reload — when a new version is ready). The worker starts first
+ * (`start-kernel.ts` is imported before anything else), so tfjs loads while the page builds.
  */
+import { kernel, measuredFor } from './start-kernel';
 import 'katex/dist/katex.min.css';
 import './ui/styles.css';
 import { registerSW } from 'virtual:pwa-register';
-import { KernelClient, type WorkerLike } from './kernel/client';
 import type { BackendInfo } from './kernel/protocol';
-import { backendAtStart, saveMeasuredBackends, type MeasuredFor } from './store/settings';
+import { saveMeasuredBackends } from './store/settings';
 import './ui/fb-app';
 
-document.documentElement.dataset.kernel = 'starting';
-
-/** A backend measurement holds for this build of the app in this browser. */
-const measuredFor: MeasuredFor = { appVersion: String(import.meta.env.VITE_APP_VERSION ?? 'dev'), userAgent: navigator.userAgent };
-/** The worker cannot read the heap limit it shares with the page; the page tells it (Chromium). */
-const heapLimit = (performance as { memory?: { jsHeapSizeLimit?: number } }).memory?.jsHeapSizeLimit;
-
-const kernel = new KernelClient(
-  () => new Worker(new URL('./kernel/worker.ts', import.meta.url), { type: 'module', name: 'fieldbook-kernel' }) as unknown as WorkerLike,
-  { ...backendAtStart(measuredFor), heapLimit },
-);
-void kernel.start();
 kernel.addEventListener('backend', (event) => saveMeasuredBackends((event as CustomEvent<BackendInfo>).detail, measuredFor));
+// The stable hook names the backend in use from the moment the kernel is ready, also while a
+// first visit's measurement is still running (the header shows the backends once it is done).
+kernel.addEventListener('state', () => {
+  if (kernel.state !== 'starting' && kernel.backendInfo) document.documentElement.dataset.backend = kernel.backendInfo.backend;
+});
 
 const app = document.createElement('fb-app');
 app.kernel = kernel;
@@ -32,7 +25,26 @@ document.body.append(app);
 window.addEventListener('error', (event) => app.reportError(event.error ?? event.message));
 window.addEventListener('unhandledrejection', (event) => app.reportError(event.reason));
 
-if ('serviceWorker' in navigator && !import.meta.env.DEV) {
+/**
+ * Resolves once the kernel has started (or failed to), or after 10 s. A first visit's service
+ * worker downloads every precached file (5 MB) when it installs; registered at once, those
+ * downloads competed with the worker's script and wasm binary for the connections and the CPU.
+ */
+function kernelStarted(): Promise<void> {
+  return new Promise((resolve) => {
+    if (kernel.state !== 'starting') return resolve();
+    const done = () => {
+      kernel.removeEventListener('state', done);
+      resolve();
+    };
+    kernel.addEventListener('state', done);
+    setTimeout(done, 10_000);
+  });
+}
+
+if ('serviceWorker' in navigator && !import.meta.env.DEV) void kernelStarted().then(registerServiceWorker);
+
+function registerServiceWorker(): void {
   const updateSW = registerSW({
     onNeedRefresh: () =>
       app.offerUpdate(() => {

@@ -1,16 +1,20 @@
 /**
- * Picks the tfjs backend by measurement. On the small models of the tutorials cpu and wasm beat
- * WebGL, and software WebGL (SwiftShader, as in headless Chromium) is about 15× slower, so it is
- * never a candidate. The wasm binaries are bundled (hashed assets, precached) rather than fetched.
+ * The tfjs backend: which one a start uses, and the probe that measures them. On the small models
+ * of the tutorials cpu and wasm beat WebGL, and software WebGL (SwiftShader, as in headless
+ * Chromium) is about 15× slower, so it is never a candidate. The wasm binaries are bundled (hashed
+ * assets, precached) rather than fetched from a CDN.
  *
  * The page caches the measurement per browser and app version and asks for its winner, so most
- * starts measure nothing; WebGL is only looked at (and its backend only loaded) when measuring or
- * when it is the backend asked for.
+ * starts measure nothing. A start with nothing to ask for runs on wasm at once and measures every
+ * candidate afterwards, while no cell runs (`backend-measure.ts`). WebGL is only looked at (and its
+ * backend only loaded) in that measurement or when it is the backend asked for.
  */
 import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import wasmUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
+import { measureInIdle, type MeasureContext } from './backend-measure';
+import { nextTask } from './idle-gate';
 import type { BackendInfo, BackendName } from './protocol';
 
 const SOFTWARE_RENDERER = /swiftshader|llvmpipe|softpipe|software|basic render/i;
@@ -22,6 +26,7 @@ function configureWasm(): void {
   wasmConfigured = true;
   // Threads need cross-origin isolation and gained nothing on 2 cores; see TOOLCHAIN.md.
   tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+  // The worker's script has begun to fetch and compile the binary these name (`wasm-prefetch.ts`).
   setWasmPaths({
     'tfjs-backend-wasm.wasm': wasmUrl,
     'tfjs-backend-wasm-simd.wasm': wasmSimdUrl,
@@ -46,9 +51,21 @@ export function webglProblem(): string | null {
   }
 }
 
-/** A few steps of training a small MLP (16 → 32 → 1), the shape of the tutorials' heavier work. */
-async function probe(): Promise<number> {
-  const run = async () => {
+/** Steps in each of the probe's two runs. */
+const PROBE_STEPS = 15;
+
+/**
+ * Times a few steps of training a small MLP (16 → 32 → 1), the shape of the tutorials' heavier
+ * work, on the active backend: one run to warm up, then a timed one. Between two steps it lets
+ * other tasks run (a cell's `execute` message among them) and stops, resolving with null, as soon
+ * as `shouldStop` says so, having freed what it made.
+ *
+ * The result is the timed run's median step (each step up to its result's read) times the number
+ * of steps: the time of a run with no interruption. On a shared machine a step is now and then
+ * preempted for tens of milliseconds; a plain sum let one such step decide between two backends.
+ */
+export async function probe(shouldStop: () => boolean = () => false): Promise<number | null> {
+  const run = async (): Promise<number[] | null> => {
     // tf.variable keeps its initial tensor alive unless created inside tidy.
     const [x, y, w1, b1, w2, b2] = tf.tidy(() => [
       tf.randomNormal([512, 16], 0, 1, 'float32', 1),
@@ -59,23 +76,36 @@ async function probe(): Promise<number> {
       tf.variable(tf.zeros([1])),
     ]) as [tf.Tensor2D, tf.Tensor2D, tf.Variable, tf.Variable, tf.Variable, tf.Variable];
     const optimizer = tf.train.adam(0.05);
+    const steps: number[] = [];
     try {
-      for (let i = 0; i < 15; i++) {
+      for (let i = 0; i < PROBE_STEPS; i++) {
+        await nextTask();
+        if (shouldStop()) return null;
+        const start = performance.now();
         optimizer.minimize(() => tf.losses.sigmoidCrossEntropy(y, x.matMul(w1).add(b1).relu().matMul(w2).add(b2)) as tf.Scalar);
+        await w2.data();
+        steps.push(performance.now() - start);
       }
-      await w2.data();
+      return steps;
     } finally {
       tf.dispose([x, y, w1, b1, w2, b2]);
       optimizer.dispose();
     }
   };
-  await run();
-  const start = performance.now();
-  await run();
-  return performance.now() - start;
+  if ((await run()) === null) return null;
+  const steps = await run();
+  return steps === null ? null : medianOf(steps) * PROBE_STEPS;
 }
 
-async function trySetBackend(name: BackendName): Promise<boolean> {
+/** The middle value (the mean of the two middle ones for an even count). */
+export function medianOf(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** Makes `name` the active tfjs backend; false when it cannot start here. */
+export async function trySetBackend(name: BackendName): Promise<boolean> {
   try {
     if (name === 'wasm') configureWasm();
     // A chunk of its own: most learners never use it (and headless Chromium's is software).
@@ -88,39 +118,35 @@ async function trySetBackend(name: BackendName): Promise<boolean> {
   }
 }
 
+/** How a start went: the backend in use, and whether the candidates are still to be measured. */
+export interface BackendStart {
+  info: BackendInfo;
+  /** True when the start had no backend to use: call `measureLater` once ready. */
+  measuring: boolean;
+}
+
 /**
- * Chooses and activates a backend. A `requested` backend (the learner's choice, or the winner of a
- * cached measurement described by `known`) is used when it works, without measuring; otherwise
- * every usable candidate is measured and the fastest kept.
+ * Activates a backend for a start. A `requested` backend (the learner's choice, or the winner of a
+ * cached measurement described by `known`) is used when it works; otherwise the likely winner,
+ * wasm (cpu where wasm cannot start), and the candidates remain to be measured.
  */
-export async function chooseBackend(requested?: BackendName, known?: BackendInfo): Promise<BackendInfo> {
+export async function startBackend(requested?: BackendName, known?: BackendInfo): Promise<BackendStart> {
   if (requested) {
     const problem = requested === 'webgl' ? webglProblem() : null;
     if (!problem && (await trySetBackend(requested))) {
-      if (known?.available.includes(requested)) return { ...known, backend: requested };
-      return { backend: requested, available: [...new Set<BackendName>(['cpu', 'wasm', requested])], timings: {}, excluded: {} };
+      const info = known?.available.includes(requested)
+        ? { ...known, backend: requested }
+        : { backend: requested, available: [...new Set<BackendName>(['cpu', 'wasm', requested])], timings: {}, excluded: known?.excluded ?? {} };
+      return { info, measuring: false };
     }
   }
-  return measureBackends();
+  for (const likely of ['wasm', 'cpu'] as const) {
+    if (await trySetBackend(likely)) return { info: { backend: likely, available: [likely], timings: {}, excluded: {} }, measuring: true };
+  }
+  throw new Error('neither the wasm nor the cpu backend could start');
 }
 
-/** Measures every usable backend with the probe and activates the fastest. */
-async function measureBackends(): Promise<BackendInfo> {
-  const excluded: BackendInfo['excluded'] = {};
-  const webgl = webglProblem();
-  if (webgl) excluded.webgl = webgl;
-  const candidates: BackendName[] = webgl ? ['cpu', 'wasm'] : ['cpu', 'wasm', 'webgl'];
-  const timings: BackendInfo['timings'] = {};
-  const available: BackendName[] = [];
-  for (const name of candidates) {
-    if (!(await trySetBackend(name))) {
-      excluded[name] = 'failed to initialise';
-      continue;
-    }
-    available.push(name);
-    timings[name] = Math.round((await probe()) * 10) / 10;
-  }
-  const best = available.reduce<BackendName>((a, b) => ((timings[b] ?? Infinity) < (timings[a] ?? Infinity) ? b : a), available[0] ?? 'cpu');
-  await trySetBackend(best);
-  return { backend: best, available, timings, excluded };
+/** Measures every candidate while the kernel is idle (see `backend-measure.ts`). */
+export function measureLater(context: MeasureContext): Promise<BackendInfo> {
+  return measureInIdle({ activate: trySetBackend, probe, webglProblem }, context);
 }

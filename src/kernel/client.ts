@@ -5,8 +5,8 @@
  * stopped answering (a cell called `self.close()`) and one that must restart to free memory.
  */
 import { Watchdog } from './watchdog';
-import type { BackendInfo, BackendName, CellAnalysis, PageMessage, RunMessage, SavedModelInfo, WidgetValue, WorkerMessage } from './protocol';
-import { isRunMessage } from './protocol';
+import type { BackendInfo, BackendName, CellAnalysis, PageMessage, RunMessage, SavedModelInfo, WidgetValue, WorkerMessage, WorkerStart } from './protocol';
+import { fastestBackend, isRunMessage } from './protocol';
 import { isWidgetOf } from '../notebook/widget-key';
 
 /** The part of `Worker` the client uses; tests pass a fake. */
@@ -88,10 +88,17 @@ export interface KernelClientOptions {
 /**
  * Event map: `state` (detail: KernelState), `backend` (detail: BackendInfo), `fatal` (detail:
  * string), `restarted` (detail: RestartDetail) — `executed` lists the cells whose results were lost.
+ *
+ * `backend` is dispatched once what the header shows is known: at `ready` when the start had a
+ * backend to use, else when the worker's idle-time measurement is done (the kernel is ready, and
+ * runs cells on wasm, before that; `measuringBackends` is true meanwhile).
  */
 export class KernelClient extends EventTarget {
   state: KernelState = 'starting';
+  /** The backend in use and what is known of the others (the latest `ready` or `measured`). */
   backendInfo: BackendInfo | null = null;
+  /** True between a `ready` that had nothing to use and the measurement that followed it. */
+  measuringBackends = false;
   private worker: WorkerLike | null = null;
   private readyWaiters: Array<(info: BackendInfo) => void> = [];
   private queue: PendingRun[] = [];
@@ -115,8 +122,12 @@ export class KernelClient extends EventTarget {
   private awaitingAck = false;
   private awaitingPong = false;
 
+  /**
+   * `createWorker` gets the start parameters, to put in the worker's name (`worker-start.ts`): the
+   * same parameters also go to the worker as its `init` message.
+   */
   constructor(
-    private readonly createWorker: () => WorkerLike,
+    private readonly createWorker: (start: WorkerStart) => WorkerLike,
     options: KernelClientOptions = {},
   ) {
     super();
@@ -256,7 +267,11 @@ export class KernelClient extends EventTarget {
 
   private spawn(): void {
     this.setState('starting');
-    const worker = this.createWorker();
+    this.measuringBackends = false;
+    // Without the learner's pick, a measurement made before (cached, or earlier in this visit) names the backend.
+    const known = this.knownBackends;
+    const start: WorkerStart = { backend: this.requestedBackend ?? (known ? fastestBackend(known) : undefined), known, heapLimit: this.heapLimit };
+    const worker = this.createWorker(start);
     this.worker = worker;
     worker.onmessage = (event) => {
       if (this.worker === worker) this.receive(event.data);
@@ -268,17 +283,20 @@ export class KernelClient extends EventTarget {
       if (this.state === 'starting') this.setState('dead');
       else void this.restart('crash');
     };
-    worker.postMessage({ type: 'init', backend: this.requestedBackend, known: this.knownBackends, heapLimit: this.heapLimit });
+    worker.postMessage({ type: 'init', ...start });
     for (const [key, value] of this.widgets) worker.postMessage({ type: 'widget', key, value });
   }
 
   private receive(message: WorkerMessage): void {
     this.heard(message);
     if (message.type === 'pong') return;
-    if (message.type === 'ready') {
-      const { type: _type, ...info } = message;
+    if (message.type === 'ready' || message.type === 'measured') {
+      const measuring = message.type === 'ready' && message.measuring === true;
+      const info: BackendInfo = { backend: message.backend, available: message.available, timings: message.timings, excluded: message.excluded };
       this.backendInfo = info;
-      this.dispatchEvent(new CustomEvent('backend', { detail: info }));
+      this.measuringBackends = measuring;
+      if (!measuring) this.announceBackend(info);
+      if (message.type === 'measured') return;
       this.setState(this.current ? 'busy' : 'ready');
       for (const resolve of this.readyWaiters.splice(0)) resolve(info);
       this.pump();
@@ -325,6 +343,12 @@ export class KernelClient extends EventTarget {
       return;
     }
     this.deliver(message);
+  }
+
+  /** Tells the page the backend is settled; a measurement is kept, so restarts need not measure again. */
+  private announceBackend(info: BackendInfo): void {
+    if (Object.keys(info.timings).length) this.knownBackends = info;
+    this.dispatchEvent(new CustomEvent('backend', { detail: info }));
   }
 
   /** Anything the worker says shows it is alive; what it still owes keeps the watchdog armed. */

@@ -7,7 +7,11 @@
  * The worker side is imported by path from the worker (and from tests), never through this file,
  * so the page's bundle cannot pull tfjs in by accident:
  * - `kernel.ts` — `Kernel`, the DOM-free class that holds the scope and runs cells;
- * - `worker.ts` — the Web Worker: a thin adapter from messages to `Kernel`;
+ * - `worker.ts` — the Web Worker's tiny script: reads the start from the worker's name
+ *   (`worker-start.ts`), prefetches the wasm binary (`wasm-prefetch.ts`) and imports
+ *   `worker-kernel.ts`, the thin adapter from messages to `Kernel`;
+ * - `idle-gate.ts` — the worker's thread shared by need: runs and analysis first, measurement when idle;
+ * - `analysis-queue.ts` — answering the page's cell analysis a few cells at a time;
  * - `execute.ts` — running a compiled cell, locating its errors (`ThrowSites` for non-Error throws);
  * - `cell-errors.ts` — name clashes and cycles (the notebook's one graph check), error wording;
  * - `display.ts`, `format.ts`, `training-view.ts`, `throttle.ts` — the display API cells call;
@@ -15,13 +19,15 @@
  * - `release.ts` — freeing what a re-run cell's previous values held;
  * - `memory-guard.ts` — stopping a cell before the browser runs out of memory;
  * - `abort-fit.ts` — Stop (and the memory guard) between `model.fit` batches;
- * - `backend.ts` — choosing the tfjs backend by measurement; `tf.ts` — the bundled tfjs;
+ * - `backend.ts` — the tfjs backend a start uses, and the probe; `backend-measure.ts` — the first
+ *   visit's measurement, in idle time;
+ * - `tf.ts` — the bundled tfjs;
  * - `wasm-threads-off.ts` — what the build puts in place of the wasm backend's unused threaded glue.
  */
 export { KernelClient } from './client';
 export type { KernelClientOptions, KernelState, RestartDetail, RestartReason, RunHandle, RunOutcome, WorkerLike } from './client';
 export { Watchdog } from './watchdog';
-export { MIME, isRunMessage, toOutput } from './protocol';
+export { MIME, fastestBackend, isRunMessage, toOutput } from './protocol';
 export type {
   BackendInfo,
   BackendName,
@@ -42,6 +48,7 @@ export type {
   WidgetData,
   WidgetValue,
   WorkerMessage,
+  WorkerStart,
 } from './protocol';
 export type { Kernel, KernelOptions } from './kernel';
 export type { MemoryKind, MemoryLimits } from './memory-guard';

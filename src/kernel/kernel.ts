@@ -1,6 +1,6 @@
 /**
  * The kernel (DESIGN §3.2, §3.3): holds the notebook's scope, compiles and runs cells, and reports
- * what they do as plain messages. DOM-free, so the worker (`worker.ts`, a thin adapter that posts
+ * what they do as plain messages. DOM-free, so the worker (`worker-kernel.ts`, a thin adapter that posts
  * the messages to the page) and the unit tests under Node run exactly this code.
  *
  * Everything keyed by a cell id or a name is a Map: a cell may be called `constructor`.

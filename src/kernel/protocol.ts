@@ -124,17 +124,23 @@ export function toOutput<M extends Mime>(mime: M, data: OutputData<M>): Output {
   return { mime, data } as Output;
 }
 
+/**
+ * How a fresh worker starts. The page sends it as the `init` message and also puts it in the
+ * worker's URL (`worker-start.ts`): a message posted before the worker's script has run reaches it
+ * only once the page's main thread is free again, which on a first visit is after the notebook is built.
+ */
+export interface WorkerStart {
+  /** The backend to use (the learner's choice, or the choice measured before); measured when absent. */
+  backend?: BackendName;
+  /** What the measurement behind `backend` found, so the worker need not measure again. */
+  known?: BackendInfo;
+  /** The browser's JavaScript heap limit in bytes, as the page can read it (the worker cannot). */
+  heapLimit?: number;
+}
+
 /** Messages the page sends. */
 export type PageMessage =
-  | {
-      type: 'init';
-      /** The backend to use (the learner's choice, or the choice measured before); measured when absent. */
-      backend?: BackendName;
-      /** What the measurement behind `backend` found, so the worker need not measure again. */
-      known?: BackendInfo;
-      /** The browser's JavaScript heap limit in bytes, as the page can read it (the worker cannot). */
-      heapLimit?: number;
-    }
+  | ({ type: 'init' } & WorkerStart)
   /** Are you there? Answered with `pong` at once by a worker that is alive. */
   | { type: 'ping' }
   | { type: 'execute'; runId: string; cellId: string; code: string }
@@ -152,6 +158,23 @@ export interface BackendInfo {
   timings: Partial<Record<BackendName, number>>;
   /** Why a backend was left out (e.g. software WebGL). */
   excluded: Partial<Record<BackendName, string>>;
+}
+
+/**
+ * The fastest backend of a measurement (the one with the lowest probe time among those available),
+ * or its `backend` when nothing was timed. A start without the learner's pick uses it.
+ */
+export function fastestBackend(info: BackendInfo): BackendName {
+  let best: BackendName = info.backend;
+  let bestMs = info.timings[best] ?? Infinity;
+  for (const name of info.available) {
+    const ms = info.timings[name];
+    if (ms !== undefined && ms < bestMs) {
+      best = name;
+      bestMs = ms;
+    }
+  }
+  return best;
 }
 
 /** What static analysis found in a cell, without running it. */
@@ -174,7 +197,17 @@ export interface SavedModelInfo {
 
 /** Messages the worker sends. */
 export type WorkerMessage =
-  | ({ type: 'ready' } & BackendInfo)
+  /**
+   * tfjs has its backend: a cell sent now runs at once. `measuring` when the start had no backend
+   * to use: the worker then runs on the likely winner (wasm) and measures every candidate while no
+   * cell runs, and a `measured` message follows.
+   */
+  | ({ type: 'ready'; measuring?: boolean } & BackendInfo)
+  /**
+   * The measurement a `measuring` start promised. `backend` is the one in use: the winner when it
+   * was switched to before any cell ran, else still the one the kernel started on.
+   */
+  | ({ type: 'measured' } & BackendInfo)
   | { type: 'status'; runId: string; state: 'busy' }
   | { type: 'stream'; runId: string; name: 'stdout' | 'stderr'; text: string }
   | ({ type: 'display'; runId: string; displayId: string } & Output)

@@ -7,7 +7,7 @@
  * These live in localStorage, not IndexedDB: the page reads them synchronously at start, before
  * anything else, so the worker can be told at once which backend to load.
  */
-import type { BackendInfo, BackendName } from '../kernel/protocol';
+import { fastestBackend, type BackendInfo, type BackendName } from '../kernel/protocol';
 
 const CHOICE_KEY = 'fieldbook.backend';
 const MEASURED_KEY = 'fieldbook.backend-measured';
@@ -22,6 +22,11 @@ function isBackend(value: unknown): value is BackendName {
 export interface MeasuredFor {
   appVersion: string;
   userAgent: string;
+}
+
+/** This build of the app in this browser: what a cached measurement must have been made for. */
+export function currentBuild(): MeasuredFor {
+  return { appVersion: String(import.meta.env.VITE_APP_VERSION ?? 'dev'), userAgent: navigator.userAgent };
 }
 
 function read(key: string): string | null {
@@ -81,9 +86,11 @@ export function clearMeasuredBackends(): void {
 /**
  * What the kernel should start with: the learner's pick, else the cached measurement's winner
  * (with the measurement, so the header can still show every backend's time); nothing means measure.
+ * The winner is the fastest of the timings: a first visit whose measurement ended after a cell had
+ * run kept the backend it started on, and caches that one as `backend`.
  */
 export function backendAtStart(now: MeasuredFor): { backend?: BackendName; known?: BackendInfo } {
   const known = loadMeasuredBackends(now) ?? undefined;
-  const backend = savedBackend() ?? known?.backend;
+  const backend = savedBackend() ?? (known ? fastestBackend(known) : undefined);
   return { ...(backend ? { backend } : {}), ...(known ? { known } : {}) };
 }

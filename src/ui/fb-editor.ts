@@ -176,12 +176,11 @@ export class FbEditor extends LitElement implements LazyEditor, Highlightable {
     const standIn = { edited: false };
     this.standIn = standIn;
     if (!this.readonly) content.setAttribute('contenteditable', 'plaintext-only');
+    // Every keystroke reaches the session at once, as the editor's would: its journal must hold
+    // the text even if the learner reloads or leaves before the editor chunk arrives.
     content.addEventListener('input', () => {
-      // The text goes to the notebook at once, as an editor's would: a reload before the
-      // editor chunk arrives (a slow network) must not lose it.
       standIn.edited = true;
-      if (this.standIn !== standIn) return;
-      this.value = standInText(content);
+      this.value = content.innerText.replace(/\n$/, '');
       this.dispatchEvent(new CellEditEvent(this.cellId, this.value));
     });
     content.addEventListener('keydown', (event) => {
@@ -202,7 +201,7 @@ export class FbEditor extends LitElement implements LazyEditor, Highlightable {
     const offsets = hadFocus ? selectionOffsets(content) : null;
     const points = hadFocus && !offsets ? selectionPoints() : null;
     if (standIn.edited) {
-      this.value = standInText(content);
+      this.value = content.innerText.replace(/\n$/, '');
       this.dispatchEvent(new CellEditEvent(this.cellId, this.value));
     }
     this.createEditor();
@@ -271,11 +270,6 @@ export class FbEditor extends LitElement implements LazyEditor, Highlightable {
     this.addEventListener('click', onClick, true);
     window.addEventListener('mouseup', () => setTimeout(done, 0), { once: true });
   }
-}
-
-/** The code the learner typed into the stand-in (its lines are the static copy's `.cm-line`s). */
-function standInText(content: HTMLElement): string {
-  return content.innerText.replace(/\n$/, '');
 }
 
 /**

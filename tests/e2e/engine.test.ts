@@ -29,6 +29,8 @@ describe('a notebook', () => {
     expect(await toc.getByRole('link').count()).toBeGreaterThan(8);
     expect(await s.page.locator('fb-cell .cm-editor').count()).toBe(await s.page.locator('fb-cell').count());
     expect(await s.page.evaluate(() => document.documentElement.dataset.backend)).toMatch(/^(cpu|wasm|webgl)$/);
+    // On a first visit the kernel is ready before its backend measurement ends; the menu lists the backends after it.
+    await s.page.waitForFunction(() => document.querySelector('select option[value="measure"]') !== null);
     expect(await s.page.getByRole('combobox', { name: /tfjs backend/ }).inputValue()).toMatch(/^(cpu|wasm)$/);
   });
 

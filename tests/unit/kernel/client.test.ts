@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { KernelClient, type WorkerLike } from '../../../src/kernel/client';
-import type { DoneMessage, PageMessage, RunMessage, WorkerMessage } from '../../../src/kernel/protocol';
+import type { BackendInfo, DoneMessage, PageMessage, RunMessage, WorkerMessage, WorkerStart } from '../../../src/kernel/protocol';
 
 /**
  * A worker stand-in that records what the page sent and lets the test answer. Like a live worker
@@ -39,11 +39,15 @@ function done(runId: string, status: 'ok' | 'error' | 'aborted' = 'ok', declared
 }
 
 let workers: FakeWorker[];
+/** What `createWorker` was given for each worker. */
+let starts: WorkerStart[];
 let client: KernelClient;
 
 beforeEach(async () => {
   workers = [];
-  client = new KernelClient(() => {
+  starts = [];
+  client = new KernelClient((start) => {
+    starts.push(start);
     const w = new FakeWorker();
     workers.push(w);
     return w;
@@ -237,6 +241,69 @@ describe('KernelClient', () => {
     expect(client.state).toBe('dead');
     expect(workers).toHaveLength(2);
     expect(fatal).toEqual(['worker script failed to load']);
+  });
+});
+
+const measured: BackendInfo = { backend: 'wasm', available: ['cpu', 'wasm'], timings: { cpu: 108.6, wasm: 47.1 }, excluded: { webgl: 'software WebGL' } };
+
+describe('KernelClient and the backend measurement', () => {
+  /** Collects the `backend` events. */
+  const backendEvents = () => {
+    const seen: BackendInfo[] = [];
+    client.addEventListener('backend', (e) => seen.push((e as CustomEvent<BackendInfo>).detail));
+    return seen;
+  };
+
+  it('gives the worker the same start parameters as the init message', () => {
+    expect(starts).toHaveLength(1);
+    expect(workers[0].sent[0]).toEqual({ type: 'init', ...starts[0] });
+  });
+
+  it('is ready and runs cells while the worker measures, and names the backends only once measured', async () => {
+    const seen = backendEvents();
+    const restarted = client.measureBackends();
+    workers[1].reply({ type: 'ready', backend: 'wasm', available: ['wasm'], timings: {}, excluded: {}, measuring: true });
+    expect((await restarted).backend).toBe('wasm');
+    expect(client.state).toBe('ready');
+    expect(client.measuringBackends).toBe(true);
+    expect(seen).toEqual([]);
+    const run = client.execute('a', '1', () => {});
+    expect(workers[1].executes().map((m) => m.runId)).toEqual([run.runId]);
+    workers[1].reply({ type: 'measured', ...measured });
+    expect(seen).toEqual([measured]);
+    expect(client.measuringBackends).toBe(false);
+    expect(client.backendInfo).toEqual(measured);
+    expect(client.state).toBe('busy');
+  });
+
+  it('restarts with the measured winner and its measurement instead of measuring again', async () => {
+    void client.measureBackends();
+    workers[1].reply({ type: 'ready', backend: 'wasm', available: ['wasm'], timings: {}, excluded: {}, measuring: true });
+    workers[1].reply({ type: 'measured', ...measured, timings: { cpu: 20, wasm: 47.1 } });
+    void client.restart();
+    expect(starts[2]).toMatchObject({ backend: 'cpu', known: { timings: { cpu: 20, wasm: 47.1 } } });
+    // "Measure again" forgets it.
+    void client.measureBackends();
+    expect(starts[3]).toEqual({ backend: undefined, known: undefined, heapLimit: undefined });
+  });
+
+  it('keeps the measurement when the learner picks a backend', async () => {
+    void client.measureBackends();
+    workers[1].reply({ type: 'ready', backend: 'wasm', available: ['wasm'], timings: {}, excluded: {}, measuring: true });
+    workers[1].reply({ type: 'measured', ...measured });
+    void client.setBackend('cpu');
+    expect(starts[2]).toEqual({ backend: 'cpu', known: measured, heapLimit: undefined });
+  });
+
+  it('ignores the measurement of a worker that has since been replaced', () => {
+    const seen = backendEvents();
+    void client.measureBackends();
+    const old = workers[1];
+    old.reply({ type: 'ready', backend: 'wasm', available: ['wasm'], timings: {}, excluded: {}, measuring: true });
+    void client.setBackend('cpu');
+    old.reply({ type: 'measured', ...measured });
+    expect(seen).toEqual([]);
+    expect(client.backendInfo?.backend).toBe('wasm');
   });
 });
 

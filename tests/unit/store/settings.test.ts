@@ -23,6 +23,12 @@ describe('the backend choice', () => {
     expect(backendAtStart(here)).toEqual({ backend: 'wasm', known: measured });
   });
 
+  it('starts with the fastest measured backend, also when the measurement kept another one in use', () => {
+    // A first visit whose cells ran before the measurement ended stayed on wasm although cpu won.
+    saveMeasuredBackends({ ...measured, timings: { cpu: 20.5, wasm: 26.4 } }, here);
+    expect(backendAtStart(here).backend).toBe('cpu');
+  });
+
   it('measures again for a new app version or another browser version', () => {
     saveMeasuredBackends(measured, here);
     expect(loadMeasuredBackends({ ...here, appVersion: '0.1.1+def' })).toBeNull();
