@@ -54,6 +54,14 @@ export class CellCompareEvent extends Event {
   }
 }
 
+/** A cell's CodeMirror editor replaced its statically drawn code. */
+export class EditorLiveEvent extends Event {
+  static readonly type = 'editor-live';
+  constructor() {
+    super(EditorLiveEvent.type, BUBBLES);
+  }
+}
+
 /** The learner moved a widget. */
 export class WidgetInputEvent extends Event {
   static readonly type = 'widget-input';
@@ -86,6 +94,7 @@ declare global {
     'cell-delete': CellDeleteEvent;
     'cell-reset': CellResetEvent;
     'cell-compare': CellCompareEvent;
+    'editor-live': EditorLiveEvent;
     'widget-input': WidgetInputEvent;
     'notebook-trust': NotebookTrustEvent;
     'app-error': AppErrorEvent;

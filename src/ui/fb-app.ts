@@ -13,6 +13,7 @@ import './fb-storage';
 import type { FbStorage } from './fb-storage';
 import { clearMeasuredBackends, IMPORTED_PREFIX, loadImported, saveBackendChoice, saveImported, type ImportedNotebook } from '../store/index';
 import { confirmDialog } from './dialog';
+import { typeSpecimen } from './type-specimen';
 import { loadNotebook } from './notebooks';
 import { readNotebookFile } from './transfer';
 import { describeError, errorMessage, type DescribedError } from './report-error';
@@ -38,6 +39,8 @@ export class FbApp extends LitElement {
   @state() private trustedNow = new Set<string>();
   @state() private importProblem = '';
   @state() private dragging = false;
+  /** The shell has been painted: from then on a notebook's wait shows the type specimen (type-specimen.ts). */
+  @state() private shellPainted = false;
   private openedId = '';
 
   /** Loads the notebook the route names; a newer route supersedes a load under way. */
@@ -72,6 +75,11 @@ export class FbApp extends LitElement {
 
   protected override createRenderRoot(): HTMLElement {
     return this;
+  }
+
+  protected override firstUpdated(): void {
+    // Not in the shell's own first frame, which has fonts of its own to look up.
+    requestAnimationFrame(() => requestAnimationFrame(() => (this.shellPainted = true)));
   }
 
   override connectedCallback(): void {
@@ -261,7 +269,7 @@ export class FbApp extends LitElement {
     if (route.page === 'home') return html`<fb-notebook-list></fb-notebook-list>`;
     if (route.page === 'bad-address') return notFound(route.message);
     if (route.page === 'glossary') return this.glossaryPage.render({ complete: () => html`<fb-glossary .term=${route.term}></fb-glossary>` });
-    const opening = html`<main id="main"><p aria-busy="true">Opening notebook…</p></main>`;
+    const opening = html`<main id="main"><p aria-busy="true">Opening notebook…</p>${this.shellPainted ? typeSpecimen() : nothing}</main>`;
     return this.opening.render({
       initial: () => opening,
       pending: () => opening,

@@ -16,7 +16,7 @@ import './fb-output';
 import type { FbEditor } from './fb-editor';
 import { mayRenderFirst, renderNow } from './first-render-queue';
 import type { CellStatus, CodeCellState } from '../session/cell-state';
-import { CellAddEvent, CellCompareEvent, CellDeleteEvent, CellResetEvent, CellRunEvent } from './events';
+import { CellAddEvent, CellCompareEvent, CellDeleteEvent, CellResetEvent, CellRunEvent, EditorLiveEvent } from './events';
 
 /** Outputs a cell shows before "N more outputs — Show more outputs" (errors always show). */
 export const MAX_OUTPUTS = 100;
@@ -44,6 +44,16 @@ export class FbCell extends LitElement {
   @property({ type: Boolean }) trusted = true;
   @state() private expanded = false;
   @state() private outputLimit = MAX_OUTPUTS;
+  /** Its editor has been built (CodeMirror's tooltips must not be clipped to the cell). */
+  private editorLive = false;
+
+  constructor() {
+    super();
+    this.addEventListener(EditorLiveEvent.type, () => {
+      this.editorLive = true;
+      this.syncDormant();
+    });
+  }
 
   protected override createRenderRoot(): HTMLElement {
     return this;
@@ -62,6 +72,12 @@ export class FbCell extends LitElement {
     return this.hasUpdated || mayRenderFirst(this);
   }
 
+  /** Takes the first render that was waiting, now (the first-render queue's turn, timed as it goes). */
+  renderPending(): void {
+    this.requestUpdate();
+    this.performUpdate();
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('cell') && this.cell.flags.hidden && changed.get('cell') === undefined) this.expanded = false;
   }
@@ -72,6 +88,21 @@ export class FbCell extends LitElement {
     // The host is what command mode focuses, so it carries the cell's role and name.
     this.setAttribute('role', 'group');
     this.setAttribute('aria-label', this.label());
+    this.syncDormant();
+  }
+
+  /**
+   * A cell with its code drawn statically and no outputs is dormant: in a very long notebook it is
+   * skipped by layout and paint while off screen (styles.css, `.fb-cell-dormant`), with the height
+   * it will have there. A cell with an editor (whose tooltips may reach past the cell) or with
+   * outputs (charts measure themselves) is laid out as usual.
+   */
+  private syncDormant(): void {
+    const dormant = !this.editorLive && this.cell.outputs.length === 0;
+    this.classList.toggle('fb-cell-dormant', dormant);
+    const showsCode = !this.cell.flags.hidden || this.expanded;
+    if (dormant) this.style.setProperty('contain-intrinsic-block-size', `auto ${dormantHeight(showsCode ? lineCount(this.cell.source) : null)}`);
+    else this.style.removeProperty('contain-intrinsic-block-size');
   }
 
   private label(): string {
@@ -114,6 +145,24 @@ export class FbCell extends LitElement {
       </div>
     </div>`;
   }
+}
+
+/** Lines of a cell's code, as the static copy draws them (one per line break, plus one). */
+function lineCount(source: string): number {
+  let lines = 1;
+  for (let i = source.indexOf('\n'); i >= 0; i = source.indexOf('\n', i + 1)) lines++;
+  return lines;
+}
+
+/**
+ * The height of a dormant cell, from the rules it is drawn with (styles.css, code.css): its bar
+ * (as tall as its link buttons: 0.9rem × 1.55 + 0.4rem padding + 2px border; plus the bar's 0.6rem
+ * padding and 1px rule), the cell's 2px of border, and its code (lines of 1.4 × 0.88rem plus 8px of
+ * padding) or, when the code is hidden, the note saying so (0.9rem × 1.55 + 1rem padding).
+ */
+function dormantHeight(lines: number | null): string {
+  const code = lines === null ? '2.395rem' : `${lines} * 1.232rem + 8px`;
+  return `calc(2.395rem + 5px + ${code})`;
 }
 
 function formatMs(ms: number): string {

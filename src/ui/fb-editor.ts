@@ -8,14 +8,15 @@
  *
  * @fires cell-edit - the text changed ({@link CellEditEvent})
  * @fires cell-run - Ctrl/Cmd+Enter (advance: false) or Shift+Enter (advance: true) ({@link CellRunEvent})
+ * @fires editor-live - the editor replaced the static code ({@link EditorLiveEvent})
  */
 import { LitElement, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { CellEditor } from './editor-view';
 import { buildWhenNear, editorModule, loadEditorModule, stopWatching, type LazyEditor } from './editor-queue';
-import { cancelHighlight, canHighlightNow, charge, highlightLater, type Highlightable } from './highlight-queue';
+import { cancelHighlight, charge, highlightLater, highlightNow, loadHighlighter, type Highlightable } from './highlight-queue';
 import { staticCodeHtml } from './static-code';
-import { CellEditEvent, CellRunEvent } from './events';
+import { CellEditEvent, CellRunEvent, EditorLiveEvent } from './events';
 import './code.css';
 
 /** A press on the static code, replayed on the editor built for it. */
@@ -28,6 +29,9 @@ interface Press {
   ctrlKey: boolean;
   metaKey: boolean;
 }
+
+// The colouring chunk loads alongside the view, so the first cells are usually drawn in colour.
+void loadHighlighter();
 
 @customElement('fb-editor')
 export class FbEditor extends LitElement implements LazyEditor, Highlightable {
@@ -123,10 +127,11 @@ export class FbEditor extends LitElement implements LazyEditor, Highlightable {
     if (this.standIn) return;
     const key = JSON.stringify([this.value, this.errorLine, this.readonly, this.label]);
     if (this.staticRoot && key === this.drawn && !force) return;
-    const plain = !force && !canHighlightNow();
+    const highlight = highlightNow(force) ?? undefined;
+    const plain = !highlight;
     const started = performance.now();
     const template = document.createElement('template');
-    template.innerHTML = staticCodeHtml(this.value, { label: this.label, readonly: this.readonly, errorLine: this.errorLine, plain });
+    template.innerHTML = staticCodeHtml(this.value, { label: this.label, readonly: this.readonly, errorLine: this.errorLine, highlight });
     if (!plain) charge(performance.now() - started);
     this.plain = plain;
     if (plain) highlightLater(this);
@@ -227,6 +232,7 @@ export class FbEditor extends LitElement implements LazyEditor, Highlightable {
       },
     });
     this.editor = editor;
+    this.dispatchEvent(new EditorLiveEvent());
     const old = this.staticRoot;
     this.staticRoot = null;
     this.drawn = '';

@@ -12,6 +12,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { KernelClient } from '../kernel/client';
 import type { Notebook } from '../notebook/types';
 import type { NbOutput } from '../notebook/ipynb-outputs';
+import type { NotebookOutline } from '../notebook/outline';
 import { Autosaver, isEdited, isOriginalChanged, loadEdits, NotebookSession, SessionController, summarize, type AutosaveReport, type CellState, type LoadedEdits } from '../session/index';
 import { applyEdits, browserEditJournal, browserEditsChannel, idbEditStore, type EditConflict, type EditJournal, type EditsChannel, type EditStore } from '../store/index';
 import { compareDialog, confirmDialog } from './dialog';
@@ -24,13 +25,16 @@ import './fb-cell';
 import './fb-toc';
 import type { FbCell } from './fb-cell';
 import { GlossaryController } from './glossary-terms';
-import { prerenderedProse } from './notebooks';
-import { estimateProseHeight, NotebookProse, TermMarks } from './prose';
+import { prerenderedProse, shippedOutline } from './notebooks';
+import { NotebookProse } from './prose';
+import { TermMarks } from './term-marks';
 import { routeOf, VisitController } from './visits';
 import { errorMessage } from './report-error';
 import { drawPendingCharts } from '../charts/index';
 import { holdEditorsUntil } from './editor-queue';
 import { SessionFrames } from './frame-coalescer';
+import { loadMathFonts, typeSpecimen } from './type-specimen';
+import { GrowingList } from './growing-list';
 
 
 /** What the opening task read, for the session it opens. */
@@ -75,9 +79,15 @@ export class FbNotebook extends LitElement {
   private prose: NotebookProse | null = null;
   /** Whether the prose came from outside the app (sanitised and kept in its box). */
   private importedProse = false;
+  /** The shipped prose has formulas (the type specimen shown while it opens then has math too). */
+  private hasMath = false;
+  /** The outline the build read from a shipped notebook, with the cells it read (for the contents). */
+  private shipped: { cells: Notebook['cells']; outline: NotebookOutline } | null = null;
   /** Marks each glossary term's first use in the prose with its definition. */
   private readonly glossary = new GlossaryController(this);
-  private readonly terms = new TermMarks(this.glossary);
+  private readonly terms = new TermMarks(this.glossary, () => this.requestUpdate());
+  /** How many cells are in the page (a very long notebook's are added a slice per frame). */
+  private readonly growing = new GrowingList(() => this.requestUpdate());
 
   /** Reads the learner's edits for the notebook; a newer notebook or key supersedes a read under way. */
   private readonly opening = new Task(this, {
@@ -146,6 +156,7 @@ export class FbNotebook extends LitElement {
     this.detachKeyboard = null;
     this.closeSession();
     this.prose?.close();
+    this.growing.stop();
     this.kernel?.removeEventListener('state', this.onKernelState);
   }
 
@@ -160,6 +171,10 @@ export class FbNotebook extends LitElement {
       this.prose?.close();
       const shipped = prerenderedProse(this.notebook);
       this.importedProse = !shipped;
+      this.hasMath = Object.values(shipped ?? {}).some((p) => p.html.includes('class="katex"'));
+      if (this.hasMath) loadMathFonts();
+      const outline = shippedOutline(this.notebook);
+      this.shipped = outline ? { cells: this.notebook.cells, outline } : null;
       this.prose = new NotebookProse(shipped, this.importedProse, () => this.frames.request());
       document.title = `${this.notebook.meta.title} · Fieldbook`;
     }
@@ -181,6 +196,7 @@ export class FbNotebook extends LitElement {
     });
     this.autosaver = new Autosaver(session, key, { store: this.store, journal: this.journal, channel: this.channel }, loaded, (report) => this.onSaveReport(report));
     this.frames.watch(session);
+    this.growing.reset();
     this.sessions.session = session;
   }
 
@@ -287,18 +303,18 @@ export class FbNotebook extends LitElement {
     if (!session) {
       return this.opening.render({
         error: (e) => html`<main class="fb-notebook" id="main"><div class="fb-error" role="alert"><pre>This notebook could not be opened: ${errorMessage(e)}</pre></div></main>`,
-        initial: () => html`<main class="fb-notebook" id="main"><p aria-busy="true">Opening notebook…</p></main>`,
-        pending: () => html`<main class="fb-notebook" id="main"><p aria-busy="true">Opening notebook…</p></main>`,
-        complete: () => html`<main class="fb-notebook" id="main"><p aria-busy="true">Opening notebook…</p></main>`,
+        initial: () => html`<main class="fb-notebook" id="main"><p aria-busy="true">Opening notebook…</p>${typeSpecimen({ withMath: this.hasMath })}</main>`,
+        pending: () => html`<main class="fb-notebook" id="main"><p aria-busy="true">Opening notebook…</p>${typeSpecimen({ withMath: this.hasMath })}</main>`,
+        complete: () => html`<main class="fb-notebook" id="main"><p aria-busy="true">Opening notebook…</p>${typeSpecimen({ withMath: this.hasMath })}</main>`,
       });
     }
     const { html: prose, headings } = this.prose!.layout(session.cells.filter((c) => c.kind === 'markdown'));
     this.frames.rendered(session.codeCells);
     let codeIndex = 0;
     return html`
-      <div class="fb-notebook-layout" data-progress-key=${this.key}>
+      <div class=${GrowingList.isLong(session.cells.length) ? 'fb-notebook-layout fb-notebook-long' : 'fb-notebook-layout'} data-progress-key=${this.key}>
         <nav class="fb-toc" aria-label="Table of contents">
-          <fb-toc .headings=${headings} .cells=${session.cells} base=${this.route} progressKey=${this.key}></fb-toc>
+          <fb-toc .headings=${headings} .cells=${session.cells} .shipped=${this.shipped} base=${this.route} progressKey=${this.key}></fb-toc>
         </nav>
         <main class="fb-notebook" id="main">
           <div class="fb-toolbar" role="toolbar" aria-label="Notebook">
@@ -324,10 +340,10 @@ export class FbNotebook extends LitElement {
           ${this.undoable ? html`<div class="fb-notice fb-undo" role="status">Deleted cell ${this.undoable.id}.
                 <button @click=${() => this.undoDelete()} aria-keyshortcuts="z">Undo</button>
                 <button class="fb-link" @click=${() => (this.undoable = null)}>Dismiss</button></div>` : nothing}
-          ${session.cells.map((cell) =>
+          ${session.cells.slice(0, this.growing.count(session.cells.length)).map((cell) =>
             cell.kind === 'markdown'
               ? html`<article class=${this.importedProse ? 'fb-prose fb-prose-imported' : 'fb-prose'} data-cell-id=${cell.id}
-                  style=${`contain-intrinsic-size: auto ${estimateProseHeight(cell.source)}px`} .innerHTML=${this.terms.mark(cell.id, prose.get(cell.id) ?? '')}></article>`
+                  style=${`contain-intrinsic-size: auto ${this.prose!.estimatedHeight(cell)}px`} .innerHTML=${this.terms.mark(cell.id, prose.get(cell.id) ?? '')}></article>`
               : html`<fb-cell data-cell-id=${cell.id} data-status=${cell.status} .cell=${cell} .index=${++codeIndex}
                   .edited=${isEdited(cell)} .originalChanged=${isOriginalChanged(cell)} .trusted=${this.trusted}
                   @cell-reset=${(e: HTMLElementEventMap['cell-reset']) => this.guard(() => this.resetCell(e.cellId))}

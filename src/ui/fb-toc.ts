@@ -22,10 +22,17 @@ export class FbToc extends LitElement {
   /** Route prefix of the notebook, e.g. `#/notebook/fraud-detection`. */
   @property() base = '';
   @property() progressKey = '';
+  /**
+   * The outline the build read from the notebook's own cells, if it shipped: while the learner's
+   * cells are still those, it is the outline, and no cell need be read.
+   */
+  @property({ attribute: false }) shipped: { cells: OutlineSource['cells']; outline: NotebookOutline } | null = null;
   @state() private narrow = false;
   @state() private open = true;
   @state() private tick = 0;
   private outline: NotebookOutline = outlineNotebook({ cells: [] });
+  /** The outline's sections and exercises by heading id, for the render (one lookup a heading). */
+  private bySection: SectionIndex = indexSections(this.outline);
   private outlineOf = '';
   private outlinePending = false;
   private tracker: ProgressTracker | null = null;
@@ -69,8 +76,15 @@ export class FbToc extends LitElement {
     const key = this.cells.map((c) => `${c.id}\u0001${c.source}`).join('\u0000');
     if (key !== this.outlineOf) {
       this.outlineOf = key;
-      this.outlineSoon();
+      if (this.shipped && sameCells(this.cells, this.shipped.cells)) this.setOutline(this.shipped.outline);
+      else this.outlineSoon();
     }
+  }
+
+  private setOutline(outline: NotebookOutline): void {
+    this.outline = outline;
+    this.bySection = indexSections(outline);
+    this.tick++;
   }
 
   /**
@@ -83,8 +97,7 @@ export class FbToc extends LitElement {
     this.outlinePending = true;
     const run = () => {
       this.outlinePending = false;
-      this.outline = outlineNotebook({ cells: this.cells });
-      this.tick++;
+      this.setOutline(this.shipped && sameCells(this.cells, this.shipped.cells) ? this.shipped.outline : outlineNotebook({ cells: this.cells }));
     };
     if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 300 });
     else setTimeout(run, 50);
@@ -114,12 +127,12 @@ export class FbToc extends LitElement {
   }
 
   private renderHeading(h: Heading): TemplateResult {
-    const index = this.outline.sections.findIndex((s) => s.id === h.id);
+    const index = this.bySection.sections.get(h.id) ?? -1;
     const section = index >= 0 ? this.outline.sections[index] : undefined;
     const under = index >= 0 && h.depth === 2 ? exercisesUnder(this.outline, index) : (section?.exerciseIds ?? []);
     const progress = this.tracker?.progress;
     const done = countPassed(progress, under);
-    const own = this.outline.exercises.filter((e) => e.sectionId === h.id);
+    const own = this.bySection.exercises.get(h.id) ?? [];
     return html`<li class="depth-${h.depth}">
       <a href=${`${this.base}/${h.id}`} @click=${(e: Event) => this.jump(e, h.id)}>${h.text}</a>
       ${under.length && h.depth === 2 ? html`<span class="fb-toc-count" title="Exercises passed in this section">${done}/${under.length}<span class="fb-visually-hidden"> exercises passed</span></span>` : nothing}
@@ -144,6 +157,31 @@ export class FbToc extends LitElement {
     const panel = document.querySelector<HTMLElement>(`[data-exercise="${CSS.escape(id)}"]`);
     focusTarget(panel ?? document.querySelector<HTMLElement>(`fb-cell[data-cell-id="${CSS.escape(cellId)}"]`));
   }
+}
+
+/** Where each heading's section is in an outline, and the exercises declared under each. */
+interface SectionIndex {
+  /** The first section with each id (as `findIndex` would find it). */
+  sections: Map<string, number>;
+  exercises: Map<string, NotebookOutline['exercises']>;
+}
+
+function indexSections(outline: NotebookOutline): SectionIndex {
+  const sections = new Map<string, number>();
+  outline.sections.forEach((s, i) => {
+    if (!sections.has(s.id)) sections.set(s.id, i);
+  });
+  const exercises = new Map<string, NotebookOutline['exercises']>();
+  for (const e of outline.exercises) {
+    if (e.sectionId === undefined) continue;
+    exercises.set(e.sectionId, [...(exercises.get(e.sectionId) ?? []), e]);
+  }
+  return { sections, exercises };
+}
+
+/** Whether two lists hold the same cells (kind, id and text), in the same order. */
+function sameCells(a: OutlineSource['cells'], b: OutlineSource['cells']): boolean {
+  return a.length === b.length && a.every((c, i) => c.kind === b[i].kind && c.id === b[i].id && c.source === b[i].source);
 }
 
 function focusTarget(target: HTMLElement | null): void {

@@ -6,7 +6,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { findFirstTerm, parseGlossary, type Glossary, type GlossaryEntry } from '../notebook/glossary';
-import { renderInlineMarkdown } from './markdown';
+import type * as Markdown from './markdown';
 import { GLOSSARY_ID, loadNotebookText } from './notebooks';
 
 /** Elements whose text is never marked: code, math, links, headings, controls, and terms already marked. */
@@ -23,11 +23,40 @@ export function loadGlossary(): Promise<Glossary> {
   return loading;
 }
 
+/** Entries whose term patterns are compiled per idle callback. */
+const PREPARE_SLICE = 12;
+
+const idle = (): Promise<void> =>
+  new Promise((resolve) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(() => resolve(), { timeout: 200 }) : setTimeout(resolve, 0)));
+
+let prepared: Promise<Glossary> | null = null;
+
+/**
+ * Gets the glossary's term search ready in idle time, a few entries at a time: the first search
+ * builds its index and compiles each term's pattern when it first tries it (20 ms at once on this
+ * machine's kind, most of a notebook's marking), so a search of the terms' own names, every one
+ * counted as used already, compiles them all beforehand.
+ */
+function prepareTerms(glossary: Glossary): Promise<Glossary> {
+  prepared ??= (async () => {
+    const { entries } = glossary;
+    const all = new Set(entries.map((e) => e.id));
+    for (let i = 0; i < entries.length; i += PREPARE_SLICE) {
+      await idle();
+      const names = entries.slice(i, i + PREPARE_SLICE).map((e) => [e.term, ...e.aliases].join(', ')).join('. ');
+      findFirstTerm(names, entries, all);
+    }
+    return glossary;
+  })();
+  return prepared;
+}
+
 /**
  * Marks in `html` the first use of each glossary term not yet in `used` (term ids), adding the
- * ones it marks to `used`. Returns the new HTML and the term ids it marked.
+ * ones it marks to `used`, each with its definition (`renderDefinition` turns the definition's
+ * Markdown into HTML). Returns the new HTML and the term ids it marked.
  */
-export function markTerms(html: string, entries: readonly GlossaryEntry[], used: Set<string>): { html: string; marked: string[] } {
+export function markTerms(html: string, entries: readonly GlossaryEntry[], used: Set<string>, renderDefinition: (markdown: string) => string): { html: string; marked: string[] } {
   if (!entries.length) return { html, marked: [] };
   const template = document.createElement('template');
   template.innerHTML = html;
@@ -43,14 +72,14 @@ export function markTerms(html: string, entries: readonly GlossaryEntry[], used:
       marked.push(match.entry.id);
       const rest = text.splitText(match.index);
       const after = rest.splitText(match.length);
-      rest.replaceWith(termElement(match.entry, rest.data));
+      rest.replaceWith(termElement(match.entry, rest.data, renderDefinition));
       text = after;
     }
   }
   return { html: template.innerHTML, marked };
 }
 
-function termElement(entry: GlossaryEntry, shown: string): HTMLElement {
+function termElement(entry: GlossaryEntry, shown: string, renderDefinition: (markdown: string) => string): HTMLElement {
   const wrap = document.createElement('span');
   wrap.className = 'fb-term';
   const dfn = document.createElement('dfn');
@@ -63,7 +92,7 @@ function termElement(entry: GlossaryEntry, shown: string): HTMLElement {
   def.className = 'fb-term-def';
   def.id = defId;
   def.setAttribute('role', 'tooltip');
-  def.innerHTML = `<strong>${escapeHtml(entry.term)}</strong> ${renderInlineMarkdown(entry.definition)}`;
+  def.innerHTML = `<strong>${escapeHtml(entry.term)}</strong> ${renderDefinition(entry.definition)}`;
   wrap.append(dfn, def);
   return wrap;
 }
@@ -79,9 +108,13 @@ function escapeHtml(text: string): string {
  */
 export class GlossaryController implements ReactiveController {
   private entries: readonly GlossaryEntry[] = [];
+  /** Renders a definition's Markdown (markdown.ts, loaded after the glossary: marked is not needed before). */
+  private renderDefinition: (markdown: string) => string = (text) => escapeHtml(text);
   private used = new Set<string>();
   /** Bumped when the glossary arrives: cached prose rendered before it is stale. */
   generation = 0;
+  /** Bumped at the start of each render of the host (no term is used yet). */
+  pass = 0;
 
   constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
     host.addController(this);
@@ -94,12 +127,16 @@ export class GlossaryController implements ReactiveController {
     this.host.addEventListener('focusout', undismiss);
     this.host.addEventListener('pointerleave', undismiss, true);
     if (!this.entries.length) {
-      void loadGlossary().then((g) => {
+      // marked (in markdown.ts) loads once the terms are ready: its chunk then runs in a task of
+      // its own rather than beside the notebook's first render.
+      void loadGlossary().then(prepareTerms).then(async (g) => {
         if (!g.entries.length) return;
+        const markdown: typeof Markdown = await import('./markdown');
+        this.renderDefinition = markdown.renderInlineMarkdown;
         this.entries = g.entries;
         this.generation++;
         this.host.requestUpdate();
-      });
+      }).catch(() => undefined); // without its chunk the prose simply stays unmarked
     }
   }
 
@@ -113,11 +150,12 @@ export class GlossaryController implements ReactiveController {
 
   hostUpdate(): void {
     this.used = new Set();
+    this.pass++;
   }
 
   /** Marks the first uses in one prose cell's HTML, in reading order. */
   mark(html: string): { html: string; marked: string[] } {
-    return markTerms(html, this.entries, this.used);
+    return markTerms(html, this.entries, this.used, this.renderDefinition);
   }
 
   /** Records the terms a cell marked when it was rendered before. */

@@ -37,10 +37,16 @@ export class NotebookLoadError extends Error {
 }
 
 const prerendered = new WeakMap<Notebook, PrerenderedProse>();
+const outlines = new WeakMap<Notebook, NotebookOutline>();
 
 /** The build's rendering of a shipped notebook's prose (undefined for any other notebook). */
 export function prerenderedProse(notebook: Notebook): PrerenderedProse | undefined {
   return prerendered.get(notebook);
+}
+
+/** The outline the build read from a shipped notebook's cells (undefined for any other notebook). */
+export function shippedOutline(notebook: Notebook): NotebookOutline | undefined {
+  return outlines.get(notebook);
 }
 
 /** Fetches a shipped asset; a failure names the notebook and what to do. */
@@ -60,6 +66,7 @@ export async function loadNotebook(id: string): Promise<Notebook | null> {
   if (!entry) return null;
   const asset = (await (await fetchAsset(entry.url, id)).json()) as NotebookAsset;
   prerendered.set(asset.notebook, asset.prose);
+  outlines.set(asset.notebook, entry.outline as NotebookOutline);
   return asset.notebook;
 }
 

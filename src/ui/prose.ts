@@ -30,6 +30,8 @@ export class NotebookProse {
   private cells: readonly ProseCell[] = [];
   private pumping = false;
   private closed = false;
+  private headings: Heading[] = [];
+  private readonly heights = new Map<string, { source: string; height: number }>();
 
   constructor(
     private readonly prerendered: PrerenderedProse | undefined,
@@ -55,7 +57,18 @@ export class NotebookProse {
       if (done) headings.push(...done.headings);
     }
     if (!complete) void this.pump();
-    return { html, headings };
+    // The same headings as last time come back as the same array, so the contents need no render.
+    if (!sameHeadings(headings, this.headings)) this.headings = headings;
+    return { html, headings: this.headings };
+  }
+
+  /** `estimateProseHeight` of a cell, remembered while its text stays the same (a render asks for every cell). */
+  estimatedHeight(cell: ProseCell): number {
+    const known = this.heights.get(cell.id);
+    if (known?.source === cell.source) return known.height;
+    const height = estimateProseHeight(cell.source);
+    this.heights.set(cell.id, { source: cell.source, height });
+    return height;
   }
 
   /** Stops rendering (the notebook closed). */
@@ -127,31 +140,6 @@ export function estimateProseHeight(source: string): number {
   return Math.round(text * 25 + blocks * 8 + headings * 40);
 }
 
-/** What `TermMarks` needs of the glossary (glossary-terms.ts' controller). */
-interface TermMarker {
-  readonly generation: number;
-  mark(html: string): { html: string; marked: string[] };
-  reuse(marked: readonly string[]): void;
-}
-
-/**
- * Prose HTML with the glossary's terms marked at their first use, cached per cell (marking walks
- * the HTML's text): call `mark` for every prose cell in reading order on each render.
- */
-export class TermMarks {
-  private readonly cache = new Map<string, { from: string; html: string; terms: string[]; generation: number }>();
-
-  constructor(private readonly glossary: TermMarker) {}
-
-  /** `html` of cell `cellId` with the terms first used in it marked. */
-  mark(cellId: string, html: string): string {
-    const cached = this.cache.get(cellId);
-    if (cached && cached.from === html && cached.generation === this.glossary.generation) {
-      this.glossary.reuse(cached.terms);
-      return cached.html;
-    }
-    const marked = this.glossary.mark(html);
-    this.cache.set(cellId, { from: html, html: marked.html, terms: marked.marked, generation: this.glossary.generation });
-    return marked.html;
-  }
+function sameHeadings(a: readonly Heading[], b: readonly Heading[]): boolean {
+  return a.length === b.length && a.every((h, i) => h.id === b[i].id && h.text === b[i].text && h.depth === b[i].depth);
 }

@@ -1,23 +1,19 @@
 /**
  * A cell's code drawn without CodeMirror: the same DOM shape and classes as the editor's
  * (`.cm-editor > .cm-scroller > .cm-gutters + .cm-content > .cm-line`), the same line numbers and
- * fold markers, and the same syntax colours (the Lezer TypeScript parser CodeMirror uses, through
- * the shared highlighter). A notebook shows this until the learner comes near a cell, so opening
- * a notebook builds no editors, and swapping in the real editor moves nothing on the page.
+ * fold markers, and the same syntax colours (given by static-highlight.ts, which parses with the
+ * Lezer TypeScript parser CodeMirror uses and loads in its own chunk). A notebook shows this until
+ * the learner comes near a cell, so opening a notebook builds no editors, and swapping in the real
+ * editor moves nothing on the page.
  */
-import { highlightTree } from '@lezer/highlight';
-import { parser } from '@lezer/javascript';
-import { fieldbookHighlighter } from './editor-highlight';
 
-const typescript = parser.configure({ dialect: 'ts' });
-
-/** Node types CodeMirror's JavaScript language folds between their first and last child (`foldInside`). */
-const FOLD_INSIDE = new Set(['Block', 'ClassBody', 'SwitchBody', 'EnumBody', 'ObjectExpression', 'ArrayExpression', 'ObjectType']);
+/** Coloured HTML of each line of `source`, and which lines CodeMirror's fold gutter marks. */
+export type Highlight = (source: string) => { lines: string[]; foldable: boolean[] };
 
 /** What the static copy shows besides the text. */
 export interface StaticCodeOptions {
-  /** Without colours and fold markers (same layout): for when there is no time to parse yet. */
-  plain?: boolean;
+  /** Colours and fold markers; without it the code is drawn plain (the same layout). */
+  highlight?: Highlight;
   /** Accessible name of the code (the editor's `aria-label`). */
   label: string;
   readonly: boolean;
@@ -27,74 +23,9 @@ export interface StaticCodeOptions {
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 
-function escapeHtml(text: string): string {
+/** `text` with the characters HTML gives a meaning escaped. */
+export function escapeHtml(text: string): string {
   return text.replace(/[&<>"]/g, (c) => ESCAPES[c]);
-}
-
-/** Start offset of every line of `source`. */
-function lineStarts(source: string): number[] {
-  const starts = [0];
-  for (let i = source.indexOf('\n'); i >= 0; i = source.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
-
-/** 0-based index of the line holding `pos` (binary search over line starts). */
-function lineAt(starts: number[], pos: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= pos) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-
-/**
- * Highlighted HTML of each line and which lines CodeMirror's fold gutter marks: a line is
- * foldable when a foldable node's range starts on it and ends on a later line.
- */
-export function highlightLines(source: string): { lines: string[]; foldable: boolean[] } {
-  const starts = lineStarts(source);
-  const lineEnd = (i: number) => (i + 1 < starts.length ? starts[i + 1] - 1 : source.length);
-  const lines = starts.map(() => '');
-  const foldable = starts.map(() => false);
-  const tree = typescript.parse(source);
-  let pos = 0;
-  const emit = (to: number, classes: string) => {
-    // Spans never cross a line break, as in CodeMirror's own rendering.
-    while (pos < to) {
-      const line = lineAt(starts, pos);
-      const end = Math.min(to, lineEnd(line));
-      if (end > pos) {
-        const text = escapeHtml(source.slice(pos, end));
-        lines[line] += classes ? `<span class="${classes}">${text}</span>` : text;
-      }
-      pos = end === lineEnd(line) && end < to ? end + 1 : end;
-    }
-  };
-  highlightTree(tree, fieldbookHighlighter, (from, to, classes) => {
-    emit(from, '');
-    emit(to, classes);
-  });
-  emit(source.length, '');
-  tree.iterate({
-    enter(node) {
-      let range: { from: number; to: number } | null = null;
-      if (FOLD_INSIDE.has(node.name)) {
-        const first = node.node.firstChild;
-        const last = node.node.lastChild;
-        if (first && last && first.to < last.from) range = { from: first.to, to: last.type.isError ? node.to : last.from };
-      } else if (node.name === 'BlockComment') {
-        range = { from: node.from + 2, to: node.to - 2 };
-      }
-      if (range) {
-        const line = lineAt(starts, range.from);
-        if (range.to > lineEnd(line)) foldable[line] = true;
-      }
-    },
-  });
-  return { lines, foldable };
 }
 
 function plainLines(source: string): { lines: string[]; foldable: boolean[] } {
@@ -111,7 +42,7 @@ function widestLineNumber(lines: number): string {
 
 /** The static copy's HTML: an `.cm-editor` CodeMirror would draw for this code, unfocused. */
 export function staticCodeHtml(source: string, options: StaticCodeOptions): string {
-  const { lines, foldable } = options.plain ? plainLines(source) : highlightLines(source);
+  const { lines, foldable } = options.highlight ? options.highlight(source) : plainLines(source);
   const numbers: string[] = [`<div class="cm-gutterElement fb-gutter-spacer">${widestLineNumber(lines.length)}</div>`];
   const folds: string[] = ['<div class="cm-gutterElement fb-gutter-spacer"><span title="Unfold line">›</span></div>'];
   const content: string[] = [];
@@ -122,7 +53,8 @@ export function staticCodeHtml(source: string, options: StaticCodeOptions): stri
     const attrs = error ? ` class="cm-line cm-error-line" data-error-line="${i + 1}"` : ' class="cm-line"';
     content.push(`<div${attrs}>${line || '<br>'}</div>`);
   });
-  return `<div class="cm-editor fb-code-static"><div class="cm-scroller">`
+  // The line count gives the height the copy takes while it is off screen and not laid out (code.css).
+  return `<div class="cm-editor fb-code-static" style="--fb-code-lines: ${lines.length}"><div class="cm-scroller">`
     + `<div class="cm-gutters cm-gutters-before" aria-hidden="true"><div class="cm-gutter cm-lineNumbers">${numbers.join('')}</div>`
     + `<div class="cm-gutter cm-foldGutter">${folds.join('')}</div></div>`
     + `<div class="cm-content" role="textbox" aria-multiline="true" aria-label="${escapeHtml(options.label)}"${options.readonly ? ' aria-readonly="true"' : ''}`

@@ -1,6 +1,7 @@
 /**
- * A notebook of a thousand cells opens like a short one: every cell is there with its hooks at
- * once, code editors are built only near where the learner reads, and a cell far down is edited and
+ * A notebook of a thousand cells opens like a short one: every cell is there with its hooks a few
+ * frames after the first, code editors are built only near where the learner reads, cells far off
+ * screen are not laid out but take the height they will have, and a cell far down is edited and
  * run like any other.
  */
 import { describe, expect, it } from 'vitest';
@@ -39,6 +40,24 @@ describe('a 1,000-cell notebook', () => {
     const built = await liveEditors();
     expect(built).toBeGreaterThan(0);
     expect(built).toBeLessThan(60);
+  });
+
+  it('gives the cells it does not lay out off screen the height they have when drawn', async () => {
+    const off = await s.page.evaluate(() => {
+      const skipped = [...document.querySelectorAll<HTMLElement>('fb-cell.fb-cell-dormant')].filter((c) => c.firstElementChild?.checkVisibility({ contentVisibilityAuto: true }) === false);
+      return {
+        count: skipped.length,
+        worst: Math.max(0, ...skipped.slice(0, 200).map((cell) => {
+          const estimated = cell.getBoundingClientRect().height;
+          cell.style.contentVisibility = 'visible';
+          const drawn = cell.getBoundingClientRect().height;
+          cell.style.contentVisibility = '';
+          return Math.abs(drawn - estimated);
+        })),
+      };
+    });
+    expect(off.count).toBeGreaterThan(500);
+    expect(off.worst).toBeLessThan(0.5);
   });
 
   it('edits and runs a cell far down once the learner trusts the notebook', async () => {

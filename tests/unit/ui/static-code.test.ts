@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { highlightLines, staticCodeHtml } from '../../../src/ui/static-code';
+import { staticCodeHtml } from '../../../src/ui/static-code';
+import { highlightLines } from '../../../src/ui/static-highlight';
 
 describe('highlightLines', () => {
   it('colours tokens with the shared highlighter classes, line by line', () => {
@@ -33,7 +34,7 @@ describe('highlightLines', () => {
 
 describe('staticCodeHtml', () => {
   it('draws CodeMirror\'s DOM: line numbers sized for 9 lines, fold markers, the error line and an accessible name', () => {
-    const html = staticCodeHtml('if (a) {\n  b();\n}', { label: 'Code cell 1 source', readonly: false, errorLine: 2 });
+    const html = staticCodeHtml('if (a) {\n  b();\n}', { label: 'Code cell 1 source', readonly: false, errorLine: 2, highlight: highlightLines });
     expect(html).toContain('<div class="cm-gutterElement fb-gutter-spacer">9</div>');
     expect(html.match(/<div class="cm-gutterElement">\d+<\/div>/g)).toEqual(['<div class="cm-gutterElement">1</div>', '<div class="cm-gutterElement">2</div>', '<div class="cm-gutterElement">3</div>']);
     expect(html.match(/title="Fold line"/g)).toHaveLength(1);
@@ -43,13 +44,13 @@ describe('staticCodeHtml', () => {
   });
 
   it('sizes the gutter for 99 lines past nine, and marks read-only code', () => {
-    const html = staticCodeHtml(Array.from({ length: 12 }, (_, i) => `x${i};`).join('\n'), { label: 'c', readonly: true, errorLine: null });
+    const html = staticCodeHtml(Array.from({ length: 12 }, (_, i) => `x${i};`).join('\n'), { label: 'c', readonly: true, errorLine: null, highlight: highlightLines });
     expect(html).toContain('fb-gutter-spacer">99</div>');
     expect(html).toContain('aria-readonly="true"');
     expect(html).not.toContain('cm-error-line');
   });
 
   it('gives an empty line a line break, so it keeps its height', () => {
-    expect(staticCodeHtml('a\n\nb', { label: 'c', readonly: false, errorLine: null })).toContain('<div class="cm-line"><br></div>');
+    expect(staticCodeHtml('a\n\nb', { label: 'c', readonly: false, errorLine: null, highlight: highlightLines })).toContain('<div class="cm-line"><br></div>');
   });
 });
