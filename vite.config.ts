@@ -24,7 +24,10 @@ export default defineConfig(({ mode }) => ({
         ? []
         : [
             { find: /^@tensorflow\/tfjs$/, replacement: fileURLToPath(new URL('./src/kernel/tf.ts', import.meta.url)) },
-            { find: /^\.\.\/wasm-out\/tfjs-backend-wasm-threaded-simd(\.worker)?\.js$/, replacement: fileURLToPath(new URL('./src/kernel/wasm-threads-off.ts', import.meta.url)) },
+            {
+              find: /^\.\.\/wasm-out\/tfjs-backend-wasm-threaded-simd(\.worker)?\.js$/,
+              replacement: fileURLToPath(new URL('./src/kernel/wasm-threads-off.ts', import.meta.url)),
+            },
           ],
   },
   build: {
@@ -39,7 +42,8 @@ export default defineConfig(({ mode }) => ({
       output: {
         comments: false,
         // The lazily loaded WebGL backend's chunk, named for what it is (it would be "dist-…").
-        chunkFileNames: (chunk) => (chunk.moduleIds.some((id) => id.includes('tfjs-backend-webgl')) ? 'assets/tfjs-backend-webgl-[hash].js' : 'assets/[name]-[hash].js'),
+        chunkFileNames: (chunk) =>
+          chunk.moduleIds.some((id) => id.includes('tfjs-backend-webgl')) ? 'assets/tfjs-backend-webgl-[hash].js' : 'assets/[name]-[hash].js',
       },
     },
   },
