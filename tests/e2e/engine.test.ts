@@ -26,8 +26,10 @@ describe('a notebook', () => {
     await openNotebook(s, NOTEBOOK);
     expect(await s.page.locator('.fb-prose .katex').count()).toBeGreaterThan(3);
     const toc = s.page.getByRole('navigation', { name: 'Table of contents' });
-    expect(await toc.getByRole('link').count()).toBeGreaterThan(8);
-    expect(await s.page.locator('fb-cell .cm-editor').count()).toBe(await s.page.locator('fb-cell').count());
+    // The contents are read in idle time and cells render a few per frame: wait for both to arrive.
+    await expect.poll(() => toc.getByRole('link').count()).toBeGreaterThan(8);
+    const cells = await s.page.locator('fb-cell').count();
+    await expect.poll(() => s.page.locator('fb-cell .cm-editor').count()).toBe(cells);
     expect(await s.page.evaluate(() => document.documentElement.dataset.backend)).toMatch(/^(cpu|wasm|webgl)$/);
     // On a first visit the kernel is ready before its backend measurement ends; the menu lists the backends after it.
     await s.page.waitForFunction(() => document.querySelector('select option[value="measure"]') !== null);
