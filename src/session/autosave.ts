@@ -163,10 +163,17 @@ export class Autosaver {
       this.report({ problem });
       return;
     }
-    this.stores.journal.clear(this.key, local.savedAt);
+    // The journal keeps typing that came during the save (even within the same millisecond).
+    if (sameEdits(local, this.current())) this.stores.journal.clear(this.key, local.savedAt);
     for (const entry of this.absorbed.splice(0)) this.stores.journal.clearSlot(entry.slot, entry.edits.savedAt);
     this.baseline = written;
-    if (!this.closed && !sameEdits(written, this.current())) this.session.adoptCells(applyEdits(this.session.notebook, written));
+    // What another tab had saved comes in; what the learner typed while the save was written
+    // (after `local` was read) stays, and the next save takes it.
+    if (!this.closed && !sameEdits(written, local)) {
+      const now = this.current();
+      const { edits } = mergeEdits(local, now, written);
+      if (!sameEdits(edits, now)) this.session.adoptCells(applyEdits(this.session.notebook, edits));
+    }
     this.stores.channel?.post(written);
     this.report({ problem: null });
     if (conflicts.length) this.report({ notice: conflictNotice(conflicts), conflicts });

@@ -77,6 +77,40 @@ describe('Autosaver', () => {
     expect(journal.read('demo')).toHaveLength(1);
   });
 
+  it('keeps what the learner types while a save is being written, and saves it next', async () => {
+    const memory = createMemoryEditStore();
+    let release = () => {};
+    let entered = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const writing = new Promise<void>((resolve) => (entered = resolve));
+    // IndexedDB takes its time: the transaction finishes only once the test lets it.
+    const slow: EditStore = {
+      ...memory,
+      update: async (key, change) => {
+        entered();
+        await gate;
+        return memory.update(key, change);
+      },
+    };
+    const t = await tab(slow, new MemoryStorage(), 't', null);
+    t.session.editCell('a', 'first');
+    const saving = t.saver.flush();
+    await writing;
+    t.session.editCell('a', 'first and more');
+    t.session.editCell('b', 'typed during the save');
+    release();
+    await saving;
+    expect([t.source('a'), t.source('b')]).toEqual(['first and more', 'typed during the save']);
+    expect((await memory.load('demo'))?.edited.a?.source).toBe('first');
+    // Until the next save lands, the journal holds the newer text (a reload now would replay it).
+    expect(t.journal.read('demo').map((e) => e.edits.edited.a?.source)).toEqual(['first and more']);
+    expect(t.saver.pending).toBe(true);
+    await t.saver.flush();
+    const saved = await memory.load('demo');
+    expect([saved?.edited.a?.source, saved?.edited.b?.source]).toEqual(['first and more', 'typed during the save']);
+    expect(t.journal.read('demo')).toEqual([]);
+  });
+
   it('reports a failed save and keeps the journal', async () => {
     const failing: EditStore = { ...createMemoryEditStore(), update: () => Promise.reject(new Error('full')) };
     const t = await tab(failing, new MemoryStorage(), 't', null);
