@@ -100,10 +100,6 @@ export default defineConfig(({ mode }) => ({
           fileParallelism: false,
           testTimeout: 180_000,
           hookTimeout: 120_000,
-          // A test that fails is run once more. Under load, typing into a cell right after it was
-          // added or its editor was being built is sometimes lost (about one test in 400 per run here);
-          // that race is a known open defect of the lazy editor (issue 12), not a pass.
-          retry: 1,
         },
       },
     ],
