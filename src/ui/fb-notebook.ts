@@ -32,6 +32,8 @@ import { routeOf, VisitController } from './visits';
 import { errorMessage } from './report-error';
 import { drawPendingCharts } from '../charts/index';
 import { holdEditorsUntil } from './editor-queue';
+import { notebookOpening } from './first-render-queue';
+import { lineCount } from './static-code';
 import { SessionFrames } from './frame-coalescer';
 import { loadMathFonts, typeSpecimen } from './type-specimen';
 import { GrowingList } from './growing-list';
@@ -197,6 +199,7 @@ export class FbNotebook extends LitElement {
     this.autosaver = new Autosaver(session, key, { store: this.store, journal: this.journal, channel: this.channel }, loaded, (report) => this.onSaveReport(report));
     this.frames.watch(session);
     this.growing.reset();
+    notebookOpening(session.codeCells.reduce((n, c) => n + lineCount(c.source), 0));
     this.sessions.session = session;
   }
 
