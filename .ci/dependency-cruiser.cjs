@@ -26,7 +26,7 @@ module.exports = {
       from: { path: '^src/(?!build/)' },
       to: { path: '^src/build/' },
     },
-    layer('store', '^src/(kernel/(?!protocol\\.ts$)|session|charts|ui/)', 'Storage knows the notebook format and the kernel protocol\'s plain types only.'),
+    layer('store', '^src/(kernel/(?!protocol\\.ts$)|session|charts|ui/)', "Storage knows the notebook format and the kernel protocol's plain types only."),
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

@@ -14,14 +14,22 @@ import { preview } from 'vite';
 /** The repository's root folder. */
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 /** The shared data samples: ../shared/data beside a clone, two levels up from a worktree in wt/<name>. */
-export const SHARED_DATA = [join(ROOT, '..', 'shared', 'data'), join(ROOT, '..', '..', 'shared', 'data')].find((d) => existsSync(d)) ?? join(ROOT, '..', 'shared', 'data');
+export const SHARED_DATA =
+  [join(ROOT, '..', 'shared', 'data'), join(ROOT, '..', '..', 'shared', 'data')].find((d) => existsSync(d)) ?? join(ROOT, '..', 'shared', 'data');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // Without the background-networking flags Chromium floods this closed network.
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /** True in the page when no cell is queued or running (pass to `page.waitForFunction`). */
-export const idle = () =>
-  [...document.querySelectorAll('fb-cell[data-status]')].every((e) => e.dataset.status !== 'queued' && e.dataset.status !== 'running');
+export const idle = () => [...document.querySelectorAll('fb-cell[data-status]')].every((e) => e.dataset.status !== 'queued' && e.dataset.status !== 'running');
 
 /** A cell's output text. */
 export const outputOf = (page, id) => page.locator(`fb-cell[data-cell-id="${id}"] .fb-outputs`).innerText();
@@ -43,7 +51,12 @@ export async function openNotebook(id) {
   const server = await preview({ root: ROOT, preview: { port: 0, host: '127.0.0.1' }, logLevel: 'warn' });
   const baseUrl = `http://127.0.0.1:${server.httpServer.address().port}/`;
   const profile = mkdtempSync(join(tmpdir(), 'fieldbook-bench-'));
-  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: ARGS, viewport: { width: 1280, height: 900 } });
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ARGS,
+    viewport: { width: 1280, height: 900 },
+  });
   const close = async () => {
     await context.close();
     rmSync(profile, { recursive: true, force: true });

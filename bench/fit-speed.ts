@@ -47,7 +47,9 @@ const sklearn = await startSklearn(texts, labels, option('python', ''));
 console.log(
   `Fieldbook fit-speed bench: ${texts.length} sentences (amazon + yelp), TF-IDF(1, 2) + logistic regression C = 1; ` +
     `Node ${process.versions.node}, tfjs ${tf.version.tfjs}; ` +
-    (sklearn ? `scikit-learn ${sklearn.versions.sklearn} (NumPy ${sklearn.versions.numpy}, SciPy ${sklearn.versions.scipy}, ${sklearn.python})` : 'scikit-learn not found: toolkit only'),
+    (sklearn
+      ? `scikit-learn ${sklearn.versions.sklearn} (NumPy ${sklearn.versions.numpy}, SciPy ${sklearn.versions.scipy}, ${sklearn.python})`
+      : 'scikit-learn not found: toolkit only'),
 );
 
 // 1. Memory, on each side's first fit: the peak RSS over the fit, from the kernel's high-water
@@ -128,10 +130,18 @@ const folds = stratifiedKFold(labels, 5, 0);
 const accuracies: number[] = [];
 const tokens = texts.map(tokenizeLikeSklearn);
 for (const fold of folds) {
-  const fit = await fitToolkit(fold.train.map((i) => texts[i]), fold.train.map((i) => labels[i]));
+  const fit = await fitToolkit(
+    fold.train.map((i) => texts[i]),
+    fold.train.map((i) => labels[i]),
+  );
   const predicted = fit.model.predict(fit.tfidf.transformSparse(fold.test.map((i) => tokens[i])));
   fit.model.dispose();
-  accuracies.push(accuracy(fold.test.map((i) => labels[i]), predicted));
+  accuracies.push(
+    accuracy(
+      fold.test.map((i) => labels[i]),
+      predicted,
+    ),
+  );
 }
 const mean = (v: readonly number[]) => v.reduce((s, x) => s + x, 0) / v.length;
 console.log(`\n5-fold accuracy (same stratified folds, seed 0)  toolkit ${mean(accuracies).toFixed(4)}  [${accuracies.map((a) => a.toFixed(3)).join(' ')}]`);

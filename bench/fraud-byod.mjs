@@ -24,17 +24,21 @@ if (!existsSync(CSV)) {
 const { page, backend, close } = await openNotebook(NOTEBOOK);
 let exitCode = 0;
 try {
-
   const started = Date.now();
   await page.getByRole('button', { name: 'Run all' }).click();
-  await page.waitForFunction(() => [...document.querySelectorAll('fb-cell[data-status]')].some((e) => e.dataset.status === 'running'), undefined, { timeout: 10_000, polling: 20 });
+  await page.waitForFunction(() => [...document.querySelectorAll('fb-cell[data-status]')].some((e) => e.dataset.status === 'running'), undefined, {
+    timeout: 10_000,
+    polling: 20,
+  });
   await page.waitForFunction(idle, undefined, { timeout: 300_000, polling: 100 });
   const runAllMs = Date.now() - started;
   const statuses = await page.locator('fb-cell[data-status]').evaluateAll((els) => els.map((e) => `${e.dataset.cellId}:${e.dataset.status}`));
   const notOk = statuses.filter((s) => !s.endsWith(':ok'));
 
   const uploaded = Date.now();
-  await page.locator(`fb-cell[data-cell-id="byod-file"] input[type="file"]`).setInputFiles({ name: basename(CSV), mimeType: 'text/csv', buffer: readFileSync(CSV) });
+  await page
+    .locator(`fb-cell[data-cell-id="byod-file"] input[type="file"]`)
+    .setInputFiles({ name: basename(CSV), mimeType: 'text/csv', buffer: readFileSync(CSV) });
   await page.waitForFunction(
     () => /ROC-AUC \d\.\d{3}|needed|no column|no data rows/.test(document.querySelector('fb-cell[data-cell-id="byod-file"] .fb-outputs')?.textContent ?? ''),
     undefined,
@@ -53,7 +57,18 @@ try {
   console.log(`bring-your-own    ${(byodMs / 1000).toFixed(1)} s from upload to metrics`);
   const spread = auc ? (auc[2] ? `± ${auc[2]} over 5 folds` : `95% interval ${auc[3]}–${auc[4]}, latest 25% of rows by time`) : '';
   console.log(`ROC-AUC           ${auc ? `${auc[1]} ${spread} (scikit-learn reference, 5-fold CV: 0.978)` : `not reported: ${report}`}`);
-  console.log(JSON.stringify({ notebook: NOTEBOOK, backend, runAllMs, notOk, byodMs, rocAuc: auc ? Number(auc[1]) : null, rocAucStd: auc?.[2] ? Number(auc[2]) : null, rocAucInterval: auc?.[3] ? [Number(auc[3]), Number(auc[4])] : null }));
+  console.log(
+    JSON.stringify({
+      notebook: NOTEBOOK,
+      backend,
+      runAllMs,
+      notOk,
+      byodMs,
+      rocAuc: auc ? Number(auc[1]) : null,
+      rocAucStd: auc?.[2] ? Number(auc[2]) : null,
+      rocAucInterval: auc?.[3] ? [Number(auc[3]), Number(auc[4])] : null,
+    }),
+  );
   if (!auc || notOk.length) exitCode = 1;
 } finally {
   await close();

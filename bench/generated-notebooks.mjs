@@ -14,7 +14,8 @@ const GENERATED_SIZES = [20, 1000, 2000];
 /** A notebook of `n` sections, each a heading, a sentence with a formula, and a two-line code cell. */
 export function generatedNotebook(n) {
   const parts = ['---', `id: generated-${n}`, `title: ${n} generated cells`, '---', `# ${n} generated cells`, ''];
-  for (let i = 0; i < n; i++) parts.push(`## Section ${i}`, '', `Cell ${i} doubles $v_{${i}}$ and prints it.`, '', '```ts id=c' + i, `const v${i} = ${i};`, `v${i} * 2`, '```', '');
+  for (let i = 0; i < n; i++)
+    parts.push(`## Section ${i}`, '', `Cell ${i} doubles $v_{${i}}$ and prints it.`, '', '```ts id=c' + i, `const v${i} = ${i};`, `v${i} * 2`, '```', '');
   return parts.join('\n');
 }
 
@@ -47,9 +48,16 @@ export async function benchGenerated(baseUrl, { executablePath, args, settleMs, 
         await chooser.setFiles({ name: `generated-${n}.md`, mimeType: 'text/markdown', buffer: Buffer.from(generatedNotebook(n)) });
         // Usable: the first cell shows its code. Complete: every cell does (long notebooks fill in below).
         // (The previous generated notebook has a c0 too: wait for this one's title first.)
-        await page.waitForFunction((title) => document.title.startsWith(title) && document.querySelector('fb-cell[data-cell-id="c0"] .cm-editor') !== null, `${n} generated cells`, { timeout: timeoutMs, polling: 10 });
+        await page.waitForFunction(
+          (title) => document.title.startsWith(title) && document.querySelector('fb-cell[data-cell-id="c0"] .cm-editor') !== null,
+          `${n} generated cells`,
+          { timeout: timeoutMs, polling: 10 },
+        );
         const firstAt = await page.evaluate(() => performance.now());
-        await page.waitForFunction((count) => document.querySelectorAll('fb-cell[data-status] .cm-editor').length >= count, n, { timeout: timeoutMs, polling: 20 });
+        await page.waitForFunction((count) => document.querySelectorAll('fb-cell[data-status] .cm-editor').length >= count, n, {
+          timeout: timeoutMs,
+          polling: 20,
+        });
         const shownAt = await page.evaluate(() => performance.now());
         await page.waitForTimeout(settleMs);
         const probe = await page.evaluate(() => window.__fbImport);

@@ -86,7 +86,14 @@ JSON.stringify({ ratings: ratings.length, plainMs, sgdMs, alsMs, adamMs, ialsMs 
 
 const AsyncFunction = Object.getPrototypeOf(async function () {}).constructor as new (...a: string[]) => (...v: unknown[]) => Promise<string>;
 
-interface Figures { ratings: number; plainMs: number; sgdMs: number; alsMs: number; adamMs: number; ialsMs: number }
+interface Figures {
+  ratings: number;
+  plainMs: number;
+  sgdMs: number;
+  alsMs: number;
+  adamMs: number;
+  ialsMs: number;
+}
 
 async function inNode(): Promise<Figures> {
   const body = MEASURE.trim().replace(/\n(JSON\.stringify[^\n]*)\s*$/, '\nreturn $1');
@@ -103,7 +110,15 @@ async function inWorker(): Promise<Figures> {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   try {
     const page = context.pages()[0] ?? (await context.newPage());
@@ -118,7 +133,11 @@ async function inWorker(): Promise<Figures> {
     await page.locator(`fb-cell[data-cell-id="${id}"] .cm-content`).click();
     await page.keyboard.insertText(code);
     await page.keyboard.press('Control+Enter');
-    await page.waitForFunction((cid) => ['ok', 'error'].includes(document.querySelector<HTMLElement>(`fb-cell[data-cell-id="${cid}"]`)?.dataset.status ?? ''), id, { timeout: 300_000, polling: 200 });
+    await page.waitForFunction(
+      (cid) => ['ok', 'error'].includes(document.querySelector<HTMLElement>(`fb-cell[data-cell-id="${cid}"]`)?.dataset.status ?? ''),
+      id,
+      { timeout: 300_000, polling: 200 },
+    );
     const text = (await page.locator(`fb-cell[data-cell-id="${id}"] .fb-outputs`).innerText()).trim();
     const json = /\{.*\}/s.exec(text)?.[0];
     if (!json) throw new Error(`the benchmark cell printed: ${text.slice(0, 300)}`);

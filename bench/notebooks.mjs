@@ -22,7 +22,15 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = join(ROOT, 'dist');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** Exactly the flags of tests/e2e/browser.ts, so the figures describe the browser the tests use. */
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const NOTEBOOK_TIMEOUT_MS = 5 * 60_000;
 const LOAD_TIMEOUT_MS = 90_000;
 const PROBE = 'tf.memory().numTensors';
@@ -196,16 +204,22 @@ async function load(page, url) {
   await page.waitForTimeout(SETTLE_MS);
   const marks = await page.evaluate(() => ({ ...window.__fbBench }));
   const opening = marks.longTasks?.filter((t) => t.start < marks.interactiveAt + SETTLE_MS) ?? null;
-  return { ...marks, longestTaskMs: opening ? Math.max(0, ...opening.map((t) => t.duration)) : null, tasksOver100: opening ? opening.filter((t) => t.duration > 100).length : null };
+  return {
+    ...marks,
+    longestTaskMs: opening ? Math.max(0, ...opening.map((t) => t.duration)) : null,
+    tasksOver100: opening ? opening.filter((t) => t.duration > 100).length : null,
+  };
 }
 
 /** The `data-status` of every code cell, keyed by cell id, in order. */
 function readStatuses(page) {
-  return page.locator('fb-cell[data-status]').evaluateAll((els) => els.map((e) => ({
-    id: e.dataset.cellId,
-    status: e.dataset.status,
-    norun: /not in Run all/.test(e.querySelector('.fb-badge')?.textContent ?? ''),
-  })));
+  return page.locator('fb-cell[data-status]').evaluateAll((els) =>
+    els.map((e) => ({
+      id: e.dataset.cellId,
+      status: e.dataset.status,
+      norun: /not in Run all/.test(e.querySelector('.fb-badge')?.textContent ?? ''),
+    })),
+  );
 }
 
 /** Clicks Run all as a person would and waits until nothing is queued or running. */
@@ -239,10 +253,14 @@ async function addProbeCell(page, timeout) {
   const ids = () => page.locator('fb-cell[data-cell-id]').evaluateAll((els) => els.map((e) => e.dataset.cellId));
   const before = await ids();
   await page.locator('fb-cell').last().getByRole('button', { name: 'Add cell' }).click();
-  await page.waitForFunction((n) => document.querySelectorAll('fb-cell[data-cell-id]').length > n, before.length, { timeout: 10_000 }).catch(async () => {
-    const now = await ids();
-    throw new Error(`"Add cell" added no cell in 10 s (cells before: ${before.length}, after: ${now.length}; ${JSON.stringify(await page.evaluate(() => document.documentElement.dataset))})`);
-  });
+  await page
+    .waitForFunction((n) => document.querySelectorAll('fb-cell[data-cell-id]').length > n, before.length, { timeout: 10_000 })
+    .catch(async () => {
+      const now = await ids();
+      throw new Error(
+        `"Add cell" added no cell in 10 s (cells before: ${before.length}, after: ${now.length}; ${JSON.stringify(await page.evaluate(() => document.documentElement.dataset))})`,
+      );
+    });
   const id = (await ids()).find((x) => !before.includes(x));
   if (!id) throw new Error('"Add cell" did not add a cell');
   const content = page.locator(`fb-cell[data-cell-id="${id}"] .cm-content`);
@@ -252,10 +270,14 @@ async function addProbeCell(page, timeout) {
   if (typed !== PROBE) throw new Error(`the new cell's editor holds ${JSON.stringify(typed)}, not ${JSON.stringify(PROBE)}`);
   await page.keyboard.press('Control+Enter');
   const cell = page.locator(`fb-cell[data-cell-id="${id}"]`);
-  await page.waitForFunction((cid) => {
-    const s = document.querySelector(`fb-cell[data-cell-id="${cid}"]`)?.dataset.status;
-    return s === 'ok' || s === 'error';
-  }, id, { timeout, polling: 100 });
+  await page.waitForFunction(
+    (cid) => {
+      const s = document.querySelector(`fb-cell[data-cell-id="${cid}"]`)?.dataset.status;
+      return s === 'ok' || s === 'error';
+    },
+    id,
+    { timeout, polling: 100 },
+  );
   const status = await cell.getAttribute('data-status');
   if (status !== 'ok') throw new Error(`the ${PROBE} cell ended ${status}: ${(await cell.locator('.fb-outputs').innerText()).slice(0, 300)}`);
   return id;
@@ -296,7 +318,9 @@ async function benchNotebook(baseUrl, id) {
     result.openTasksOver100 = cold.tasksOver100;
     result.backend = await page.evaluate(() => document.documentElement.dataset.backend ?? null);
     // A first visit is ready before its backend measurement ends; the menu lists the backends after it.
-    await page.waitForFunction(() => document.querySelector('select option[value="measure"]') !== null, undefined, { timeout: LOAD_TIMEOUT_MS }).catch(() => {});
+    await page
+      .waitForFunction(() => document.querySelector('select option[value="measure"]') !== null, undefined, { timeout: LOAD_TIMEOUT_MS })
+      .catch(() => {});
     result.backendProbe = await page
       .locator('select option')
       .evaluateAll((els) => els.map((o) => o.textContent.trim()))
@@ -326,7 +350,14 @@ async function benchNotebook(baseUrl, id) {
     result.workerWasm = [...new Set(workerEntries.filter(isWasm))].map(sizeOf);
 
     // 1b. Warm: once the service worker is active (precache done), a new page in the same profile.
-    await step('service worker install', withTimeout(page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined)), LOAD_TIMEOUT_MS, 'becoming ready'));
+    await step(
+      'service worker install',
+      withTimeout(
+        page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined)),
+        LOAD_TIMEOUT_MS,
+        'becoming ready',
+      ),
+    );
     const warmPage = await context.newPage();
     watch(warmPage);
     await page.close();
@@ -334,7 +365,10 @@ async function benchNotebook(baseUrl, id) {
     const warmWorker = page.waitForEvent('worker', { predicate: (w) => isWorkerChunk(w.url()), timeout: LOAD_TIMEOUT_MS });
     warmWorker.catch(() => {}); // reported below, if it matters
     const warm = await step('warm load', load(page, url));
-    result.warmStartup = await step('warm start-up marks', warmWorker.then((w) => startupMarks(warmPage, w)));
+    result.warmStartup = await step(
+      'warm start-up marks',
+      warmWorker.then((w) => startupMarks(warmPage, w)),
+    );
     result.warmMs = warm.interactiveAt;
     result.warmKernelReadyMs = warm.kernelReadyAt;
     result.warmCellsMs = warm.cellsAt;
@@ -396,7 +430,24 @@ function printReport(results, chromiumVersion) {
   console.log(`Chromium ${chromiumVersion}  (${CHROMIUM}, headless)`);
   console.log('');
   printTable(
-    ['notebook', 'backend', 'cold ms', 'warm ms', 'main JS gz KB', 'open task ms', 'worker gz KB', 'wasm gz KB', 'run all ms', 'cells ok', 'longest task ms', 'tasks>50ms', 'tasks>100ms', 'tensors 1', 'tensors 2', 'growth'],
+    [
+      'notebook',
+      'backend',
+      'cold ms',
+      'warm ms',
+      'main JS gz KB',
+      'open task ms',
+      'worker gz KB',
+      'wasm gz KB',
+      'run all ms',
+      'cells ok',
+      'longest task ms',
+      'tasks>50ms',
+      'tasks>100ms',
+      'tensors 1',
+      'tensors 2',
+      'growth',
+    ],
     results.map((r) => [
       r.id,
       r.backend ?? '—',
@@ -413,21 +464,38 @@ function printReport(results, chromiumVersion) {
       r.tasksOver100 ?? '—',
       r.tensorsAfterRun1 ?? '—',
       r.tensorsAfterRun2 ?? '—',
-      r.tensorGrowth === undefined ? '—' : (r.tensorGrowth > 0 ? `+${r.tensorGrowth}` : String(r.tensorGrowth)),
+      r.tensorGrowth === undefined ? '—' : r.tensorGrowth > 0 ? `+${r.tensorGrowth}` : String(r.tensorGrowth),
     ]),
   );
   for (const r of results) {
     console.log('');
     console.log(`${r.id}: ${r.ok ? 'ok' : `FAILED — ${r.error}`}`);
     if (r.backendProbe?.length) console.log(`  backend choices: ${r.backendProbe.join(', ')}`);
-    if (r.coldKernelReadyMs !== undefined) console.log(`  cold: kernel ready at ${ms(r.coldKernelReadyMs)} ms, cells shown at ${ms(r.coldCellsMs)} ms, both at ${ms(r.coldMs)} ms; warm (service worker controls: ${r.warmControlled}): kernel ${ms(r.warmKernelReadyMs)} ms, cells ${ms(r.warmCellsMs)} ms, both ${ms(r.warmMs)} ms`);
-    for (const [visit, m] of [['cold', r.coldStartup], ['warm', r.warmStartup]]) {
+    if (r.coldKernelReadyMs !== undefined)
+      console.log(
+        `  cold: kernel ready at ${ms(r.coldKernelReadyMs)} ms, cells shown at ${ms(r.coldCellsMs)} ms, both at ${ms(r.coldMs)} ms; warm (service worker controls: ${r.warmControlled}): kernel ${ms(r.warmKernelReadyMs)} ms, cells ${ms(r.warmCellsMs)} ms, both ${ms(r.warmMs)} ms`,
+      );
+    for (const [visit, m] of [
+      ['cold', r.coldStartup],
+      ['warm', r.warmStartup],
+    ]) {
       if (!m) continue;
       const measured = m.measured === undefined ? '' : `, backends measured ${ms(m.measured)}`;
-      console.log(`  kernel start-up, ${visit} (ms on the page's clock): new Worker ${ms(m.worker)}, boot ${ms(m.boot)}, script ${ms(m.script)}, init ${ms(m.init)}, ready ${ms(m.ready)}${measured}`);
+      console.log(
+        `  kernel start-up, ${visit} (ms on the page's clock): new Worker ${ms(m.worker)}, boot ${ms(m.boot)}, script ${ms(m.script)}, init ${ms(m.init)}, ready ${ms(m.ready)}${measured}`,
+      );
     }
-    if (r.openLongestTaskMs !== undefined) console.log(`  longest main-thread task while opening (until ${SETTLE_MS} ms after interactive): cold ${ms(r.openLongestTaskMs)} ms (${r.openTasksOver100 ?? '—'} over 100 ms), warm ${ms(r.warmOpenLongestTaskMs)} ms`);
-    const files = [['main JS', r.mainJs], ['later JS', r.lateJs], ['worker', r.workerChunk ? [r.workerChunk] : []], ['worker JS', r.workerImports], ['wasm', r.workerWasm]];
+    if (r.openLongestTaskMs !== undefined)
+      console.log(
+        `  longest main-thread task while opening (until ${SETTLE_MS} ms after interactive): cold ${ms(r.openLongestTaskMs)} ms (${r.openTasksOver100 ?? '—'} over 100 ms), warm ${ms(r.warmOpenLongestTaskMs)} ms`,
+      );
+    const files = [
+      ['main JS', r.mainJs],
+      ['later JS', r.lateJs],
+      ['worker', r.workerChunk ? [r.workerChunk] : []],
+      ['worker JS', r.workerImports],
+      ['wasm', r.workerWasm],
+    ];
     for (const [label, list] of files) {
       for (const f of list ?? []) console.log(`  ${label.padEnd(9)} ${f.file.padEnd(48)} ${kb(f.raw).padStart(8)} KB raw ${kb(f.gzip).padStart(8)} KB gz`);
     }
@@ -467,7 +535,12 @@ async function main() {
     console.error(`dist/ changed while it was copied (missing: ${missing.join(', ') || 'sw.js'}); run again once the build is done.`);
     process.exit(1);
   }
-  const server = await preview({ root: ROOT, build: { outDir: snapshot }, preview: { port: 0, host: '127.0.0.1', strictPort: false, open: false }, logLevel: 'warn' });
+  const server = await preview({
+    root: ROOT,
+    build: { outDir: snapshot },
+    preview: { port: 0, host: '127.0.0.1', strictPort: false, open: false },
+    logLevel: 'warn',
+  });
   const address = server.httpServer.address();
   if (!address || typeof address === 'string') throw new Error('The preview server did not report a port.');
   const baseUrl = `http://127.0.0.1:${address.port}/`;
@@ -485,7 +558,14 @@ async function main() {
       console.error(`bench: ${id} ${r.ok ? 'ok' : `FAILED — ${r.error}`}`);
       results.push(r);
     }
-    if (generated) opened = await benchGenerated(baseUrl, { executablePath: CHROMIUM, args: ARGS, settleMs: SETTLE_MS, loadTimeoutMs: LOAD_TIMEOUT_MS, timeoutMs: NOTEBOOK_TIMEOUT_MS });
+    if (generated)
+      opened = await benchGenerated(baseUrl, {
+        executablePath: CHROMIUM,
+        args: ARGS,
+        settleMs: SETTLE_MS,
+        loadTimeoutMs: LOAD_TIMEOUT_MS,
+        timeoutMs: NOTEBOOK_TIMEOUT_MS,
+      });
   } finally {
     await new Promise((done) => server.httpServer.close(() => done()));
     rmSync(snapshot, { recursive: true, force: true });

@@ -85,20 +85,39 @@ async function fitPredict(xTrain: Matrix, yTrain: number[], xTest: Matrix): Prom
 }
 
 /** One fold of the sentiment pipeline: its accuracy and fit time (tokenising included). */
-async function sentimentFold(texts: string[], labels: number[], fold: { train: number[]; test: number[] }, tok: (t: string) => string[]): Promise<[number, number]> {
+async function sentimentFold(
+  texts: string[],
+  labels: number[],
+  fold: { train: number[]; test: number[] },
+  tok: (t: string) => string[],
+): Promise<[number, number]> {
   const yTest = fold.test.map((i) => labels[i]);
   const started = performance.now();
   if (SOLVER === 'lbfgs') {
     // The vocabulary and idf are learned from the training fold only.
-    const fit = await fitToolkit(fold.train.map((i) => texts[i]), fold.train.map((i) => labels[i]), tok);
+    const fit = await fitToolkit(
+      fold.train.map((i) => texts[i]),
+      fold.train.map((i) => labels[i]),
+      tok,
+    );
     const predicted = fit.model.predict(fit.tfidf.transformSparse(fold.test.map((i) => tok(texts[i]))));
     fit.model.dispose();
     return [accuracy(yTest, predicted), fit.ms.total];
   }
   const trainTokens = fold.train.map((i) => tok(texts[i]));
   const tfidf = fitTfidf(trainTokens, { ngramRange: [1, 2] });
-  const probs = await fitPredict(tfidf.transform(trainTokens), fold.train.map((i) => labels[i]), tfidf.transform(fold.test.map((i) => tok(texts[i]))));
-  return [accuracy(yTest, Array.from(probs, (p) => (p >= 0.5 ? 1 : 0))), performance.now() - started];
+  const probs = await fitPredict(
+    tfidf.transform(trainTokens),
+    fold.train.map((i) => labels[i]),
+    tfidf.transform(fold.test.map((i) => tok(texts[i]))),
+  );
+  return [
+    accuracy(
+      yTest,
+      Array.from(probs, (p) => (p >= 0.5 ? 1 : 0)),
+    ),
+    performance.now() - started,
+  ];
 }
 
 async function benchSentiment(file: string, reference: number, tokenizer: 'sklearn' | 'toolkit', sklearn: Sklearn | null): Promise<void> {
@@ -159,7 +178,11 @@ async function benchFraud(): Promise<void> {
     for (const fold of folds) {
       // The scaler learns from the training fold only, so no test statistics leak into training.
       const scaler = fitStandardScaler(fold.train.map((i) => x[i]));
-      const probs = await fitPredict(scaler.transform(fold.train.map((i) => x[i])), fold.train.map((i) => y[i]), scaler.transform(fold.test.map((i) => x[i])));
+      const probs = await fitPredict(
+        scaler.transform(fold.train.map((i) => x[i])),
+        fold.train.map((i) => y[i]),
+        scaler.transform(fold.test.map((i) => x[i])),
+      );
       const yTest = fold.test.map((i) => y[i]);
       aucs.push(rocAuc(yTest, probs));
       precisions.push(averagePrecision(yTest, probs));

@@ -38,11 +38,13 @@ const SETTINGS: Record<string, RatingOptions> = {
 const dir = mkdtempSync(join(tmpdir(), 'fieldbook-rec-byod-'));
 const files: { name: string; path: string }[] = paths.length
   ? paths.map((p) => ({ name: basename(p), path: resolve(p) }))
-  : Object.entries(SETTINGS).filter(([name]) => !only || name === only).map(([name, options]) => {
-      const path = join(dir, `${name.replace(/\W+/g, '-')}.data`);
-      writeFileSync(path, formatUData(generateRatings({ ...SCALE, ...options }).table.rows));
-      return { name, path };
-    });
+  : Object.entries(SETTINGS)
+      .filter(([name]) => !only || name === only)
+      .map(([name, options]) => {
+        const path = join(dir, `${name.replace(/\W+/g, '-')}.data`);
+        writeFileSync(path, formatUData(generateRatings({ ...SCALE, ...options }).table.rows));
+        return { name, path };
+      });
 
 if (!existsSync(join(ROOT, 'dist/index.html'))) spawnSync('npx', ['vite', 'build'], { cwd: ROOT, stdio: 'inherit' });
 const server = await preview({ root: ROOT, preview: { port: 0, host: '127.0.0.1', strictPort: false, open: false }, logLevel: 'warn' });
@@ -52,7 +54,15 @@ const profile = mkdtempSync(join(tmpdir(), 'fieldbook-bench-'));
 const context = await chromium.launchPersistentContext(profile, {
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
   viewport: { width: 1280, height: 900 },
 });
 const results: unknown[] = [];
@@ -64,17 +74,32 @@ try {
     await page.waitForFunction(() => document.documentElement.dataset.kernel === 'ready', undefined, { timeout: 90_000 });
     // Run the three cells once (they wait for a file); a new file then re-runs them. They need nothing else.
     await page.locator('fb-cell[data-cell-id="byod-run"]').getByRole('button', { name: 'Run cell' }).click();
-    await page.waitForFunction(() => document.querySelector<HTMLElement>('fb-cell[data-cell-id="byod-run"]')?.dataset.status === 'ok', undefined, { timeout: 60_000 });
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('fb-cell[data-cell-id="byod-run"]')?.dataset.status === 'ok', undefined, {
+      timeout: 60_000,
+    });
     await page.locator('fb-cell[data-cell-id="byod-file"] input[type="file"]').first().waitFor({ state: 'attached', timeout: 60_000 });
     const started = Date.now();
-    await page.locator('fb-cell[data-cell-id="byod-file"] input[type="file"]').first().setInputFiles({ name: 'u.data', mimeType: 'text/plain', buffer: readFileSync(file.path) });
-    await page.waitForFunction(() => /Done in|Stopped|needed/.test(document.querySelector('fb-cell[data-cell-id="byod-run"] .fb-outputs')?.textContent ?? ''), undefined, { timeout: 300_000, polling: 200 });
+    await page
+      .locator('fb-cell[data-cell-id="byod-file"] input[type="file"]')
+      .first()
+      .setInputFiles({ name: 'u.data', mimeType: 'text/plain', buffer: readFileSync(file.path) });
+    await page.waitForFunction(
+      () => /Done in|Stopped|needed/.test(document.querySelector('fb-cell[data-cell-id="byod-run"] .fb-outputs')?.textContent ?? ''),
+      undefined,
+      { timeout: 300_000, polling: 200 },
+    );
     const seconds = (Date.now() - started) / 1000;
-    const table = await page.locator('fb-cell[data-cell-id="byod-run"] table').first().evaluate((t) =>
-      [...t.querySelectorAll('tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim() ?? '')));
-    const header = await page.locator('fb-cell[data-cell-id="byod-run"] table').first().evaluate((t) => [...t.querySelectorAll('thead th')].map((th) => th.textContent?.trim() ?? ''));
+    const table = await page
+      .locator('fb-cell[data-cell-id="byod-run"] table')
+      .first()
+      .evaluate((t) => [...t.querySelectorAll('tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim() ?? '')));
+    const header = await page
+      .locator('fb-cell[data-cell-id="byod-run"] table')
+      .first()
+      .evaluate((t) => [...t.querySelectorAll('thead th')].map((th) => th.textContent?.trim() ?? ''));
     const col = (name: string) => header.indexOf(name);
-    const value = (split: string, model: RegExp, column: string) => Number(table.find((r) => r[col('split')] === split && model.test(r[col('model')]))?.[col(column)]);
+    const value = (split: string, model: RegExp, column: string) =>
+      Number(table.find((r) => r[col('split')] === split && model.test(r[col('model')]))?.[col(column)]);
     const summary: Record<string, unknown> = { file: file.name, seconds };
     for (const split of ['random 80/20', 'global time']) {
       const bias = value(split, /bias/, 'RMSE');
@@ -83,11 +108,15 @@ try {
       const ials = value(split, /iALS/, 'NDCG@10');
       summary[split] = { biasRmse: bias, mfRmse: mf, mfBeatsBias: mf < bias, popularityNdcg: pop, rankerNdcg: ials, rankerBeatsPopularity: ials > pop };
     }
-    console.log(`${file.name.padEnd(26)} ${seconds.toFixed(1).padStart(5)} s  ` +
-      ['random 80/20', 'global time'].map((s) => {
-        const r = summary[s] as Record<string, number | boolean>;
-        return `${s}: RMSE bias ${r.biasRmse} MF ${r.mfRmse}${r.mfBeatsBias ? ' ✓' : ' ✗'}, NDCG pop ${r.popularityNdcg} iALS ${r.rankerNdcg}${r.rankerBeatsPopularity ? ' ✓' : ' ✗'}`;
-      }).join(' | '));
+    console.log(
+      `${file.name.padEnd(26)} ${seconds.toFixed(1).padStart(5)} s  ` +
+        ['random 80/20', 'global time']
+          .map((s) => {
+            const r = summary[s] as Record<string, number | boolean>;
+            return `${s}: RMSE bias ${r.biasRmse} MF ${r.mfRmse}${r.mfBeatsBias ? ' ✓' : ' ✗'}, NDCG pop ${r.popularityNdcg} iALS ${r.rankerNdcg}${r.rankerBeatsPopularity ? ' ✓' : ' ✗'}`;
+          })
+          .join(' | '),
+    );
     results.push(summary);
   }
 } finally {

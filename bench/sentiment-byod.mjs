@@ -18,9 +18,8 @@ import { pathToFileURL } from 'node:url';
 import { runnerImport } from 'vite';
 import { idle, openNotebook, outputOf, ROOT, SHARED_DATA } from './app.mjs';
 
-const FILES = process.argv.length > 2
-  ? process.argv.slice(2).map((f) => resolve(f))
-  : ['amazon_cells_labelled.txt', 'yelp_labelled.txt'].map((f) => join(SHARED_DATA, f));
+const FILES =
+  process.argv.length > 2 ? process.argv.slice(2).map((f) => resolve(f)) : ['amazon_cells_labelled.txt', 'yelp_labelled.txt'].map((f) => join(SHARED_DATA, f));
 const PYTHON = process.env.PYTHON ?? '/usr/bin/python3';
 const NOTEBOOK = 'sentiment-analysis';
 
@@ -123,14 +122,18 @@ try {
       exitCode = 1;
       continue;
     }
-    console.log(`  notebook       5-fold accuracy ${row.notebook.toFixed(3)} (95% CI ${row.ci[0].toFixed(3)}–${row.ci[1].toFixed(3)}), ${row.sentences} sentences, ${row.notebookSeconds} s from upload to result`);
+    console.log(
+      `  notebook       5-fold accuracy ${row.notebook.toFixed(3)} (95% CI ${row.ci[0].toFixed(3)}–${row.ci[1].toFixed(3)}), ${row.sentences} sentences, ${row.notebookSeconds} s from upload to result`,
+    );
     console.log(`  VADER          ${row.vader.toFixed(3)} on the same sentences`);
     if (reference.error) {
       console.log(`  scikit-learn   failed: ${reference.error}`);
       exitCode = 1;
     } else {
-      console.log(`  scikit-learn   5-fold accuracy ${reference.mean.toFixed(3)} ± ${reference.std.toFixed(3)} on the notebook's folds, ${reference.n} sentences, ${reference.seconds.toFixed(2)} s ` +
-        `(${reference.ownFolds.toFixed(3)} with its own shuffled folds)`);
+      console.log(
+        `  scikit-learn   5-fold accuracy ${reference.mean.toFixed(3)} ± ${reference.std.toFixed(3)} on the notebook's folds, ${reference.n} sentences, ${reference.seconds.toFixed(2)} s ` +
+          `(${reference.ownFolds.toFixed(3)} with its own shuffled folds)`,
+      );
       console.log(`  gap            ${row.gapPoints >= 0 ? '+' : ''}${row.gapPoints} points (${Math.abs(row.gapPoints) <= 1 ? 'within' : 'OUTSIDE'} 1 point)`);
     }
   }

@@ -31,20 +31,30 @@ await tf.setBackend(args.includes('--cpu') ? 'cpu' : 'wasm');
 
 /** A right answer for each "Try it" cell, written with the names the notebook declares. */
 const answers: Record<string, string> = {
-  'try-noise': 'const suspectedWrongLabels: number[] = mentionLosses.filter((r) => flippedIds.has(r.review)).slice(0, 3).map((r) => r.review).concat(mentionLosses.slice(0, 3).map((r) => r.review)).slice(0, 3);',
-  'try-baseline': 'const myStrongestBaseline = (["majority", "vader", "lexicon"] as const)[[mean(majorityFolds), mean(vaderFolds), mean(lexiconFolds)].reduce((b, v, i, a) => (v > a[b] ? i : b), 0)];',
+  'try-noise':
+    'const suspectedWrongLabels: number[] = mentionLosses.filter((r) => flippedIds.has(r.review)).slice(0, 3).map((r) => r.review).concat(mentionLosses.slice(0, 3).map((r) => r.review)).slice(0, 3);',
+  'try-baseline':
+    'const myStrongestBaseline = (["majority", "vader", "lexicon"] as const)[[mean(majorityFolds), mean(vaderFolds), mean(lexiconFolds)].reduce((b, v, i, a) => (v > a[b] ? i : b), 0)];',
   'try-epochs': 'const myEmbeddingEpochs = bestEpoch;',
   'try-regularisation': 'const myC = bestC.C;',
-  'try-vocabulary': 'const myMaxFeatures = Number(sizeTable.find((r) => r.terms !== "all" && Number(r.terms) <= 3000 && r["validation accuracy"] >= fullAccuracy - 0.01)?.terms ?? 3000);',
-  'try-threshold': 'const myNegativeThreshold = Array.from({ length: 99 }, (_, k) => (k + 1) / 100).find((t) => oofLogistic.filter((p, i) => p < t && devLabels[i] === 0).length >= 0.9 * devLabels.filter((y) => y === 0).length) ?? 0.99;',
+  'try-vocabulary':
+    'const myMaxFeatures = Number(sizeTable.find((r) => r.terms !== "all" && Number(r.terms) <= 3000 && r["validation accuracy"] >= fullAccuracy - 0.01)?.terms ?? 3000);',
+  'try-threshold':
+    'const myNegativeThreshold = Array.from({ length: 99 }, (_, k) => (k + 1) / 100).find((t) => oofLogistic.filter((p, i) => p < t && devLabels[i] === 0).length >= 0.9 * devLabels.filter((y) => y === 0).length) ?? 0.99;',
   'try-learning-curve': 'const moreDataWouldHelp = curveRows[curveRows.length - 1].validation - curveRows[curveRows.length - 2].validation > 0.005;',
   'try-negation': 'const negationFix = { negation: true };',
-  'try-tuning': 'const good = grid.filter((r) => r["accuracy (5-fold)"] >= bestSetting["accuracy (5-fold)"] - bestSetting["±"]); const cx = (r) => (r["n-grams"] === "1–2" ? 2 : 0) + (r.negation ? 1 : 0); const pick = good.reduce((a, b) => (cx(b) < cx(a) ? b : a)); const myChosenSetting = { ngrams: pick["n-grams"], negation: pick.negation, C: pick.C };',
-  'try-explain': 'const explainSentence = "The screen is great but the battery died after two days."; const myStrongestNegativeWord = tunedModel.explain(explainSentence).tokens.reduce((a, b) => (b.attribution < a.attribution ? b : a)).token;',
-  'try-fairness': 'const informalWords: Record<string, string> = { gr8: "great", luv: "love", u: "you", gud: "good", dis: "this", da: "the", rly: "really", shud: "should", wat: "what", aftr: "after", wk: "week", im: "i am", gonna: "going to", its: "it is", dont: "do not" };\nfunction myNormaliser(text: string): string { return text.toLowerCase().replace(/[\\w\']+/g, (w) => informalWords[w] ?? w); }',
-  'try-model-choice': 'const myModelChoice = (["vader", "amazon model", "brand model"] as const)[[vaderOnMentions, amazonOnMentions, brandOnMentions.estimate].reduce((b, v, i, a) => (v > a[b] ? i : b), 0)];',
-  'try-deployment': 'const myTrickyReview = "Oh great, another phone that dies by lunchtime."; const myTrickyLabel = (served!.predictProba([myTrickyReview])[0] >= 0.5 ? 0 : 1) as 0 | 1;',
-  'try-alarm': 'const myMinVolume = 10; const myAlarmThreshold = Array.from({ length: 60 }, (_, k) => 0.2 + k / 100).reduce((a, b) => (evaluateAlarm(liveDeviceWeeks, b, 10).cost < evaluateAlarm(liveDeviceWeeks, a, 10).cost ? b : a));',
+  'try-tuning':
+    'const good = grid.filter((r) => r["accuracy (5-fold)"] >= bestSetting["accuracy (5-fold)"] - bestSetting["±"]); const cx = (r) => (r["n-grams"] === "1–2" ? 2 : 0) + (r.negation ? 1 : 0); const pick = good.reduce((a, b) => (cx(b) < cx(a) ? b : a)); const myChosenSetting = { ngrams: pick["n-grams"], negation: pick.negation, C: pick.C };',
+  'try-explain':
+    'const explainSentence = "The screen is great but the battery died after two days."; const myStrongestNegativeWord = tunedModel.explain(explainSentence).tokens.reduce((a, b) => (b.attribution < a.attribution ? b : a)).token;',
+  'try-fairness':
+    'const informalWords: Record<string, string> = { gr8: "great", luv: "love", u: "you", gud: "good", dis: "this", da: "the", rly: "really", shud: "should", wat: "what", aftr: "after", wk: "week", im: "i am", gonna: "going to", its: "it is", dont: "do not" };\nfunction myNormaliser(text: string): string { return text.toLowerCase().replace(/[\\w\']+/g, (w) => informalWords[w] ?? w); }',
+  'try-model-choice':
+    'const myModelChoice = (["vader", "amazon model", "brand model"] as const)[[vaderOnMentions, amazonOnMentions, brandOnMentions.estimate].reduce((b, v, i, a) => (v > a[b] ? i : b), 0)];',
+  'try-deployment':
+    'const myTrickyReview = "Oh great, another phone that dies by lunchtime."; const myTrickyLabel = (served!.predictProba([myTrickyReview])[0] >= 0.5 ? 0 : 1) as 0 | 1;',
+  'try-alarm':
+    'const myMinVolume = 10; const myAlarmThreshold = Array.from({ length: 60 }, (_, k) => 0.2 + k / 100).reduce((a, b) => (evaluateAlarm(liveDeviceWeeks, b, 10).cost < evaluateAlarm(liveDeviceWeeks, a, 10).cost ? b : a));',
   'try-drift': 'const myDriftWeek = firstDriftWeek ?? 0;',
   'try-retrain': 'const myPromotionDecision = promote;',
   'try-summary': 'const alarmIsWorthIt = alarmOutcome.cost < noAlarmCost;',

@@ -9,7 +9,7 @@ import './ui/styles.css';
 import { registerSW } from 'virtual:pwa-register';
 import type { BackendInfo } from './kernel/protocol';
 import { saveMeasuredBackends } from './store/settings';
-import './ui/fb-app';
+import './ui';
 
 kernel.addEventListener('backend', (event) => saveMeasuredBackends((event as CustomEvent<BackendInfo>).detail, measuredFor));
 // The stable hook names the backend in use from the moment the kernel is ready, also while a

@@ -29,7 +29,11 @@ function loadTools(): Promise<Tools> {
     runnerImport<typeof Parse>(resolve('src/notebook/parse.ts')),
     runnerImport<typeof Markdown>(resolve('src/ui/markdown.ts')),
     runnerImport<typeof Outline>(resolve('src/notebook/outline.ts')),
-  ]).then(([parse, markdown, outline]) => ({ parseNotebook: parse.module.parseNotebook, renderMarkdown: markdown.module.renderMarkdown, outlineNotebook: outline.module.outlineNotebook }));
+  ]).then(([parse, markdown, outline]) => ({
+    parseNotebook: parse.module.parseNotebook,
+    renderMarkdown: markdown.module.renderMarkdown,
+    outlineNotebook: outline.module.outlineNotebook,
+  }));
   return tools;
 }
 
@@ -60,7 +64,11 @@ interface Entry {
 export function notebookAssets(dir = 'notebooks'): Plugin {
   const root = resolve(dir);
   let build = false;
-  const list = (): Entry[] => readdirSync(root).filter((f) => f.endsWith('.md')).sort().map((f) => ({ file: f.replace(/\.md$/, ''), path: join(root, f) }));
+  const list = (): Entry[] =>
+    readdirSync(root)
+      .filter((f) => f.endsWith('.md'))
+      .sort()
+      .map((f) => ({ file: f.replace(/\.md$/, ''), path: join(root, f) }));
   return {
     name: 'fieldbook-notebook-assets',
     configResolved(config) {
@@ -93,7 +101,9 @@ export function notebookAssets(dir = 'notebooks'): Plugin {
         const url = build
           ? `import.meta.ROLLUP_FILE_URL_${this.emitFile({ type: 'asset', name: `${entry.file}.json`, source: toAsset(notebook, loaded) })}`
           : JSON.stringify(`${DEV_PREFIX}${encodeURIComponent(entry.file)}.json`);
-        notebooks.push(`{ file: ${JSON.stringify(entry.file)}, meta: ${JSON.stringify(notebook.meta)}, outline: ${JSON.stringify(loaded.outlineNotebook(notebook))}, url: ${url} }`);
+        notebooks.push(
+          `{ file: ${JSON.stringify(entry.file)}, meta: ${JSON.stringify(notebook.meta)}, outline: ${JSON.stringify(loaded.outlineNotebook(notebook))}, url: ${url} }`,
+        );
       }
       return `export const notebooks = [${notebooks.join(', ')}];\nexport const texts = [${texts.join(', ')}];\nexport const broken = ${JSON.stringify(broken)};\n`;
     },

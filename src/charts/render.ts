@@ -26,8 +26,19 @@ import type { HistogramSpec, XYChartSpec } from '../ml/charts/spec';
 import { describeSpec, formatTick, PALETTE } from './format';
 
 Chart.register(
-  BarController, BarElement, CategoryScale, Filler, Legend, LinearScale, LineController,
-  LineElement, LogarithmicScale, PointElement, ScatterController, Title, Tooltip,
+  BarController,
+  BarElement,
+  CategoryScale,
+  Filler,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  LogarithmicScale,
+  PointElement,
+  ScatterController,
+  Title,
+  Tooltip,
 );
 
 /** A spec Chart.js draws (heatmaps are tables, see heatmap.ts). */
@@ -104,7 +115,15 @@ function toConfig(spec: XYChartSpec | HistogramSpec): ChartConfiguration {
       type: 'bar',
       data: {
         labels,
-        datasets: spec.series.map((s, i) => ({ label: s.label, data: s.y, backgroundColor: withAlpha(color(i, s.color), 0.6), borderColor: color(i, s.color), borderWidth: 1, barPercentage: 1, categoryPercentage: 1 })),
+        datasets: spec.series.map((s, i) => ({
+          label: s.label,
+          data: s.y,
+          backgroundColor: withAlpha(color(i, s.color), 0.6),
+          borderColor: color(i, s.color),
+          borderWidth: 1,
+          barPercentage: 1,
+          categoryPercentage: 1,
+        })),
       },
       options: { ...common, scales: { x: axis(spec.x, 'category'), y: { ...axis(spec.y, 'linear'), beginAtZero: true } } },
     };
@@ -114,7 +133,16 @@ function toConfig(spec: XYChartSpec | HistogramSpec): ChartConfiguration {
     const horizontal = Boolean(spec.horizontal);
     return {
       type: 'bar',
-      data: { labels, datasets: spec.series.map((s, i) => ({ label: s.label, data: s.y, backgroundColor: withAlpha(color(i, s.color), 0.75), borderColor: color(i, s.color), borderWidth: 1 })) },
+      data: {
+        labels,
+        datasets: spec.series.map((s, i) => ({
+          label: s.label,
+          data: s.y,
+          backgroundColor: withAlpha(color(i, s.color), 0.75),
+          borderColor: color(i, s.color),
+          borderWidth: 1,
+        })),
+      },
       options: {
         ...common,
         indexAxis: horizontal ? 'y' : 'x',

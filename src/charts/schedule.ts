@@ -48,9 +48,10 @@ function pump(render: Render): void {
  */
 export function scheduleChart(draw: (render: Render) => void): () => void {
   queue.push(draw);
-  if (!frame) void load().then((render) => {
-    if (!frame && queue.length) frame = requestAnimationFrame(() => pump(render));
-  });
+  if (!frame)
+    void load().then((render) => {
+      if (!frame && queue.length) frame = requestAnimationFrame(() => pump(render));
+    });
   return () => {
     const i = queue.indexOf(draw);
     if (i >= 0) queue.splice(i, 1);

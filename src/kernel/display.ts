@@ -6,7 +6,17 @@
 import type { ChartSpec } from '../ml/charts/spec';
 import { widgetKey } from '../notebook/widget-key';
 import { DEFAULT_TABLE_ROWS, formatValue, inspect, tableFromRecords, type Formatted } from './format';
-import { MIME, toOutput, type Mime, type OutputData, type ProgressData, type TrainingData, type WidgetData, type WidgetValue, type WorkerMessage } from './protocol';
+import {
+  MIME,
+  toOutput,
+  type Mime,
+  type OutputData,
+  type ProgressData,
+  type TrainingData,
+  type WidgetData,
+  type WidgetValue,
+  type WorkerMessage,
+} from './protocol';
 import { throttle, type Throttled } from './throttle';
 import { createTrainingView, type TrainingView, type TrainingViewOptions } from './training-view';
 
@@ -96,10 +106,7 @@ export function createDisplayApi(sink: DisplaySink): { display: DisplayApi; flus
 
   /** A throttled sender of new outputs for `displayId` (an update may change the MIME type). */
   const updater = <T>(displayId: string, toOutputOf: (value: T) => Formatted): ((value: T) => void) => {
-    const send = throttle<Formatted>(
-      (output) => sink.post({ type: 'update-display', runId: sink.runId, displayId, ...output }),
-      UPDATE_INTERVAL_MS,
-    );
+    const send = throttle<Formatted>((output) => sink.post({ type: 'update-display', runId: sink.runId, displayId, ...output }), UPDATE_INTERVAL_MS);
     throttles.push(send);
     return (value: T) => send(toOutputOf(value));
   };

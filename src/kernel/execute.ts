@@ -89,8 +89,7 @@ export class UnknownModuleError extends Error {
     readonly available: readonly string[],
   ) {
     super(
-      `Cannot import "${specifier}": cells run offline and can import only ` +
-        `${available.map((s) => `"${s}"`).join(', ')}. Import from one of these instead`,
+      `Cannot import "${specifier}": cells run offline and can import only ` + `${available.map((s) => `"${s}"`).join(', ')}. Import from one of these instead`,
     );
   }
 }
@@ -101,9 +100,7 @@ export class UnknownModuleError extends Error {
  */
 export const FUNCTION_HEADER_LINES = 2;
 
-const AsyncFunction = Object.getPrototypeOf(async function () {}).constructor as new (
-  ...parameters: string[]
-) => (...args: unknown[]) => Promise<unknown>;
+const AsyncFunction = Object.getPrototypeOf(async function () {}).constructor as new (...parameters: string[]) => (...args: unknown[]) => Promise<unknown>;
 
 /** Names the body may not take as parameters in strict mode. */
 const UNBINDABLE = new Set(['eval', 'arguments']);
@@ -118,11 +115,7 @@ export function formatCellSourceName(cellId: string): string {
  * whatever the cell threw (pass it to `locateError`). `sourceName` names the cell in stack frames
  * (default `formatCellSourceName(compiled.cellId)`).
  */
-export async function executeCell(
-  compiled: CompiledCell,
-  env: ExecuteEnv,
-  options: { sourceName?: string } = {},
-): Promise<CellResult> {
+export async function executeCell(compiled: CompiledCell, env: ExecuteEnv, options: { sourceName?: string } = {}): Promise<CellResult> {
   const sourceName = sanitizeSourceName(options.sourceName ?? formatCellSourceName(compiled.cellId ?? 'cell'));
   const own = new Set(compiled.declarations);
   const parameters: string[] = [];

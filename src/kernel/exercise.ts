@@ -95,7 +95,8 @@ export function validateExerciseSpec(spec: unknown): ExerciseSpec {
   if (typeof s.title !== 'string' || !s.title.trim()) throw fail(`exercise "${s.id}" needs a title.`);
   if (typeof s.check !== 'function') throw fail(`exercise "${s.id}" needs a check function.`);
   if (s.task !== undefined && typeof s.task !== 'string') throw fail(`the task of "${s.id}" must be Markdown text.`);
-  if (s.hints !== undefined && !(Array.isArray(s.hints) && s.hints.every((h) => typeof h === 'string'))) throw fail(`the hints of "${s.id}" must be an array of strings.`);
+  if (s.hints !== undefined && !(Array.isArray(s.hints) && s.hints.every((h) => typeof h === 'string')))
+    throw fail(`the hints of "${s.id}" must be an array of strings.`);
   if (s.solution !== undefined && typeof s.solution !== 'string') throw fail(`the solution of "${s.id}" must be text.`);
   return spec as ExerciseSpec;
 }
@@ -114,7 +115,8 @@ export function createExerciseApi(sink: Pick<DisplaySink, 'runId' | 'post' | 'si
 
   const exercise = (input: ExerciseSpec): ExerciseHandle => {
     const spec = validateExerciseSpec(input);
-    if (seen.has(spec.id)) throw new ExerciseDefinitionError(`exercise({...}): the id "${spec.id}" is used twice in this cell; each exercise needs its own id.`);
+    if (seen.has(spec.id))
+      throw new ExerciseDefinitionError(`exercise({...}): the id "${spec.id}" is used twice in this cell; each exercise needs its own id.`);
     seen.add(spec.id);
     const displayId = `${sink.runId}-x${++counter}`;
     const base = { id: spec.id, title: spec.title, task: spec.task, hints: [...(spec.hints ?? [])], solution: spec.solution };
@@ -140,10 +142,12 @@ export function createExerciseApi(sink: Pick<DisplaySink, 'runId' | 'post' | 'si
       const update = { type: 'update-display', runId: sink.runId, displayId, mime: MIME.exercise, data } as const;
       sink.post(update);
     };
-    const verdict = Promise.resolve(outcome).then(normalizeVerdict, verdictFromError).then((v) => {
-      sendOnce(panel(v, false));
-      return v;
-    });
+    const verdict = Promise.resolve(outcome)
+      .then(normalizeVerdict, verdictFromError)
+      .then((v) => {
+        sendOnce(panel(v, false));
+        return v;
+      });
     pending.push({ verdict, stop: () => sendOnce(panel(STOPPED, false)) });
     return mark({ displayId, id: spec.id, verdict });
   };

@@ -21,12 +21,7 @@ export function formatValue(value: unknown, maxRows = 200): Formatted {
 }
 
 /** Builds table data from records (objects) or from rows (arrays) with column names. */
-export function tableFromRecords(
-  records: readonly Record<string, unknown>[],
-  maxRows = 200,
-  columns?: string[],
-  caption?: string,
-): TableData {
+export function tableFromRecords(records: readonly Record<string, unknown>[], maxRows = 200, columns?: string[], caption?: string): TableData {
   const cols = columns ?? collectColumns(records);
   const rows = records.slice(0, maxRows).map((r) => cols.map((c) => toCell(r[c])));
   return { columns: cols, rows, totalRows: records.length, caption };
@@ -67,13 +62,7 @@ interface TensorLike {
 }
 
 function isTensorLike(v: unknown): v is TensorLike {
-  return (
-    typeof v === 'object' &&
-    v !== null &&
-    Array.isArray((v as TensorLike).shape) &&
-    typeof (v as TensorLike).dtype === 'string' &&
-    'dataId' in v
-  );
+  return typeof v === 'object' && v !== null && Array.isArray((v as TensorLike).shape) && typeof (v as TensorLike).dtype === 'string' && 'dataId' in v;
 }
 
 function formatTensor(t: TensorLike): string {
@@ -121,15 +110,28 @@ export function inspect(value: unknown, depth = 3): string {
     try {
       if (ArrayBuffer.isView(v) && !(v instanceof DataView)) {
         const arr = Array.from(v as unknown as ArrayLike<number>);
-        return `${v.constructor.name}(${arr.length}) ${listItems(arr.map((x) => show(x, level + 1)), 100)}`;
+        return `${v.constructor.name}(${arr.length}) ${listItems(
+          arr.map((x) => show(x, level + 1)),
+          100,
+        )}`;
       }
-      if (Array.isArray(v)) return listItems(v.map((x) => show(x, level + 1)), 100);
+      if (Array.isArray(v))
+        return listItems(
+          v.map((x) => show(x, level + 1)),
+          100,
+        );
       if (v instanceof Map) {
         const items = [...v].slice(0, 50).map(([k, x]) => `${show(k, level + 1)} => ${show(x, level + 1)}`);
         return `Map(${v.size}) {${items.join(', ')}${v.size > 50 ? ', …' : ''}}`;
       }
-      if (v instanceof Set) return `Set(${v.size}) ${listItems([...v].map((x) => show(x, level + 1)), 50)}`;
-      const entries = Object.entries(obj).slice(0, 50).map(([k, x]) => `${/^[A-Za-z_$][\w$]*$/.test(k) ? k : JSON.stringify(k)}: ${show(x, level + 1)}`);
+      if (v instanceof Set)
+        return `Set(${v.size}) ${listItems(
+          [...v].map((x) => show(x, level + 1)),
+          50,
+        )}`;
+      const entries = Object.entries(obj)
+        .slice(0, 50)
+        .map(([k, x]) => `${/^[A-Za-z_$][\w$]*$/.test(k) ? k : JSON.stringify(k)}: ${show(x, level + 1)}`);
       const name = obj.constructor && obj.constructor !== Object ? `${obj.constructor.name} ` : '';
       const body = entries.join(', ');
       return body.length > 100 ? `${name}{\n  ${entries.join(',\n  ')}\n}` : `${name}{ ${body} }`;

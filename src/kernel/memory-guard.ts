@@ -120,7 +120,8 @@ export class MemoryGuard {
     if (--this.countdown > 0 && !this.tripped) return false;
     const now = this.readers.now();
     const elapsed = now - this.lastClock;
-    this.stride = elapsed > 0 ? Math.max(1, Math.min(MAX_COUNTDOWN, Math.round((this.stride * TICK_TARGET_MS) / elapsed))) : Math.min(MAX_COUNTDOWN, this.stride * 2);
+    this.stride =
+      elapsed > 0 ? Math.max(1, Math.min(MAX_COUNTDOWN, Math.round((this.stride * TICK_TARGET_MS) / elapsed))) : Math.min(MAX_COUNTDOWN, this.stride * 2);
     this.countdown = this.stride;
     this.lastClock = now;
     return this.tripped !== null || now - this.lastCheck >= CHECK_EVERY_MS;

@@ -57,7 +57,10 @@ export function createStreamSink(post: (message: WorkerMessage) => void, maxChar
       if (last?.name === name) last.text += chunk;
       else pending.push({ name, text: chunk });
       if (stopped) {
-        pending.push({ name: 'stderr', text: `Fieldbook stopped showing this run's printed output after ${maxChars.toLocaleString('en-US')} characters; the cell goes on running.\n` });
+        pending.push({
+          name: 'stderr',
+          text: `Fieldbook stopped showing this run's printed output after ${maxChars.toLocaleString('en-US')} characters; the cell goes on running.\n`,
+        });
         flush();
       } else if (performance.now() - lastFlush >= BATCH_MS) {
         flush();

@@ -102,9 +102,7 @@ function receive(message: PageMessage): void {
       cellsRan = true;
       // Entered now, so a measurement step in progress stops at its next check.
       const entered = gate.enter();
-      void ready
-        .then(() => entered)
-        .then((leave) => k.run(message.runId, message.cellId, message.code).finally(leave));
+      void ready.then(() => entered).then((leave) => k.run(message.runId, message.cellId, message.code).finally(leave));
       break;
     }
     case 'interrupt':

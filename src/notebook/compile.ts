@@ -119,12 +119,7 @@ export function mapBodyPosition(
 }
 
 /** The edits that turn the module-syntax `js` into a function body, sorted for `applyEdits`. */
-function collectEdits(
-  program: acorn.Program,
-  js: string,
-  segments: Segment[][],
-  imports: CellImport[],
-): { edits: Edit[]; hasValue: boolean } {
+function collectEdits(program: acorn.Program, js: string, segments: Segment[][], imports: CellImport[]): { edits: Edit[]; hasValue: boolean } {
   // Strict like the module code acorn checked: an undeclared assignment throws instead of leaking a global.
   const edits: Edit[] = [{ start: 0, end: 0, text: '"use strict"; ' }];
   for (const statement of program.body) {
@@ -184,12 +179,7 @@ function parseJs(js: string, segments: Segment[][]): acorn.Program {
 }
 
 /** Rewrites one top-level statement's module syntax; records its import bindings. */
-function rewriteTopLevel(
-  statement: acorn.Statement | acorn.ModuleDeclaration,
-  js: string,
-  segments: Segment[][],
-  imports: CellImport[],
-): Edit[] {
+function rewriteTopLevel(statement: acorn.Statement | acorn.ModuleDeclaration, js: string, segments: Segment[][], imports: CellImport[]): Edit[] {
   switch (statement.type) {
     case 'ImportDeclaration': {
       const specifier = String(statement.source.value);
@@ -215,15 +205,9 @@ function rewriteTopLevel(
       return [blankOut(js, statement.start, statement.declaration ? statement.declaration.start : statement.end)];
     case 'ExportDefaultDeclaration': {
       const declaration = statement.declaration;
-      const named =
-        (declaration.type === 'FunctionDeclaration' || declaration.type === 'ClassDeclaration') && declaration.id;
+      const named = (declaration.type === 'FunctionDeclaration' || declaration.type === 'ClassDeclaration') && declaration.id;
       if (!named) {
-        throw createSyntaxError(
-          'A cell has no default export. Give the value a name, e.g. `const result = …`',
-          js,
-          statement.start,
-          segments,
-        );
+        throw createSyntaxError('A cell has no default export. Give the value a name, e.g. `const result = …`', js, statement.start, segments);
       }
       return [blankOut(js, statement.start, declaration.start)];
     }
@@ -281,13 +265,7 @@ function applyEdits(js: string, edits: Edit[]): { text: string; mapOffset: (offs
   return { text, mapOffset };
 }
 
-function createSyntaxError(
-  reason: string,
-  js: string,
-  offset: number,
-  segments: Segment[][],
-  cause?: unknown,
-): CellSyntaxError {
+function createSyntaxError(reason: string, js: string, offset: number, segments: Segment[][], cause?: unknown): CellSyntaxError {
   const mapped = locateInSource(js, offset, segments);
   return new CellSyntaxError(reason, mapped.line, mapped.column, cause === undefined ? {} : { cause });
 }

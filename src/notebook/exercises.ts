@@ -156,7 +156,8 @@ function objectKeys(tokens: Token[], open: number): { id?: string; title?: strin
       const value = tokens[k + 2];
       const next = tokens[k + 3];
       const whole = isPunct(next, ',') || isPunct(next, '}');
-      if ((isPunct(prev, '{') || isPunct(prev, ',')) && value?.kind === 'string' && value.value && whole) keys[(t as { value: 'id' | 'title' }).value] ??= value.value;
+      if ((isPunct(prev, '{') || isPunct(prev, ',')) && value?.kind === 'string' && value.value && whole)
+        keys[(t as { value: 'id' | 'title' }).value] ??= value.value;
     }
   }
   return keys;

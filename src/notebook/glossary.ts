@@ -27,7 +27,12 @@ const ENTRY = /^[-*]\s+\*\*(.+?)\*\*\s*(?:\(([^)]*)\))?\s*[—–:]\s*(.+)$/;
 
 /** The id of a term: `term-` and its letters and digits, lower case, joined by `-`. */
 export function termId(term: string): string {
-  return `term-${term.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'x'}`;
+  return `term-${
+    term
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'x'
+  }`;
 }
 
 /** Reads the glossary file (front matter, if any, skipped). A line that is not an entry continues the entry above it. */
@@ -53,7 +58,10 @@ export function parseGlossary(markdown: string): Glossary {
       const term = entry[1].trim();
       last = {
         term,
-        aliases: (entry[2] ?? '').split(',').map((a) => a.trim()).filter(Boolean),
+        aliases: (entry[2] ?? '')
+          .split(',')
+          .map((a) => a.trim())
+          .filter(Boolean),
         definition: entry[3].trim(),
         section: section.title,
         id: termId(term),
@@ -141,14 +149,17 @@ export function findFirstTerm(text: string, entries: readonly GlossaryEntry[], u
     if (w.index < skipTo) continue;
     const word = w[0].toLowerCase().replace(/’/g, "'");
     // A one-word form may be plural here ("epochs"); a longer form's first word is as written.
-    const candidates = [word, word.replace(/s$/, ''), word.replace(/es$/, '')].flatMap((key, k, keys) => (keys.indexOf(key) === k ? (index.get(key) ?? []) : []));
+    const candidates = [word, word.replace(/s$/, ''), word.replace(/es$/, '')].flatMap((key, k, keys) =>
+      keys.indexOf(key) === k ? (index.get(key) ?? []) : [],
+    );
     let best: TermMatch | null = null;
     if (w.index > 0 && WORD_CHAR.test(text[w.index - 1])) continue;
     for (const form of candidates) {
       form.pattern.lastIndex = w.index;
       const m = form.pattern.exec(text);
       const end = m ? w.index + m[0].length : 0;
-      if (m && !(end < text.length && WORD_CHAR.test(text[end])) && (!best || m[0].length > best.length)) best = { entry: form.entry, index: w.index, length: m[0].length };
+      if (m && !(end < text.length && WORD_CHAR.test(text[end])) && (!best || m[0].length > best.length))
+        best = { entry: form.entry, index: w.index, length: m[0].length };
     }
     if (!best) continue;
     if (!used.has(best.entry.id)) return best;

@@ -110,8 +110,7 @@ export function executionOrder(cells: readonly GraphCell[], targetIds: readonly 
     throw new CellGraphError(
       'cycle',
       cycle,
-      `Cells ${[...cycle, cycle[0]].join(' → ')} read each other's names in a cycle. ` +
-        'Move a declaration so that names flow one way, top to bottom',
+      `Cells ${[...cycle, cycle[0]].join(' → ')} read each other's names in a cycle. ` + 'Move a declaration so that names flow one way, top to bottom',
     );
   }
   return order;
@@ -126,8 +125,7 @@ export function findGraphProblems(cells: readonly GraphCell[]): GraphProblem[] {
         cellId,
         kind: 'duplicate',
         message:
-          `\`${name}\` is already declared in cell ${cellIds[0]}. ` +
-          'Rename it here, or change that cell instead: each name has one cell that declares it',
+          `\`${name}\` is already declared in cell ${cellIds[0]}. ` + 'Rename it here, or change that cell instead: each name has one cell that declares it',
       });
     }
   }
@@ -198,11 +196,7 @@ function requireIds(cells: readonly GraphCell[], ids: readonly string[]): void {
   const known = new Set(cells.map((c) => c.id));
   const unknown = ids.filter((id) => !known.has(id));
   if (unknown.length > 0) {
-    throw new CellGraphError(
-      'unknown-cell',
-      unknown,
-      `No cell with id ${unknown.join(', ')} in this notebook. Use one of ${[...known].join(', ')}`,
-    );
+    throw new CellGraphError('unknown-cell', unknown, `No cell with id ${unknown.join(', ')} in this notebook. Use one of ${[...known].join(', ')}`);
   }
 }
 
@@ -231,9 +225,7 @@ function orderTopologically(cells: readonly GraphCell[], ids: ReadonlySet<string
   const done = new Set<string>();
   const order: string[] = [];
   for (;;) {
-    const ready = pending.find(
-      (id) => !done.has(id) && [...deps.get(id)!].every((dep) => done.has(dep) || !ids.has(dep)),
-    );
+    const ready = pending.find((id) => !done.has(id) && [...deps.get(id)!].every((dep) => done.has(dep) || !ids.has(dep)));
     if (ready === undefined) break;
     done.add(ready);
     order.push(ready);

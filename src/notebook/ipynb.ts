@@ -5,20 +5,23 @@
  * shape the Markdown format can hold, so saving it as Markdown and reading it back changes nothing.
  * Importing never runs anything: code, HTML and `<script>` stay text.
  */
-import { findExecutionCount, findJsonErrorOffset, isJsonObject, isMultilineText, joinMultilineText, readOutputs, splitSourceLines, writeOutputs, type NbOutput } from './ipynb-outputs';
+import {
+  findExecutionCount,
+  findJsonErrorOffset,
+  isJsonObject,
+  isMultilineText,
+  joinMultilineText,
+  readOutputs,
+  splitSourceLines,
+  writeOutputs,
+  type NbOutput,
+} from './ipynb-outputs';
 import { ID_PATTERN, findFence, trimBlankLines } from './parse';
 import { protectProse } from './serialize';
 import type { Cell, CellFlags, CodeCell, Notebook, NotebookMeta } from './types';
 
 /** Why an `.ipynb` file could not be imported. */
-export type NotebookImportReason =
-  | 'empty'
-  | 'not-json'
-  | 'not-a-notebook'
-  | 'old-nbformat'
-  | 'newer-nbformat'
-  | 'wrong-language'
-  | 'bad-cell';
+export type NotebookImportReason = 'empty' | 'not-json' | 'not-a-notebook' | 'old-nbformat' | 'newer-nbformat' | 'wrong-language' | 'bad-cell';
 
 /** An `.ipynb` file that cannot be imported; the message says what is wrong and what to do. */
 export class NotebookImportError extends Error {
@@ -125,9 +128,7 @@ function sortKeys(value: unknown): unknown {
 }
 
 /** A cell read from the file, before Markdown runs are merged and ids are made unique. */
-type Draft =
-  | { kind: 'prose'; text: string }
-  | { kind: 'code'; number: number; id: string; source: string; flags: CellFlags; outputs: unknown };
+type Draft = { kind: 'prose'; text: string } | { kind: 'code'; number: number; id: string; source: string; flags: CellFlags; outputs: unknown };
 
 /**
  * Reads `.ipynb` `text` into a notebook. Consecutive Markdown and raw cells merge into one Markdown
@@ -292,8 +293,7 @@ function readDraft(raw: unknown, number: number, name: string, warnings: string[
   if (jupyter['source_hidden'] === true) flags.hidden = true;
   if (metadata['editable'] === false) flags.readonly = true;
   if (fieldbook['norun'] === true) flags.norun = true;
-  const id =
-    [fieldbook['id'], raw['id']].map((v) => (typeof v === 'string' ? sanitizeId(v) : '')).find((v) => v !== '') ?? '';
+  const id = [fieldbook['id'], raw['id']].map((v) => (typeof v === 'string' ? sanitizeId(v) : '')).find((v) => v !== '') ?? '';
   return { kind: 'code', number, id, source, flags, outputs: raw['outputs'] };
 }
 
@@ -312,12 +312,15 @@ function formatRawText(source: string): string {
 function buildMeta(metadata: Record<string, unknown>, cells: Cell[], fileName: string | undefined): NotebookMeta {
   const fieldbook = isJsonObject(metadata['fieldbook']) ? metadata['fieldbook'] : {};
   const nonBlank = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v : undefined);
-  const stem = fileName === undefined ? undefined : fileName.split(/[\\/]/).pop()!.replace(/\.[^.]*$/, '');
-  const title =
-    nonBlank(fieldbook['title']) ?? nonBlank(metadata['title']) ?? findFirstHeading(cells) ?? nonBlank(stem) ?? 'Untitled notebook';
-  const id =
-    [fieldbook['id'], stem, title.toLowerCase()].map((v) => (typeof v === 'string' ? sanitizeId(v) : '')).find((v) => v !== '') ??
-    'notebook';
+  const stem =
+    fileName === undefined
+      ? undefined
+      : fileName
+          .split(/[\\/]/)
+          .pop()!
+          .replace(/\.[^.]*$/, '');
+  const title = nonBlank(fieldbook['title']) ?? nonBlank(metadata['title']) ?? findFirstHeading(cells) ?? nonBlank(stem) ?? 'Untitled notebook';
+  const id = [fieldbook['id'], stem, title.toLowerCase()].map((v) => (typeof v === 'string' ? sanitizeId(v) : '')).find((v) => v !== '') ?? 'notebook';
   const summary = typeof fieldbook['summary'] === 'string' ? fieldbook['summary'] : '';
   const order = typeof fieldbook['order'] === 'number' && Number.isFinite(fieldbook['order']) ? fieldbook['order'] : 0;
   const rawTags = Array.isArray(fieldbook['tags']) ? (fieldbook['tags'] as unknown[]) : [];

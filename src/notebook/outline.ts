@@ -44,7 +44,11 @@ export interface NotebookOutline {
 
 /** Turns heading text into an id that is stable across renders (`sec-` + a slug). */
 export function slugify(text: string): string {
-  const slug = text.toLowerCase().replace(/<[^>]+>/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  const slug = text
+    .toLowerCase()
+    .replace(/<[^>]+>/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
   return `sec-${slug || 'section'}`;
 }
 

@@ -64,12 +64,7 @@ export function isCodeFence(fence: Pick<Fence, 'indent' | 'info'>): boolean {
 
 function readFrontMatter(lines: string[], name: string): { entries: FrontMatterEntry[]; bodyStart: number } {
   if (lines[0]?.trimEnd() !== '---') {
-    throw new NotebookParseError(
-      name,
-      1,
-      1,
-      'Missing front matter with a title. Start the file with a line ---, then `title: <a title>`, then ---',
-    );
+    throw new NotebookParseError(name, 1, 1, 'Missing front matter with a title. Start the file with a line ---, then `title: <a title>`, then ---');
   }
   const end = lines.findIndex((line, k) => k > 0 && line.trimEnd() === '---');
   if (end < 0) {
@@ -86,12 +81,7 @@ function buildMeta(entries: FrontMatterEntry[], name: string, fileName: string |
   for (const entry of entries) {
     const { key, value } = entry;
     if (!(META_KEYS as readonly string[]).includes(key)) {
-      throw new NotebookParseError(
-        name,
-        entry.line,
-        1,
-        `Unknown front matter key \`${key}\`. Use only ${META_KEYS.join(', ')}`,
-      );
+      throw new NotebookParseError(name, entry.line, 1, `Unknown front matter key \`${key}\`. Use only ${META_KEYS.join(', ')}`);
     }
     if (key === 'order') {
       if (typeof value !== 'number' || !Number.isFinite(value)) {
@@ -108,12 +98,7 @@ function buildMeta(entries: FrontMatterEntry[], name: string, fileName: string |
   }
   if (meta.title.trim() === '') {
     const entry = entries.find((e) => e.key === 'title');
-    throw new NotebookParseError(
-      name,
-      entry?.line ?? 1,
-      entry?.column ?? 1,
-      'Missing title. Add `title: <a title>` to the front matter',
-    );
+    throw new NotebookParseError(name, entry?.line ?? 1, entry?.column ?? 1, 'Missing title. Add `title: <a title>` to the front matter');
   }
   const idEntry = entries.find((e) => e.key === 'id');
   if (idEntry) {
@@ -150,7 +135,7 @@ function readCells(lines: string[], start: number, name: string): Cell[] {
       cells.push({ kind: 'markdown', id: `md-${markdownCount}`, source });
     }
   };
-  for (let i = start; i < lines.length; ) {
+  for (let i = start; i < lines.length;) {
     const fence = findFence(lines, i);
     if (!fence) {
       prose.push(lines[i]!);
@@ -158,12 +143,7 @@ function readCells(lines: string[], start: number, name: string): Cell[] {
       continue;
     }
     if (fence.close < 0) {
-      throw new NotebookParseError(
-        name,
-        i + 1,
-        fence.indent + 1,
-        `Unclosed code fence ${fence.marker}. Add a line ${fence.marker} where the code ends`,
-      );
+      throw new NotebookParseError(name, i + 1, fence.indent + 1, `Unclosed code fence ${fence.marker}. Add a line ${fence.marker} where the code ends`);
     }
     if (!isCodeFence(fence)) {
       prose.push(...lines.slice(i, fence.close + 1));
@@ -179,8 +159,7 @@ function readCells(lines: string[], start: number, name: string): Cell[] {
         name,
         i + 1,
         idColumn,
-        `Duplicate cell id \`${id}\` (also used by the cell on line ${firstUse}). Give this cell its own id=<name>` +
-          ' (cells without id= are named cell-<n>)',
+        `Duplicate cell id \`${id}\` (also used by the cell on line ${firstUse}). Give this cell its own id=<name>` + ' (cells without id= are named cell-<n>)',
       );
     }
     idLines.set(id, i + 1);
@@ -203,12 +182,7 @@ function readCells(lines: string[], start: number, name: string): Cell[] {
 }
 
 /** Reads `id=` and flags from a code fence's info string. */
-function readInfo(
-  fence: Fence,
-  ordinal: number,
-  name: string,
-  lineNumber: number,
-): { id: string; flags: CellFlags; idColumn: number } {
+function readInfo(fence: Fence, ordinal: number, name: string, lineNumber: number): { id: string; flags: CellFlags; idColumn: number } {
   const flags: CellFlags = {};
   let id = `cell-${ordinal}`;
   let idColumn = 1;
@@ -223,20 +197,10 @@ function readInfo(
       id = word.slice(3);
       idColumn = column;
       if (!ID_PATTERN.test(id)) {
-        throw new NotebookParseError(
-          name,
-          lineNumber,
-          column,
-          `Bad cell id \`${id}\`. Use letters, digits, - _ and . only, e.g. id=train-model`,
-        );
+        throw new NotebookParseError(name, lineNumber, column, `Bad cell id \`${id}\`. Use letters, digits, - _ and . only, e.g. id=train-model`);
       }
     } else {
-      throw new NotebookParseError(
-        name,
-        lineNumber,
-        column,
-        `Unknown flag \`${word}\` on the code fence. Use id=<name>, hidden, readonly or norun`,
-      );
+      throw new NotebookParseError(name, lineNumber, column, `Unknown flag \`${word}\` on the code fence. Use id=<name>, hidden, readonly or norun`);
     }
   }
   return { id, flags, idColumn };

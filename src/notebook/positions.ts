@@ -12,9 +12,7 @@ export type Segment = [number, number, number];
 /** Decodes a source map `mappings` string (single source) into segments per generated line. */
 export function decodeMappings(mappings: string): Segment[][] {
   // Segments of one field (a generated column with no source) map nothing, so they are left out.
-  return decode(mappings).map((line) =>
-    line.filter((segment) => segment.length >= 4).map((segment) => [segment[0], segment[2]!, segment[3]!] as Segment),
-  );
+  return decode(mappings).map((line) => line.filter((segment) => segment.length >= 4).map((segment) => [segment[0], segment[2]!, segment[3]!] as Segment));
 }
 
 /** The 1-based line and column of `offset` in `text`, as acorn counts them. */
@@ -27,11 +25,7 @@ export function locateOffset(text: string, offset: number): { line: number; colu
  * Maps a 1-based `line`:`column` through that line's segments: the nearest segment at or before
  * the column gives the source position, plus the distance from it. Unmapped columns stay put.
  */
-export function mapThroughSegments(
-  segments: readonly Segment[] | undefined,
-  line: number,
-  column: number,
-): { line: number; column: number } {
+export function mapThroughSegments(segments: readonly Segment[] | undefined, line: number, column: number): { line: number; column: number } {
   let best: Segment | undefined;
   for (const segment of segments ?? []) {
     if (segment[0] <= column - 1) best = segment;
@@ -44,12 +38,7 @@ export function mapThroughSegments(
  * Moves sucrase's segments (on `js` lines) to the edited `body`, through `mapOffset`, which takes
  * a JS offset to the body offset the compiler's edits moved it to.
  */
-export function mapSegments(
-  js: string,
-  body: string,
-  segments: Segment[][],
-  mapOffset: (offset: number) => number,
-): Segment[][] {
+export function mapSegments(js: string, body: string, segments: Segment[][], mapOffset: (offset: number) => number): Segment[][] {
   const jsStarts = findLineStarts(js);
   const bodyStarts = findLineStarts(body);
   const out: Segment[][] = bodyStarts.map(() => []);

@@ -42,11 +42,18 @@ export function analyzeScopes(program: acorn.Program): ScopeAnalysis {
     });
   };
   const declareIdentifiers = (scope: acorn.Node, ids: acorn.Identifier[]): void =>
-    declare(scope, ids.map((id) => id.name), ids.map((id) => id.start));
+    declare(
+      scope,
+      ids.map((id) => id.name),
+      ids.map((id) => id.start),
+    );
   walk.ancestor(program, {
     VariableDeclaration(node, _state, ancestors) {
       const scope = node.kind === 'var' ? findFunctionScope(ancestors) : findBlockScope(ancestors, ancestors.length - 2);
-      declareIdentifiers(scope, node.declarations.flatMap((d) => listPatternIdentifiers(d.id)));
+      declareIdentifiers(
+        scope,
+        node.declarations.flatMap((d) => listPatternIdentifiers(d.id)),
+      );
     },
     Function(node, _state, ancestors) {
       const names = node.params.flatMap(listPatternIdentifiers).map((id) => id.name);

@@ -47,7 +47,7 @@ function formatCodeCell(cell: CodeCell): string[] {
  */
 export function protectProse(source: string): string[] {
   const lines = source.split(/\r\n|\r|\n/);
-  for (let i = 0; i < lines.length; ) {
+  for (let i = 0; i < lines.length;) {
     const fence = findFence(lines, i);
     if (!fence) {
       i += 1;

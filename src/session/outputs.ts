@@ -59,7 +59,9 @@ export function stoppedNote(ms: number): CellOutput {
 
 /** The outputs with the widget `key` showing `value` (what the learner just set). */
 export function setWidgetValue(outputs: readonly CellOutput[], key: string, value: WidgetValue): readonly CellOutput[] {
-  return outputs.map((o) => (o.kind === 'display' && o.mime === MIME.widget && isWidget(o.data) && o.data.key === key ? { ...o, data: { ...o.data, value } } : o));
+  return outputs.map((o) =>
+    o.kind === 'display' && o.mime === MIME.widget && isWidget(o.data) && o.data.key === key ? { ...o, data: { ...o.data, value } } : o,
+  );
 }
 
 function isWidget(data: unknown): data is WidgetData {

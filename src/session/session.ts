@@ -31,7 +31,8 @@ export interface RunRequest {
 /** Milliseconds of quiet typing before a cell is analysed again. */
 const ANALYSIS_DELAY_MS = 300;
 
-const UNTRUSTED_NOTICE = 'This notebook was imported, so its code does not run until you trust it. Read the cells first; if you trust where the file came from, press "Trust this notebook".';
+const UNTRUSTED_NOTICE =
+  'This notebook was imported, so its code does not run until you trust it. Read the cells first; if you trust where the file came from, press "Trust this notebook".';
 
 /** An open notebook: cells, statuses, outputs and the runs that change them. */
 export class NotebookSession {
@@ -115,7 +116,8 @@ export class NotebookSession {
       if (!cell || cell.source !== sources.get(result.id) || result.error) continue;
       const before = new Set(cell.declared);
       this.replace({ ...cell, declared: result.declarations, references: result.references, imports: result.imports }, false);
-      if (cell.status === 'stale' && result.declarations.some((d) => !before.has(d))) this.setCells(markStale(this.state, readersOf(this.state, cell.id)), false);
+      if (cell.status === 'stale' && result.declarations.some((d) => !before.has(d)))
+        this.setCells(markStale(this.state, readersOf(this.state, cell.id)), false);
     }
     this.changed();
   }
@@ -341,7 +343,14 @@ export class NotebookSession {
       this.latestRun.delete(id);
       this.finishedRun.set(id, runId!);
       this.replace(finishCell(current, progress, outcome), false);
-      if (outcome.status === 'ok') this.setCells(markStale(this.state, readersOf(this.state, id).filter((r) => this.codeCell(r)?.status === 'ok')), false);
+      if (outcome.status === 'ok')
+        this.setCells(
+          markStale(
+            this.state,
+            readersOf(this.state, id).filter((r) => this.codeCell(r)?.status === 'ok'),
+          ),
+          false,
+        );
       this.changed(id);
       return outcome;
     });
@@ -362,10 +371,13 @@ export class NotebookSession {
 
   private scheduleAnalysis(id: string): void {
     clearTimeout(this.analysisTimers.get(id));
-    this.analysisTimers.set(id, setTimeout(() => {
-      this.analysisTimers.delete(id);
-      void this.analyse([id]);
-    }, ANALYSIS_DELAY_MS));
+    this.analysisTimers.set(
+      id,
+      setTimeout(() => {
+        this.analysisTimers.delete(id);
+        void this.analyse([id]);
+      }, ANALYSIS_DELAY_MS),
+    );
   }
 
   private insert(cell: CellState, position: number): void {

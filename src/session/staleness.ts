@@ -60,7 +60,9 @@ export function runPlanFor(cells: readonly CellState[], id: string): string[] {
 
 /** The cells "Run all" runs: every code cell not marked `norun`, in notebook order. */
 export function runAllPlan(cells: readonly CellState[]): string[] {
-  return codeCellsOf(cells).filter((c) => !c.flags.norun).map((c) => c.id);
+  return codeCellsOf(cells)
+    .filter((c) => !c.flags.norun)
+    .map((c) => c.id);
 }
 
 /** The cells "Run stale" runs: each stale cell after the cells it depends on that are not up to date. */
@@ -82,7 +84,9 @@ export function runStalePlan(cells: readonly CellState[]): string[] {
  */
 export function widgetRerunPlan(cells: readonly CellState[], cellId: string): string[] {
   const downstream = new Set(readersOf(cells, cellId));
-  return codeCellsOf(cells).filter((c) => c.id === cellId || (downstream.has(c.id) && c.status !== 'idle')).map((c) => c.id);
+  return codeCellsOf(cells)
+    .filter((c) => c.id === cellId || (downstream.has(c.id) && c.status !== 'idle'))
+    .map((c) => c.id);
 }
 
 /**

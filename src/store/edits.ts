@@ -96,8 +96,14 @@ export function isEmptyEdits(edits: SavedEdits): boolean {
 export function isSavedEdits(value: unknown): value is SavedEdits {
   const v = value as SavedEdits;
   return (
-    typeof v === 'object' && v !== null && v.version === 1 && typeof v.notebookId === 'string' &&
-    typeof v.edited === 'object' && v.edited !== null && Array.isArray(v.added) && Array.isArray(v.deleted) &&
+    typeof v === 'object' &&
+    v !== null &&
+    v.version === 1 &&
+    typeof v.notebookId === 'string' &&
+    typeof v.edited === 'object' &&
+    v.edited !== null &&
+    Array.isArray(v.added) &&
+    Array.isArray(v.deleted) &&
     Object.values(v.edited).every((e) => typeof e?.source === 'string' && typeof e?.base === 'string') &&
     v.added.every((a) => typeof a?.id === 'string' && typeof a?.source === 'string')
   );

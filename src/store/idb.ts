@@ -50,12 +50,24 @@ function edits(): UseStore {
 export function describeStorageFailure(e: unknown): StorageError {
   const name = (e as { name?: string })?.name ?? '';
   if (name === 'QuotaExceededError' || /quota/i.test(String((e as Error)?.message))) {
-    return new StorageError('quota', 'The browser storage for this site is full, so your latest edits are not saved. They stay in this tab: export the notebook to keep them, or free space under "Storage" (saved models take the most).', { cause: e });
+    return new StorageError(
+      'quota',
+      'The browser storage for this site is full, so your latest edits are not saved. They stay in this tab: export the notebook to keep them, or free space under "Storage" (saved models take the most).',
+      { cause: e },
+    );
   }
   if (name === 'SecurityError' || name === 'InvalidStateError' || typeof indexedDB === 'undefined') {
-    return new StorageError('blocked', 'This browser blocks storage for this site (a private window, or a privacy setting), so edits cannot be saved between visits. They stay in this tab: export the notebook to keep them.', { cause: e });
+    return new StorageError(
+      'blocked',
+      'This browser blocks storage for this site (a private window, or a privacy setting), so edits cannot be saved between visits. They stay in this tab: export the notebook to keep them.',
+      { cause: e },
+    );
   }
-  return new StorageError('unknown', `Your edits could not be saved (${name || 'error'}: ${(e as Error)?.message ?? String(e)}). They stay in this tab: export the notebook to keep them.`, { cause: e });
+  return new StorageError(
+    'unknown',
+    `Your edits could not be saved (${name || 'error'}: ${(e as Error)?.message ?? String(e)}). They stay in this tab: export the notebook to keep them.`,
+    { cause: e },
+  );
 }
 
 /** The IndexedDB store of edits, keyed by notebook id. */
@@ -69,7 +81,10 @@ export const idbEditStore: EditStore = {
     }
     if (value === undefined) return undefined;
     if (!isSavedEdits(value)) {
-      throw new StorageError('corrupt', 'Your saved edits for this notebook could not be read (the stored data is damaged). The notebook opened as shipped; the damaged copy was left untouched.');
+      throw new StorageError(
+        'corrupt',
+        'Your saved edits for this notebook could not be read (the stored data is damaged). The notebook opened as shipped; the damaged copy was left untouched.',
+      );
     }
     return value;
   },
@@ -126,7 +141,8 @@ export const idbEditStore: EditStore = {
     } catch (e) {
       throw describeStorageFailure(failure ?? e);
     }
-    if (!written) throw new StorageError('unknown', 'Your edits could not be saved (the write did not happen). They stay in this tab: export the notebook to keep them.');
+    if (!written)
+      throw new StorageError('unknown', 'Your edits could not be saved (the write did not happen). They stay in this tab: export the notebook to keep them.');
     return written;
   },
 };

@@ -9,12 +9,34 @@ import { EditsChannel } from './sync';
 export { applyEdits, collectEdits, hasOriginalChanged, isEmptyEdits, isSavedEdits, type MergedCell, type SavedEdits } from './edits';
 export { idbEditStore, createMemoryEditStore, describeStorageFailure, StorageError, type EditStore } from './idb';
 export { saveImported, loadImported, listImported, removeImported, IMPORTED_PREFIX, type ImportedNotebook } from './imported';
-export { backendAtStart, clearMeasuredBackends, loadMeasuredBackends, savedBackend, saveBackendChoice, saveMeasuredBackends, type MeasuredFor } from './settings';
+export {
+  backendAtStart,
+  clearMeasuredBackends,
+  loadMeasuredBackends,
+  savedBackend,
+  saveBackendChoice,
+  saveMeasuredBackends,
+  type MeasuredFor,
+} from './settings';
 export { EditJournal, browserStorage, tabId, type JournalEntry, type SyncStorage } from './journal';
 export { mergeEdits, emptyEdits, type EditConflict, type EditsMerge } from './merge';
 export { EditsChannel, type RemoteSave } from './sync';
 export { readStorageInfo, requestPersistence, type StorageInfo } from './storage-info';
-export { countPassed, createMemoryProgressStore, emptyProgress, formatExerciseCount, idbProgressStore, sanitizeProgress, withHints, withSolution, withVerdict, type ExerciseProgress, type LastVisit, type NotebookProgress, type ProgressStore } from './progress';
+export {
+  countPassed,
+  createMemoryProgressStore,
+  emptyProgress,
+  formatExerciseCount,
+  idbProgressStore,
+  sanitizeProgress,
+  withHints,
+  withSolution,
+  withVerdict,
+  type ExerciseProgress,
+  type LastVisit,
+  type NotebookProgress,
+  type ProgressStore,
+} from './progress';
 
 let journal: EditJournal | null = null;
 let channel: EditsChannel | null = null;

@@ -23,7 +23,8 @@ export function emptyEdits(notebookId: string, savedAt = 0): SavedEdits {
   return { version: 1, notebookId, savedAt, edited: {}, added: [], deleted: [] };
 }
 
-type CellView = { kind: 'edited'; source: string; base: string } | { kind: 'added'; source: string; after: string | null } | { kind: 'deleted' } | { kind: 'shipped' };
+type CellView =
+  { kind: 'edited'; source: string; base: string } | { kind: 'added'; source: string; after: string | null } | { kind: 'deleted' } | { kind: 'shipped' };
 
 /** What the edits say about one cell id. */
 function viewOf(edits: SavedEdits, id: string): CellView {

@@ -59,12 +59,17 @@ function withExercise(progress: NotebookProgress, id: string, next: ExerciseProg
 export function withVerdict(progress: NotebookProgress, id: string, status: ExerciseStatus, now = Date.now()): NotebookProgress {
   const current = exerciseOf(progress, id);
   const firstPass = status === 'passed' && !current.passed;
-  return withExercise(progress, id, {
-    ...current,
-    lastStatus: status,
-    passed: current.passed || status === 'passed',
-    ...(firstPass ? { passedAt: now, passedWithSolution: current.solutionShown } : {}),
-  }, now);
+  return withExercise(
+    progress,
+    id,
+    {
+      ...current,
+      lastStatus: status,
+      passed: current.passed || status === 'passed',
+      ...(firstPass ? { passedAt: now, passedWithSolution: current.solutionShown } : {}),
+    },
+    now,
+  );
 }
 
 /** Records that `count` hints are revealed (never fewer than before). */
@@ -136,7 +141,14 @@ async function guard<T>(work: () => Promise<T>): Promise<T> {
 
 function isLastVisit(v: unknown): v is LastVisit {
   const x = v as LastVisit;
-  return typeof x === 'object' && x !== null && typeof x.notebookKey === 'string' && typeof x.title === 'string' && typeof x.href === 'string' && typeof x.at === 'number';
+  return (
+    typeof x === 'object' &&
+    x !== null &&
+    typeof x.notebookKey === 'string' &&
+    typeof x.title === 'string' &&
+    typeof x.href === 'string' &&
+    typeof x.at === 'number'
+  );
 }
 
 /** Progress in IndexedDB (`fieldbook-progress`), the last visit in `fieldbook-visits`. */
@@ -149,10 +161,11 @@ export const idbProgressStore: ProgressStore = {
   },
   loadAll: () => guard(async () => new Map((await entries<string, unknown>(progressStore())).map(([k, v]) => [k, sanitizeProgress(v, k)]))),
   remove: (key) => guard(() => del(key, progressStore())),
-  lastVisit: () => guard(async () => {
-    const v = await get(VISIT_KEY, visitStore());
-    return isLastVisit(v) ? v : undefined;
-  }),
+  lastVisit: () =>
+    guard(async () => {
+      const v = await get(VISIT_KEY, visitStore());
+      return isLastVisit(v) ? v : undefined;
+    }),
   saveVisit: (visit) => guard(() => set(VISIT_KEY, visit, visitStore())),
 };
 

@@ -46,10 +46,15 @@ export function askDialog<T>(title: string, body: TemplateResult, choices: Choic
 
 /** Asks "are you sure?"; resolves true only when the learner confirms. */
 export function confirmDialog(title: string, message: string, confirmLabel: string): Promise<boolean> {
-  return askDialog(title, html`<p>${message}</p>`, [
-    { label: 'Cancel', value: false },
-    { label: confirmLabel, value: true, primary: true },
-  ], false);
+  return askDialog(
+    title,
+    html`<p>${message}</p>`,
+    [
+      { label: 'Cancel', value: false },
+      { label: confirmLabel, value: true, primary: true },
+    ],
+    false,
+  );
 }
 
 /** Side by side: the learner's version and the new original; resolves with the one they keep. */
@@ -57,12 +62,30 @@ export function compareDialog(mine: string, original: string): Promise<'mine' | 
   const rows = diffLines(mine, original);
   const body = html`<p>This notebook was updated since you edited this cell. Your version is kept until you choose.</p>
     <table class="fb-diff">
-      <thead><tr><th scope="col">Your version</th><th scope="col">New original</th></tr></thead>
-      <tbody>${rows.map((r) => html`<tr class="fb-diff-${r.kind}"><td><code>${r.left ?? ''}</code></td><td><code>${r.right ?? ''}</code></td></tr>`)}</tbody>
+      <thead>
+        <tr>
+          <th scope="col">Your version</th>
+          <th scope="col">New original</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${rows.map(
+          (r) =>
+            html`<tr class="fb-diff-${r.kind}">
+              <td><code>${r.left ?? ''}</code></td>
+              <td><code>${r.right ?? ''}</code></td>
+            </tr>`,
+        )}
+      </tbody>
     </table>`;
-  return askDialog<'mine' | 'original' | null>('Compare with the new original', body, [
-    { label: 'Decide later', value: null },
-    { label: 'Keep my version', value: 'mine' },
-    { label: 'Use the new original', value: 'original', primary: true },
-  ], null);
+  return askDialog<'mine' | 'original' | null>(
+    'Compare with the new original',
+    body,
+    [
+      { label: 'Decide later', value: null },
+      { label: 'Keep my version', value: 'mine' },
+      { label: 'Use the new original', value: 'original', primary: true },
+    ],
+    null,
+  );
 }

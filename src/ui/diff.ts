@@ -37,7 +37,7 @@ export function diffLines(leftText: string, rightText: string): DiffRow[] {
 
 function pairChanges(rows: DiffRow[]): DiffRow[] {
   const out: DiffRow[] = [];
-  for (let k = 0; k < rows.length; ) {
+  for (let k = 0; k < rows.length;) {
     if (rows[k].kind === 'same') {
       out.push(rows[k++]);
       continue;

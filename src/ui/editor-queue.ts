@@ -85,14 +85,17 @@ function schedule(): void {
 let observer: IntersectionObserver | null = null;
 
 function nearViewport(): IntersectionObserver {
-  observer ??= new IntersectionObserver((entries) => {
-    for (const entry of entries) {
-      const element = entry.target as LazyEditor;
-      if (entry.isIntersecting) waiting.add(element);
-      else waiting.delete(element);
-    }
-    schedule();
-  }, { rootMargin: '50% 0px' });
+  observer ??= new IntersectionObserver(
+    (entries) => {
+      for (const entry of entries) {
+        const element = entry.target as LazyEditor;
+        if (entry.isIntersecting) waiting.add(element);
+        else waiting.delete(element);
+      }
+      schedule();
+    },
+    { rootMargin: '50% 0px' },
+  );
   return observer;
 }
 

@@ -10,8 +10,18 @@ import { javascript } from '@codemirror/lang-javascript';
 import { bracketMatching, foldGutter, foldKeymap, indentOnInput, syntaxHighlighting } from '@codemirror/language';
 import { EditorState, Prec, StateEffect, StateField, type Extension } from '@codemirror/state';
 import {
-  crosshairCursor, Decoration, drawSelection, dropCursor, EditorView, highlightActiveLine, highlightActiveLineGutter,
-  highlightSpecialChars, keymap, lineNumbers, rectangularSelection, type DecorationSet,
+  crosshairCursor,
+  Decoration,
+  drawSelection,
+  dropCursor,
+  EditorView,
+  highlightActiveLine,
+  highlightActiveLineGutter,
+  highlightSpecialChars,
+  keymap,
+  lineNumbers,
+  rectangularSelection,
+  type DecorationSet,
 } from '@codemirror/view';
 import { fieldbookHighlighter } from './editor-highlight';
 
@@ -25,7 +35,10 @@ const errorLineField = StateField.define<DecorationSet>({
       if (!effect.is(setErrorLine)) continue;
       const line = effect.value;
       if (line === null || line < 1 || line > tr.state.doc.lines) next = Decoration.none;
-      else next = Decoration.set([Decoration.line({ class: 'cm-error-line', attributes: { 'data-error-line': String(line) } }).range(tr.state.doc.line(line).from)]);
+      else
+        next = Decoration.set([
+          Decoration.line({ class: 'cm-error-line', attributes: { 'data-error-line': String(line) } }).range(tr.state.doc.line(line).from),
+        ]);
     }
     return next;
   },
@@ -57,10 +70,12 @@ function extensions(options: EditorOptions): Extension[] {
     return true;
   };
   return [
-    Prec.highest(keymap.of([
-      { key: 'Shift-Enter', run: run(true) },
-      { key: 'Mod-Enter', run: run(false) },
-    ])),
+    Prec.highest(
+      keymap.of([
+        { key: 'Shift-Enter', run: run(true) },
+        { key: 'Mod-Enter', run: run(false) },
+      ]),
+    ),
     syntaxHighlighting(fieldbookHighlighter),
     lineNumbers(),
     highlightActiveLineGutter(),

@@ -9,7 +9,10 @@ const BUBBLES: EventInit = { bubbles: true, composed: true };
 /** Run a cell (the Run button, Shift+Enter, Ctrl+Enter); `advance` moves on to the next cell. */
 export class CellRunEvent extends Event {
   static readonly type = 'cell-run';
-  constructor(readonly cellId: string, readonly advance: boolean) {
+  constructor(
+    readonly cellId: string,
+    readonly advance: boolean,
+  ) {
     super(CellRunEvent.type, BUBBLES);
   }
 }
@@ -17,7 +20,10 @@ export class CellRunEvent extends Event {
 /** The learner changed a cell's text. */
 export class CellEditEvent extends Event {
   static readonly type = 'cell-edit';
-  constructor(readonly cellId: string, readonly source: string) {
+  constructor(
+    readonly cellId: string,
+    readonly source: string,
+  ) {
     super(CellEditEvent.type, BUBBLES);
   }
 }
@@ -65,7 +71,10 @@ export class EditorLiveEvent extends Event {
 /** The learner moved a widget. */
 export class WidgetInputEvent extends Event {
   static readonly type = 'widget-input';
-  constructor(readonly key: string, readonly value: WidgetValue) {
+  constructor(
+    readonly key: string,
+    readonly value: WidgetValue,
+  ) {
     super(WidgetInputEvent.type, BUBBLES);
   }
 }

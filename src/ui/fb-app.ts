@@ -159,7 +159,11 @@ export class FbApp extends LitElement {
     const id = result.notebook.meta.id;
     try {
       if (await loadImported(id)) {
-        const replace = await confirmDialog('Replace the imported notebook?', `You already imported a notebook called "${id}". Replace it with ${file.name}? Your edits to the earlier import are kept only if you exported them.`, 'Replace');
+        const replace = await confirmDialog(
+          'Replace the imported notebook?',
+          `You already imported a notebook called "${id}". Replace it with ${file.name}? Your edits to the earlier import are kept only if you exported them.`,
+          'Replace',
+        );
         if (!replace) return;
       }
       await saveImported({ notebook: result.notebook, outputs: result.outputs, trusted: false, fileName: file.name, importedAt: Date.now() });
@@ -238,28 +242,53 @@ export class FbApp extends LitElement {
         <nav class="fb-header-nav" aria-label="Site"><a href="#/glossary" aria-current=${this.route.page === 'glossary' ? 'page' : 'false'}>Glossary</a></nav>
         <span class="fb-spacer"></span>
         <button class="fb-secondary" @click=${() => this.querySelector<FbStorage>('fb-storage')?.open()}>Storage</button>
-        <button class="fb-secondary" @click=${() => this.pickFile()} title="Open a Fieldbook .md or Jupyter .ipynb file (or drop it on the page)">Import notebook</button>
+        <button class="fb-secondary" @click=${() => this.pickFile()} title="Open a Fieldbook .md or Jupyter .ipynb file (or drop it on the page)">
+          Import notebook
+        </button>
         <span class="fb-kernel fb-kernel-${this.kernelState}" role="status" title="The kernel runs your cells in a background worker">
           kernel: ${this.kernelState === 'busy' ? 'running' : this.kernelState}
         </span>
-        <label class="fb-backend">tfjs backend
-          <select @change=${this.switchBackend} .value=${b?.backend ?? ''} ?disabled=${!b}
-            title=${b ? describeBackend(b) : 'measuring…'}>
+        <label class="fb-backend"
+          >tfjs backend
+          <select @change=${this.switchBackend} .value=${b?.backend ?? ''} ?disabled=${!b} title=${b ? describeBackend(b) : 'measuring…'}>
             ${(b?.available ?? []).map((name) => html`<option value=${name} ?selected=${name === b?.backend}>${name}${b?.timings[name] !== undefined ? ` (${b.timings[name]} ms)` : ''}</option>`)}
             ${b ? html`<option value=${MEASURE_AGAIN}>measure again</option>` : html`<option>measuring…</option>`}
           </select>
         </label>
       </header>
-      ${this.updateReady ? html`<div class="fb-notice" role="alert">A new version of Fieldbook is ready. Your edits are kept.
-          <button @click=${() => this.applyUpdate()}>Reload to update</button>
-          <button class="fb-link" @click=${() => (this.updateReady = null)}>Later</button></div>` : nothing}
+      ${
+        this.updateReady
+          ? html`<div class="fb-notice" role="alert">
+              A new version of Fieldbook is ready. Your edits are kept.
+              <button @click=${() => this.applyUpdate()}>Reload to update</button>
+              <button class="fb-link" @click=${() => (this.updateReady = null)}>Later</button>
+            </div>`
+          : nothing
+      }
       <fb-storage .kernel=${this.kernel}></fb-storage>
       ${this.dragging ? html`<div class="fb-drop" aria-hidden="true">Drop a .md or .ipynb notebook to import it</div>` : nothing}
-      ${this.importProblem ? html`<div class="fb-error fb-import-problem" role="alert"><strong>Import</strong><pre>${this.importProblem}</pre>
-          <button class="fb-link" @click=${() => (this.importProblem = '')}>Dismiss</button></div>` : nothing}
-      ${this.appError ? html`<div class="fb-error fb-app-error" role="alert"><strong>Something went wrong in Fieldbook</strong><pre>${this.appError.message}</pre>
-          <details><summary>Details for a bug report</summary><pre>${this.appError.details}</pre></details>
-          <button class="fb-link" @click=${() => (this.appError = null)}>Dismiss</button></div>` : nothing}
+      ${
+        this.importProblem
+          ? html`<div class="fb-error fb-import-problem" role="alert">
+              <strong>Import</strong>
+              <pre>${this.importProblem}</pre>
+              <button class="fb-link" @click=${() => (this.importProblem = '')}>Dismiss</button>
+            </div>`
+          : nothing
+      }
+      ${
+        this.appError
+          ? html`<div class="fb-error fb-app-error" role="alert">
+              <strong>Something went wrong in Fieldbook</strong>
+              <pre>${this.appError.message}</pre>
+              <details>
+                <summary>Details for a bug report</summary>
+                <pre>${this.appError.details}</pre>
+              </details>
+              <button class="fb-link" @click=${() => (this.appError = null)}>Dismiss</button>
+            </div>`
+          : nothing
+      }
       ${this.renderPage()}
     `;
   }
@@ -269,7 +298,10 @@ export class FbApp extends LitElement {
     if (route.page === 'home') return html`<fb-notebook-list></fb-notebook-list>`;
     if (route.page === 'bad-address') return notFound(route.message);
     if (route.page === 'glossary') return this.glossaryPage.render({ complete: () => html`<fb-glossary .term=${route.term}></fb-glossary>` });
-    const opening = html`<main id="main"><p aria-busy="true">Opening notebook…</p>${this.shellPainted ? typeSpecimen() : nothing}</main>`;
+    const opening = html`<main id="main">
+      <p aria-busy="true">Opening notebook…</p>
+      ${this.shellPainted ? typeSpecimen() : nothing}
+    </main>`;
     return this.opening.render({
       initial: () => opening,
       pending: () => opening,
@@ -278,22 +310,33 @@ export class FbApp extends LitElement {
         if (!value) return opening;
         if ('missing' in value) return notFound(value.missing);
         const { notebook, imported } = value;
-        return html`<fb-notebook .notebook=${notebook} .kernel=${this.kernel}
+        return html`<fb-notebook
+          .notebook=${notebook}
+          .kernel=${this.kernel}
           .storageKey=${imported ? `${IMPORTED_PREFIX}${notebook.meta.id}` : notebook.meta.id}
-          .trusted=${imported ? imported.trusted || this.trustedNow.has(notebook.meta.id) : true} .importedFrom=${imported?.fileName ?? ''}
-          .initialOutputs=${imported?.outputs ?? {}}></fb-notebook>`;
+          .trusted=${imported ? imported.trusted || this.trustedNow.has(notebook.meta.id) : true}
+          .importedFrom=${imported?.fileName ?? ''}
+          .initialOutputs=${imported?.outputs ?? {}}
+        ></fb-notebook>`;
       },
     });
   }
 }
 
 function notFound(message: string): TemplateResult {
-  return html`<main class="fb-home" id="main"><div class="fb-error fb-not-found" role="alert"><pre>${message}</pre></div><a href="#/"><span aria-hidden="true">←</span> All notebooks</a></main>`;
+  return html`<main class="fb-home" id="main">
+    <div class="fb-error fb-not-found" role="alert"><pre>${message}</pre></div>
+    <a href="#/"><span aria-hidden="true">←</span> All notebooks</a>
+  </main>`;
 }
 
 function describeBackend(b: BackendInfo): string {
-  const measured = Object.entries(b.timings).map(([k, v]) => `${k} ${v} ms`).join(', ');
-  const excluded = Object.entries(b.excluded).map(([k, v]) => `${k}: ${v}`).join('; ');
+  const measured = Object.entries(b.timings)
+    .map(([k, v]) => `${k} ${v} ms`)
+    .join(', ');
+  const excluded = Object.entries(b.excluded)
+    .map(([k, v]) => `${k}: ${v}`)
+    .join('; ');
   return [measured && `start-up probe: ${measured}`, excluded && `not used — ${excluded}`].filter(Boolean).join('. ');
 }
 

@@ -122,12 +122,21 @@ export class FbCell extends LitElement {
     const error = c.outputs.find((o) => o.kind === 'error');
     const errorLine = error?.kind === 'error' ? (error.line ?? null) : null;
     const label = this.label();
-    const shown = c.outputs.length > this.outputLimit ? [...c.outputs.slice(0, this.outputLimit), ...c.outputs.slice(this.outputLimit).filter((o) => o.kind === 'error')] : c.outputs;
+    const shown =
+      c.outputs.length > this.outputLimit
+        ? [...c.outputs.slice(0, this.outputLimit), ...c.outputs.slice(this.outputLimit).filter((o) => o.kind === 'error')]
+        : c.outputs;
     const more = c.outputs.length - shown.length;
     return html`<div class="fb-cell fb-status-${c.status}">
       <div class="fb-cell-bar">
-        <button class="fb-run" aria-label="Run cell" title="Run cell (Shift+Enter runs and moves on, Ctrl+Enter runs in place)"
-          @click=${() => this.dispatchEvent(new CellRunEvent(c.id, false))}><span aria-hidden="true">▶</span></button>
+        <button
+          class="fb-run"
+          aria-label="Run cell"
+          title="Run cell (Shift+Enter runs and moves on, Ctrl+Enter runs in place)"
+          @click=${() => this.dispatchEvent(new CellRunEvent(c.id, false))}
+        >
+          <span aria-hidden="true">▶</span>
+        </button>
         <span class="fb-cell-label">[${this.index}]</span>
         <span class="fb-cell-status" role="status">${STATUS_TEXT[c.status]}</span>
         ${c.ms !== undefined && (c.status === 'ok' || c.status === 'error' || c.status === 'stale') ? html`<span class="fb-cell-ms">${formatMs(c.ms)}</span>` : nothing}
@@ -139,15 +148,31 @@ export class FbCell extends LitElement {
         ${c.flags.hidden ? html`<button class="fb-link" aria-expanded=${this.expanded} @click=${() => (this.expanded = !this.expanded)}>${this.expanded ? 'Hide code' : 'Show code'}</button>` : nothing}
         ${c.original === null ? html`<button class="fb-link" aria-label="Delete cell" @click=${() => this.dispatchEvent(new CellDeleteEvent(c.id))}>Delete</button>` : nothing}
         ${this.edited || this.originalChanged ? html`<button class="fb-link" aria-label="Reset cell" title="Put back the notebook's version of this cell" @click=${() => this.dispatchEvent(new CellResetEvent(c.id))}>Reset</button>` : nothing}
-        <button class="fb-link" aria-label="Add cell" title="Add a code cell below" @click=${() => this.dispatchEvent(new CellAddEvent(c.id))}><span aria-hidden="true">+</span> Add cell</button>
+        <button class="fb-link" aria-label="Add cell" title="Add a code cell below" @click=${() => this.dispatchEvent(new CellAddEvent(c.id))}>
+          <span aria-hidden="true">+</span> Add cell
+        </button>
       </div>
-      ${showEditor
-        ? html`<fb-editor .cellId=${c.id} .value=${c.source} .errorLine=${errorLine} .readonly=${Boolean(c.flags.readonly)} label=${`${label} source`}></fb-editor>`
-        : html`<p class="fb-hidden-code">Code hidden — it runs with the rest.</p>`}
+      ${
+        showEditor
+          ? html`<fb-editor
+              .cellId=${c.id}
+              .value=${c.source}
+              .errorLine=${errorLine}
+              .readonly=${Boolean(c.flags.readonly)}
+              label=${`${label} source`}
+            ></fb-editor>`
+          : html`<p class="fb-hidden-code">Code hidden — it runs with the rest.</p>`
+      }
       <div class="fb-outputs" aria-live="polite">
         ${shown.map((o) => html`<fb-output .output=${o} .trusted=${this.trusted}></fb-output>`)}
-        ${more > 0 ? html`<p class="fb-outputs-more">${more.toLocaleString('en-US')} more outputs
-            <button class="fb-link" @click=${() => (this.outputLimit += MAX_OUTPUTS)}>Show more outputs</button></p>` : nothing}
+        ${
+          more > 0
+            ? html`<p class="fb-outputs-more">
+                ${more.toLocaleString('en-US')} more outputs
+                <button class="fb-link" @click=${() => (this.outputLimit += MAX_OUTPUTS)}>Show more outputs</button>
+              </p>`
+            : nothing
+        }
       </div>
     </div>`;
   }

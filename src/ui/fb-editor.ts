@@ -155,7 +155,15 @@ export class FbEditor extends LitElement implements LazyEditor, Highlightable {
     }
     // The static copy takes no focus or selection of its own; the editor takes both.
     event.preventDefault();
-    this.createEditor({ x: event.clientX, y: event.clientY, detail: event.detail, shiftKey: event.shiftKey, altKey: event.altKey, ctrlKey: event.ctrlKey, metaKey: event.metaKey });
+    this.createEditor({
+      x: event.clientX,
+      y: event.clientY,
+      detail: event.detail,
+      shiftKey: event.shiftKey,
+      altKey: event.altKey,
+      ctrlKey: event.ctrlKey,
+      metaKey: event.metaKey,
+    });
   };
 
   /** Keyboard focus reached the static code (Tab, Enter in command mode): give it the editor. */
@@ -247,7 +255,23 @@ export class FbEditor extends LitElement implements LazyEditor, Highlightable {
     old.style.display = 'none';
     const target = document.elementFromPoint(press.x, press.y);
     if (target && editor.view.dom.contains(target)) {
-      target.dispatchEvent(new MouseEvent('mousedown', { bubbles: true, cancelable: true, composed: true, view: window, button: 0, buttons: 1, clientX: press.x, clientY: press.y, detail: press.detail, shiftKey: press.shiftKey, altKey: press.altKey, ctrlKey: press.ctrlKey, metaKey: press.metaKey }));
+      target.dispatchEvent(
+        new MouseEvent('mousedown', {
+          bubbles: true,
+          cancelable: true,
+          composed: true,
+          view: window,
+          button: 0,
+          buttons: 1,
+          clientX: press.x,
+          clientY: press.y,
+          detail: press.detail,
+          shiftKey: press.shiftKey,
+          altKey: press.altKey,
+          ctrlKey: press.ctrlKey,
+          metaKey: press.metaKey,
+        }),
+      );
     } else {
       editor.focus();
     }

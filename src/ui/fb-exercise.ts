@@ -111,13 +111,23 @@ export class FbExercise extends LitElement {
       <p class="fb-exercise-message">${d.message}</p>
       ${this.passedBefore && d.status !== 'passed' ? html`<p class="fb-note">You passed this exercise before, and it stays counted.</p>` : nothing}
       ${d.status === 'passed' && this.passedWithSolution ? html`<p class="fb-note">Passed after looking at the solution.</p>` : nothing}
-      ${this.hintsShown ? html`<ol class="fb-exercise-hints" aria-label="Hints">
-          ${d.hints.slice(0, this.hintsShown).map((h) => html`<li .innerHTML=${renderSafeMarkdown(h)}></li>`)}
-        </ol>` : nothing}
+      ${
+        this.hintsShown
+          ? html`<ol class="fb-exercise-hints" aria-label="Hints">
+              ${d.hints.slice(0, this.hintsShown).map((h) => html`<li .innerHTML=${renderSafeMarkdown(h)}></li>`)}
+            </ol>`
+          : nothing
+      }
       ${this.solutionShown && d.solution !== undefined ? this.renderSolution(d.solution) : nothing}
       <div class="fb-exercise-actions">
-        ${d.hints.length ? html`<button class="fb-secondary" aria-describedby=${hintCountId} aria-disabled=${moreHints ? 'false' : 'true'} @click=${() => this.showHint()}>Show hint</button>
-          <span class="fb-exercise-count" id=${hintCountId}>${this.hintsShown} of ${d.hints.length} hint${d.hints.length === 1 ? '' : 's'} shown</span>` : nothing}
+        ${
+          d.hints.length
+            ? html`<button class="fb-secondary" aria-describedby=${hintCountId} aria-disabled=${moreHints ? 'false' : 'true'} @click=${() => this.showHint()}>
+                  Show hint
+                </button>
+                <span class="fb-exercise-count" id=${hintCountId}>${this.hintsShown} of ${d.hints.length} hint${d.hints.length === 1 ? '' : 's'} shown</span>`
+            : nothing
+        }
         ${d.solution !== undefined && !this.solutionShown ? html`<button class="fb-secondary" @click=${() => this.showSolution()}>Show solution</button>` : nothing}
       </div>
       ${this.problem ? html`<p class="fb-error-inline" role="alert">${this.problem}</p>` : nothing}
@@ -128,7 +138,10 @@ export class FbExercise extends LitElement {
     const body = looksLikeCode(solution)
       ? html`<pre class="fb-exercise-code"><code>${solution}</code></pre>`
       : html`<div .innerHTML=${renderSafeMarkdown(solution)}></div>`;
-    return html`<div class="fb-exercise-solution" tabindex="-1" role="region" aria-label="Solution"><h4>Solution</h4>${body}</div>`;
+    return html`<div class="fb-exercise-solution" tabindex="-1" role="region" aria-label="Solution">
+      <h4>Solution</h4>
+      ${body}
+    </div>`;
   }
 }
 

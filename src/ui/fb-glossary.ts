@@ -36,7 +36,11 @@ export class FbGlossary extends LitElement {
 
   protected override render(): TemplateResult {
     const g = this.glossary;
-    if (!g) return html`<main class="fb-glossary" id="main"><h1>Glossary</h1><p aria-busy="true">Loading the glossary…</p></main>`;
+    if (!g)
+      return html`<main class="fb-glossary" id="main">
+        <h1>Glossary</h1>
+        <p aria-busy="true">Loading the glossary…</p>
+      </main>`;
     const sections = g.sections.map((s) => ({ ...s, entries: s.entries.filter((e) => this.isShown(e)) })).filter((s) => s.entries.length);
     const shown = sections.reduce((n, s) => n + s.entries.length, 0);
     return html`<main class="fb-glossary" id="main">
@@ -45,22 +49,38 @@ export class FbGlossary extends LitElement {
       ${g.intro ? html`<div class="fb-prose" .innerHTML=${renderMarkdown(g.intro.split(/\n\s*\n/)[0]).html}></div>` : nothing}
       <div class="fb-glossary-filter" role="search">
         <label for="fb-glossary-filter">Find a term</label>
-        <input id="fb-glossary-filter" type="search" .value=${this.filter} aria-describedby="fb-glossary-count"
-          @input=${(e: Event) => (this.filter = (e.target as HTMLInputElement).value)} />
+        <input
+          id="fb-glossary-filter"
+          type="search"
+          .value=${this.filter}
+          aria-describedby="fb-glossary-count"
+          @input=${(e: Event) => (this.filter = (e.target as HTMLInputElement).value)}
+        />
         <span id="fb-glossary-count" class="fb-note" aria-live="polite">${shown} of ${g.entries.length} terms</span>
       </div>
-      ${sections.map((s) => html`<section aria-labelledby=${`gl-${slug(s.title)}`}>
-        <h2 id=${`gl-${slug(s.title)}`}>${s.title}</h2>
-        <dl>${s.entries.map((e) => html`<dt id=${e.id}><dfn>${e.term}</dfn>${e.aliases.length ? html` <span class="fb-note">(${e.aliases.join(', ')})</span>` : nothing}</dt>
-          <dd .innerHTML=${renderInlineMarkdown(e.definition)}></dd>`)}</dl>
-      </section>`)}
+      ${sections.map(
+        (s) =>
+          html`<section aria-labelledby=${`gl-${slug(s.title)}`}>
+            <h2 id=${`gl-${slug(s.title)}`}>${s.title}</h2>
+            <dl>
+              ${s.entries.map(
+                (e) =>
+                  html`<dt id=${e.id}><dfn>${e.term}</dfn>${e.aliases.length ? html` <span class="fb-note">(${e.aliases.join(', ')})</span>` : nothing}</dt>
+                    <dd .innerHTML=${renderInlineMarkdown(e.definition)}></dd>`,
+              )}
+            </dl>
+          </section>`,
+      )}
       ${!shown ? html`<p>No term matches “${this.filter}”.</p>` : nothing}
     </main>`;
   }
 }
 
 function slug(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 }
 
 declare global {

@@ -39,7 +39,9 @@ let outputs = 0;
 export function scopeCss(css: string, root: string): string {
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(css);
-  const kept = [...sheet.cssRules].filter((rule) => rule instanceof CSSStyleRule || rule instanceof CSSMediaRule || rule instanceof CSSSupportsRule || rule instanceof CSSContainerRule);
+  const kept = [...sheet.cssRules].filter(
+    (rule) => rule instanceof CSSStyleRule || rule instanceof CSSMediaRule || rule instanceof CSSSupportsRule || rule instanceof CSSContainerRule,
+  );
   return kept.length ? `@scope (${root}) {\n${kept.map((rule) => rule.cssText).join('\n')}\n}` : '';
 }
 

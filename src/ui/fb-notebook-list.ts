@@ -62,7 +62,8 @@ export class FbNotebookList extends LitElement {
 
   private async removeImportedNotebook(item: ImportedNotebook): Promise<void> {
     const id = item.notebook.meta.id;
-    if (!(await confirmDialog('Remove this imported notebook?', `"${item.notebook.meta.title}" and your edits to it are removed from this browser.`, 'Remove'))) return;
+    if (!(await confirmDialog('Remove this imported notebook?', `"${item.notebook.meta.title}" and your edits to it are removed from this browser.`, 'Remove')))
+      return;
     try {
       await removeImported(id);
       await idbEditStore.remove(`${IMPORTED_PREFIX}${id}`);
@@ -79,23 +80,38 @@ export class FbNotebookList extends LitElement {
     return html`<main class="fb-home" id="main">
       <section class="fb-hero">
         <h1>Learn what a machine learning engineer actually does</h1>
-        <p>Each notebook is one real project taken through the whole job — framing the problem, cleaning data,
-          a baseline, training, validation, tuning, explaining, fairness, deployment and monitoring. Every cell is
-          TypeScript you can edit and run, right here, offline. New words are explained where they first appear,
-          and all of them are in the <a href="#/glossary">glossary</a>.</p>
+        <p>
+          Each notebook is one real project taken through the whole job — framing the problem, cleaning data, a baseline, training, validation, tuning,
+          explaining, fairness, deployment and monitoring. Every cell is TypeScript you can edit and run, right here, offline. New words are explained where
+          they first appear, and all of them are in the <a href="#/glossary">glossary</a>.
+        </p>
       </section>
       ${this.renderContinue()}
       <h2 class="fb-section-title">Notebooks</h2>
-      ${!shipped
-        ? html`<p aria-busy="true">Loading notebooks…</p>`
-        : html`<ol class="fb-cards" aria-label="Notebooks">${shipped.notebooks.map((n) => this.renderCard(n))}</ol>`}
+      ${
+        !shipped
+          ? html`<p aria-busy="true">Loading notebooks…</p>`
+          : html`<ol class="fb-cards" aria-label="Notebooks">
+              ${shipped.notebooks.map((n) => this.renderCard(n))}
+            </ol>`
+      }
       ${shipped?.notebooks.length ? this.renderCourseMap(shipped.notebooks) : nothing}
-      ${imported.length
-        ? html`<h2 class="fb-section-title">Imported notebooks</h2>
-            <ol class="fb-cards" aria-label="Imported notebooks">${imported.map((item) => this.renderImported(item))}</ol>`
-        : nothing}
+      ${
+        imported.length
+          ? html`<h2 class="fb-section-title">Imported notebooks</h2>
+              <ol class="fb-cards" aria-label="Imported notebooks">
+                ${imported.map((item) => this.renderImported(item))}
+              </ol>`
+          : nothing
+      }
       ${this.storageProblem ? html`<div class="fb-error" role="alert"><pre>${this.storageProblem}</pre></div>` : nothing}
-      ${(shipped?.broken ?? []).map((b) => html`<div class="fb-error" role="alert"><strong>${b.id}.md could not be read</strong><pre>${b.error}</pre></div>`)}
+      ${(shipped?.broken ?? []).map(
+        (b) =>
+          html`<div class="fb-error" role="alert">
+            <strong>${b.id}.md could not be read</strong>
+            <pre>${b.error}</pre>
+          </div>`,
+      )}
     </main>`;
   }
 
@@ -104,8 +120,12 @@ export class FbNotebookList extends LitElement {
     if (!visit) return nothing;
     return html`<section class="fb-continue" aria-labelledby="fb-continue-title">
       <h2 id="fb-continue-title">Continue where you left off</h2>
-      <p><a href=${visit.href} data-continue>${visit.title}${visit.sectionTitle ? html`<span class="fb-continue-section">: ${visit.sectionTitle}</span>` : nothing}</a>
-        <span class="fb-note">${describeWhen(visit.at)}</span></p>
+      <p>
+        <a href=${visit.href} data-continue
+          >${visit.title}${visit.sectionTitle ? html`<span class="fb-continue-section">: ${visit.sectionTitle}</span>` : nothing}</a
+        >
+        <span class="fb-note">${describeWhen(visit.at)}</span>
+      </p>
     </section>`;
   }
 
@@ -123,7 +143,13 @@ export class FbNotebookList extends LitElement {
       <h3><a href=${routeOf(meta.id)}>${meta.title}</a></h3>
       <p>${meta.summary}</p>
       ${renderFacts(outline.minutes, p)}
-      ${meta.tags.length ? html`<ul class="fb-tags" aria-label="Tags">${meta.tags.map((t) => html`<li>${t}</li>`)}</ul>` : nothing}
+      ${
+        meta.tags.length
+          ? html`<ul class="fb-tags" aria-label="Tags">
+              ${meta.tags.map((t) => html`<li>${t}</li>`)}
+            </ul>`
+          : nothing
+      }
     </li>`;
   }
 
@@ -146,11 +172,21 @@ export class FbNotebookList extends LitElement {
       <p class="fb-course-intro">The six responsibilities of a machine learning engineer, and the sections of each notebook where you practise them.</p>
       <div class="fb-course-wrap" role="region" aria-labelledby="fb-course-title" tabindex="0">
         <table class="fb-course-map">
-          <thead><tr><th scope="col">Responsibility</th>${notebooks.map((n) => html`<th scope="col">${shortTitle(n.meta.title)}</th>`)}</tr></thead>
-          <tbody>${JOBS.map((job) => html`<tr data-job=${job.id}>
-            <th scope="row"><span class="fb-course-job">${job.title}</span><span class="fb-course-summary">${job.summary}</span></th>
-            ${maps.map(({ n, map }) => this.renderCourseCell(n, job.id, map[job.id]))}
-          </tr>`)}</tbody>
+          <thead>
+            <tr>
+              <th scope="col">Responsibility</th>
+              ${notebooks.map((n) => html`<th scope="col">${shortTitle(n.meta.title)}</th>`)}
+            </tr>
+          </thead>
+          <tbody>
+            ${JOBS.map(
+              (job) =>
+                html`<tr data-job=${job.id}>
+                  <th scope="row"><span class="fb-course-job">${job.title}</span><span class="fb-course-summary">${job.summary}</span></th>
+                  ${maps.map(({ n, map }) => this.renderCourseCell(n, job.id, map[job.id]))}
+                </tr>`,
+            )}
+          </tbody>
         </table>
       </div>
     </section>`;
@@ -160,7 +196,9 @@ export class FbNotebookList extends LitElement {
     if (!cell.sections.length) return html`<td class="fb-course-none">not practised here</td>`;
     const p = this.exerciseProgress(n.meta.id, cell.exerciseIds);
     return html`<td data-notebook=${n.meta.id} data-job-cell=${job}>
-      <ul>${cell.sections.map((s) => html`<li><a href=${`${routeOf(n.meta.id)}/${s.id}`}>${s.title}</a></li>`)}</ul>
+      <ul>
+        ${cell.sections.map((s) => html`<li><a href=${`${routeOf(n.meta.id)}/${s.id}`}>${s.title}</a></li>`)}
+      </ul>
       ${p.total ? html`<span class="fb-course-exercises">${p.text}</span>` : nothing}
     </td>`;
   }
@@ -178,8 +216,11 @@ function renderFacts(minutes: number, p: ExerciseFacts): TemplateResult {
   return html`<p class="fb-card-facts">
     <span>${formatMinutes(minutes)}</span>
     ${p.total && p.passed === null ? html`<span>${p.text}</span>` : nothing}
-    ${p.total && p.passed !== null ? html`<span data-exercise-progress>${p.text}</span>
-      <progress max=${p.total} .value=${p.passed} aria-hidden="true"></progress>` : nothing}
+    ${
+      p.total && p.passed !== null
+        ? html`<span data-exercise-progress>${p.text}</span> <progress max=${p.total} .value=${p.passed} aria-hidden="true"></progress>`
+        : nothing
+    }
   </p>`;
 }
 

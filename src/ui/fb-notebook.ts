@@ -13,8 +13,28 @@ import type { KernelClient } from '../kernel/client';
 import type { Notebook } from '../notebook/types';
 import type { NbOutput } from '../notebook/ipynb-outputs';
 import type { NotebookOutline } from '../notebook/outline';
-import { Autosaver, isEdited, isOriginalChanged, loadEdits, NotebookSession, SessionController, summarize, type AutosaveReport, type CellState, type LoadedEdits } from '../session/index';
-import { applyEdits, browserEditJournal, browserEditsChannel, idbEditStore, type EditConflict, type EditJournal, type EditsChannel, type EditStore } from '../store/index';
+import {
+  Autosaver,
+  isEdited,
+  isOriginalChanged,
+  loadEdits,
+  NotebookSession,
+  SessionController,
+  summarize,
+  type AutosaveReport,
+  type CellState,
+  type LoadedEdits,
+} from '../session/index';
+import {
+  applyEdits,
+  browserEditJournal,
+  browserEditsChannel,
+  idbEditStore,
+  type EditConflict,
+  type EditJournal,
+  type EditsChannel,
+  type EditStore,
+} from '../store/index';
 import { compareDialog, confirmDialog } from './dialog';
 import { AppErrorEvent, NotebookTrustEvent, type CellRunEvent } from './events';
 import { downloadFile, exportIpynb, exportMarkdown, fromNbOutputs } from './transfer';
@@ -37,7 +57,6 @@ import { lineCount } from './static-code';
 import { SessionFrames } from './frame-coalescer';
 import { loadMathFonts, typeSpecimen } from './type-specimen';
 import { GrowingList } from './growing-list';
-
 
 /** What the opening task read, for the session it opens. */
 interface Opened {
@@ -196,7 +215,9 @@ export class FbNotebook extends LitElement {
       this.notice = e.message;
       this.conflicts = [];
     });
-    this.autosaver = new Autosaver(session, key, { store: this.store, journal: this.journal, channel: this.channel }, loaded, (report) => this.onSaveReport(report));
+    this.autosaver = new Autosaver(session, key, { store: this.store, journal: this.journal, channel: this.channel }, loaded, (report) =>
+      this.onSaveReport(report),
+    );
     this.frames.watch(session);
     this.growing.reset();
     notebookOpening(session.codeCells.reduce((n, c) => n + lineCount(c.source), 0));
@@ -262,7 +283,11 @@ export class FbNotebook extends LitElement {
   }
 
   private async trustNotebook(): Promise<void> {
-    const ok = await confirmDialog('Trust this notebook?', 'Its code will be able to run in this page like any cell you write, and its HTML outputs will be shown. Only trust files from people you trust.', 'Trust this notebook');
+    const ok = await confirmDialog(
+      'Trust this notebook?',
+      'Its code will be able to run in this page like any cell you write, and its HTML outputs will be shown. Only trust files from people you trust.',
+      'Trust this notebook',
+    );
     if (!ok) return;
     this.trusted = true;
     if (this.session) this.session.trusted = true;
@@ -270,7 +295,11 @@ export class FbNotebook extends LitElement {
   }
 
   private async resetNotebook(): Promise<void> {
-    const ok = await confirmDialog('Reset this notebook?', 'Every cell goes back to the notebook’s version: your edits and added cells are removed, and the kernel restarts. Export first if you want to keep a copy.', 'Reset notebook');
+    const ok = await confirmDialog(
+      'Reset this notebook?',
+      'Every cell goes back to the notebook’s version: your edits and added cells are removed, and the kernel restarts. Export first if you want to keep a copy.',
+      'Reset notebook',
+    );
     if (!ok || !this.session) return;
     this.autosaver?.discard();
     this.autosaver = null;
@@ -305,60 +334,113 @@ export class FbNotebook extends LitElement {
     const session = this.session;
     if (!session) {
       return this.opening.render({
-        error: (e) => html`<main class="fb-notebook" id="main"><div class="fb-error" role="alert"><pre>This notebook could not be opened: ${errorMessage(e)}</pre></div></main>`,
-        initial: () => html`<main class="fb-notebook" id="main"><p aria-busy="true">Opening notebook…</p>${typeSpecimen({ withMath: this.hasMath })}</main>`,
-        pending: () => html`<main class="fb-notebook" id="main"><p aria-busy="true">Opening notebook…</p>${typeSpecimen({ withMath: this.hasMath })}</main>`,
-        complete: () => html`<main class="fb-notebook" id="main"><p aria-busy="true">Opening notebook…</p>${typeSpecimen({ withMath: this.hasMath })}</main>`,
+        error: (e) =>
+          html`<main class="fb-notebook" id="main">
+            <div class="fb-error" role="alert"><pre>This notebook could not be opened: ${errorMessage(e)}</pre></div>
+          </main>`,
+        initial: () =>
+          html`<main class="fb-notebook" id="main">
+            <p aria-busy="true">Opening notebook…</p>
+            ${typeSpecimen({ withMath: this.hasMath })}
+          </main>`,
+        pending: () =>
+          html`<main class="fb-notebook" id="main">
+            <p aria-busy="true">Opening notebook…</p>
+            ${typeSpecimen({ withMath: this.hasMath })}
+          </main>`,
+        complete: () =>
+          html`<main class="fb-notebook" id="main">
+            <p aria-busy="true">Opening notebook…</p>
+            ${typeSpecimen({ withMath: this.hasMath })}
+          </main>`,
       });
     }
     const { html: prose, headings } = this.prose!.layout(session.cells.filter((c) => c.kind === 'markdown'));
     this.frames.rendered(session.codeCells);
     let codeIndex = 0;
-    return html`
-      <div class=${GrowingList.isLong(session.cells.length) ? 'fb-notebook-layout fb-notebook-long' : 'fb-notebook-layout'} data-progress-key=${this.key}>
-        <nav class="fb-toc" aria-label="Table of contents">
-          <fb-toc .headings=${headings} .cells=${session.cells} .shipped=${this.shipped} base=${this.route} progressKey=${this.key}></fb-toc>
-        </nav>
-        <main class="fb-notebook" id="main">
-          <div class="fb-toolbar" role="toolbar" aria-label="Notebook">
-            <button @click=${() => this.guard(() => session.runAll())}><span aria-hidden="true">▶▶</span> Run all</button>
-            <button @click=${() => this.guard(() => session.runStale())} ?disabled=${!session.codeCells.some((c) => c.status === 'stale')}>Run stale</button>
-            <button @click=${() => session.stop()} ?disabled=${!this.kernelBusy}><span aria-hidden="true">■</span> Stop</button>
-            <button @click=${() => this.guard(() => session.restart())}><span aria-hidden="true">↻</span> Restart</button>
-            <button class="fb-secondary" @click=${() => this.guard(() => this.resetNotebook())}>Reset notebook</button>
-            <button class="fb-secondary" @click=${() => this.guard(() => this.exportAs('md'))}>Export .md</button>
-            <button class="fb-secondary" @click=${() => this.guard(() => this.exportAs('ipynb'))}>Export .ipynb</button>
-            <button class="fb-secondary" aria-keyshortcuts="?" @click=${() => showShortcuts()}>Keyboard shortcuts</button>
-            <span class="fb-toolbar-status" aria-live="polite">${summarize(session.cells)}</span>
-          </div>
-          ${!this.trusted ? html`<div class="fb-notice fb-untrusted" role="region" aria-label="Untrusted notebook">
+    return html` <div
+      class=${GrowingList.isLong(session.cells.length) ? 'fb-notebook-layout fb-notebook-long' : 'fb-notebook-layout'}
+      data-progress-key=${this.key}
+    >
+      <nav class="fb-toc" aria-label="Table of contents">
+        <fb-toc .headings=${headings} .cells=${session.cells} .shipped=${this.shipped} base=${this.route} progressKey=${this.key}></fb-toc>
+      </nav>
+      <main class="fb-notebook" id="main">
+        <div class="fb-toolbar" role="toolbar" aria-label="Notebook">
+          <button @click=${() => this.guard(() => session.runAll())}><span aria-hidden="true">▶▶</span> Run all</button>
+          <button @click=${() => this.guard(() => session.runStale())} ?disabled=${!session.codeCells.some((c) => c.status === 'stale')}>Run stale</button>
+          <button @click=${() => session.stop()} ?disabled=${!this.kernelBusy}><span aria-hidden="true">■</span> Stop</button>
+          <button @click=${() => this.guard(() => session.restart())}><span aria-hidden="true">↻</span> Restart</button>
+          <button class="fb-secondary" @click=${() => this.guard(() => this.resetNotebook())}>Reset notebook</button>
+          <button class="fb-secondary" @click=${() => this.guard(() => this.exportAs('md'))}>Export .md</button>
+          <button class="fb-secondary" @click=${() => this.guard(() => this.exportAs('ipynb'))}>Export .ipynb</button>
+          <button class="fb-secondary" aria-keyshortcuts="?" @click=${() => showShortcuts()}>Keyboard shortcuts</button>
+          <span class="fb-toolbar-status" aria-live="polite">${summarize(session.cells)}</span>
+        </div>
+        ${
+          !this.trusted
+            ? html`<div class="fb-notice fb-untrusted" role="region" aria-label="Untrusted notebook">
                 This notebook was imported${this.importedFrom ? html` from <strong>${this.importedFrom}</strong>` : nothing}. Its code does not run and its HTML
                 outputs are not shown until you trust it. Read the cells first.
                 <button @click=${() => this.trustNotebook()}>Trust this notebook</button>
-              </div>` : nothing}
-          ${this.storageProblem ? html`<div class="fb-notice fb-storage-problem" role="alert">${this.storageProblem}</div>` : nothing}
-          ${this.notice ? html`<div class="fb-notice" role="alert">${this.notice}
-                ${this.conflicts.filter((c) => c.dropped !== null).map((c) => html`<details class="fb-conflict" data-conflict=${c.cellId}><summary>The other tab's text of cell ${c.cellId}</summary><pre>${c.dropped}</pre></details>`)}
-                <button class="fb-link" @click=${() => this.dismissNotice()}>Dismiss</button></div>` : nothing}
-          ${this.undoable ? html`<div class="fb-notice fb-undo" role="status">Deleted cell ${this.undoable.id}.
+              </div>`
+            : nothing
+        }
+        ${this.storageProblem ? html`<div class="fb-notice fb-storage-problem" role="alert">${this.storageProblem}</div>` : nothing}
+        ${
+          this.notice
+            ? html`<div class="fb-notice" role="alert">
+                ${this.notice}
+                ${this.conflicts
+                  .filter((c) => c.dropped !== null)
+                  .map(
+                    (c) =>
+                      html`<details class="fb-conflict" data-conflict=${c.cellId}>
+                        <summary>The other tab's text of cell ${c.cellId}</summary>
+                        <pre>${c.dropped}</pre>
+                      </details>`,
+                  )} <button class="fb-link" @click=${() => this.dismissNotice()}>Dismiss</button>
+              </div>`
+            : nothing
+        }
+        ${
+          this.undoable
+            ? html`<div class="fb-notice fb-undo" role="status">
+                Deleted cell ${this.undoable.id}.
                 <button @click=${() => this.undoDelete()} aria-keyshortcuts="z">Undo</button>
-                <button class="fb-link" @click=${() => (this.undoable = null)}>Dismiss</button></div>` : nothing}
-          ${session.cells.slice(0, this.growing.count(session.cells.length)).map((cell) =>
+                <button class="fb-link" @click=${() => (this.undoable = null)}>Dismiss</button>
+              </div>`
+            : nothing
+        }
+        ${session.cells
+          .slice(0, this.growing.count(session.cells.length))
+          .map((cell) =>
             cell.kind === 'markdown'
-              ? html`<article class=${this.importedProse ? 'fb-prose fb-prose-imported' : 'fb-prose'} data-cell-id=${cell.id}
-                  style=${`contain-intrinsic-size: auto ${this.prose!.estimatedHeight(cell)}px`} .innerHTML=${this.terms.mark(cell.id, prose.get(cell.id) ?? '')}></article>`
-              : html`<fb-cell data-cell-id=${cell.id} data-status=${cell.status} .cell=${cell} .index=${++codeIndex}
-                  .edited=${isEdited(cell)} .originalChanged=${isOriginalChanged(cell)} .trusted=${this.trusted}
+              ? html`<article
+                  class=${this.importedProse ? 'fb-prose fb-prose-imported' : 'fb-prose'}
+                  data-cell-id=${cell.id}
+                  style=${`contain-intrinsic-size: auto ${this.prose!.estimatedHeight(cell)}px`}
+                  .innerHTML=${this.terms.mark(cell.id, prose.get(cell.id) ?? '')}
+                ></article>`
+              : html`<fb-cell
+                  data-cell-id=${cell.id}
+                  data-status=${cell.status}
+                  .cell=${cell}
+                  .index=${++codeIndex}
+                  .edited=${isEdited(cell)}
+                  .originalChanged=${isOriginalChanged(cell)}
+                  .trusted=${this.trusted}
                   @cell-reset=${(e: HTMLElementEventMap['cell-reset']) => this.guard(() => this.resetCell(e.cellId))}
                   @cell-compare=${(e: HTMLElementEventMap['cell-compare']) => this.guard(() => this.compareCell(e.cellId))}
                   @cell-run=${(e: CellRunEvent) => this.onRun(e)}
                   @cell-edit=${(e: HTMLElementEventMap['cell-edit']) => session.editCell(e.cellId, e.source)}
                   @cell-add=${(e: HTMLElementEventMap['cell-add']) => this.onAdd(e.afterId)}
                   @cell-delete=${(e: HTMLElementEventMap['cell-delete']) => this.deleteCell(e.cellId)}
-                  @widget-input=${(e: HTMLElementEventMap['widget-input']) => session.widgetInput(e.key, e.value)}></fb-cell>`,
+                  @widget-input=${(e: HTMLElementEventMap['widget-input']) => session.widgetInput(e.key, e.value)}
+                ></fb-cell>`,
           )}
-        </main>
-      </div>`;
+      </main>
+    </div>`;
   }
 
   /** The one way a cell runs (button, Shift+Enter, Ctrl+Enter, command mode). */
@@ -397,7 +479,9 @@ export class FbNotebook extends LitElement {
   }
 
   private cellElement(id: string): FbCell | null {
-    return this.querySelector<FbCell>(`fb-cell[data-cell-id="${CSS.escape(id)}"]`) ?? [...this.querySelectorAll('fb-cell')].find((c) => c.cell.id === id) ?? null;
+    return (
+      this.querySelector<FbCell>(`fb-cell[data-cell-id="${CSS.escape(id)}"]`) ?? [...this.querySelectorAll('fb-cell')].find((c) => c.cell.id === id) ?? null
+    );
   }
 
   /** Runs an action; an app bug it throws goes to the page's error sink instead of vanishing. */

@@ -78,7 +78,8 @@ export class FbOutput extends LitElement {
       case MIME.html:
         return this.trusted
           ? html`<div class="fb-html"><fb-html-output .html=${String(data)}></fb-html-output></div>`
-          : html`<p class="fb-note">HTML output, not rendered until you trust this notebook:</p><pre class="fb-text">${String(data)}</pre>`;
+          : html`<p class="fb-note">HTML output, not rendered until you trust this notebook:</p>
+              <pre class="fb-text">${String(data)}</pre>`;
       case MIME.png:
         return html`<img class="fb-image" alt="Image output" src=${`data:image/png;base64,${String(data)}`} />`;
       default:
@@ -90,29 +91,55 @@ export class FbOutput extends LitElement {
     const id = `w-${w.key.replace(/[^\w-]/g, '_')}`;
     switch (w.kind) {
       case 'slider':
-        return html`<div class="fb-widget"><label for=${id}>${w.label}</label>
-          <input id=${id} type="range" min=${w.min ?? 0} max=${w.max ?? 1} step=${w.step ?? 'any'} .value=${String(w.value)}
-            @input=${(e: Event) => this.emitWidget(w, Number((e.target as HTMLInputElement).value))} />
-          <output for=${id}>${formatWidgetNumber(Number(w.value), w.step)}</output></div>`;
+        return html`<div class="fb-widget">
+          <label for=${id}>${w.label}</label>
+          <input
+            id=${id}
+            type="range"
+            min=${w.min ?? 0}
+            max=${w.max ?? 1}
+            step=${w.step ?? 'any'}
+            .value=${String(w.value)}
+            @input=${(e: Event) => this.emitWidget(w, Number((e.target as HTMLInputElement).value))}
+          />
+          <output for=${id}>${formatWidgetNumber(Number(w.value), w.step)}</output>
+        </div>`;
       case 'select':
-        return html`<div class="fb-widget"><label for=${id}>${w.label}</label>
+        return html`<div class="fb-widget">
+          <label for=${id}>${w.label}</label>
           <select id=${id} @change=${(e: Event) => this.emitWidget(w, (e.target as HTMLSelectElement).value)}>
             ${(w.options ?? []).map((o) => html`<option ?selected=${o === w.value}>${o}</option>`)}
-          </select></div>`;
+          </select>
+        </div>`;
       case 'checkbox':
-        return html`<div class="fb-widget"><input id=${id} type="checkbox" .checked=${Boolean(w.value)}
-            @change=${(e: Event) => this.emitWidget(w, (e.target as HTMLInputElement).checked)} /><label for=${id}>${w.label}</label></div>`;
+        return html`<div class="fb-widget">
+          <input
+            id=${id}
+            type="checkbox"
+            .checked=${Boolean(w.value)}
+            @change=${(e: Event) => this.emitWidget(w, (e.target as HTMLInputElement).checked)}
+          /><label for=${id}>${w.label}</label>
+        </div>`;
       case 'text':
-        return html`<div class="fb-widget"><label for=${id}>${w.label}</label>
-          <input id=${id} type="text" .value=${String(w.value ?? '')} placeholder=${w.placeholder ?? ''}
+        return html`<div class="fb-widget">
+          <label for=${id}>${w.label}</label>
+          <input
+            id=${id}
+            type="text"
+            .value=${String(w.value ?? '')}
+            placeholder=${w.placeholder ?? ''}
             @input=${(e: Event) => this.emitTextSoon(w, (e.target as HTMLInputElement).value)}
-            @change=${(e: Event) => this.emitText(w, (e.target as HTMLInputElement).value)} /></div>`;
+            @change=${(e: Event) => this.emitText(w, (e.target as HTMLInputElement).value)}
+          />
+        </div>`;
       case 'file': {
         const file = w.value as { name: string; size: number } | null;
-        return html`<div class="fb-widget"><label for=${id}>${w.label}</label>
+        return html`<div class="fb-widget">
+          <label for=${id}>${w.label}</label>
           <input id=${id} type="file" accept=${w.accept ?? ''} @change=${(e: Event) => this.readFile(w, e.target as HTMLInputElement)} />
           ${file ? html`<span class="fb-note">${file.name} (${(file.size / 1024).toFixed(0)} KB)</span>` : nothing}
-          ${this.fileError ? html`<span class="fb-error-inline" role="alert">${this.fileError}</span>` : nothing}</div>`;
+          ${this.fileError ? html`<span class="fb-error-inline" role="alert">${this.fileError}</span>` : nothing}
+        </div>`;
       }
     }
   }
@@ -157,28 +184,48 @@ export class FbOutput extends LitElement {
     const batches = t.batchesPerEpoch ?? 0;
     // A run that ended before its budget (early stopping) is complete, not 19/60 of the way.
     const progress = t.state === 'done' ? 1 : t.epochs > 0 ? Math.min(1, (t.epoch + (batches ? (t.batch ?? 0) / batches : 0)) / t.epochs) : 0;
-    const last = Object.entries(t.history).map(([k, v]) => `${k} ${formatNumber(v.at(-1))}`).join(' · ');
+    const last = Object.entries(t.history)
+      .map(([k, v]) => `${k} ${formatNumber(v.at(-1))}`)
+      .join(' · ');
     const charts = trainingViewCharts(t.history, { epochs: t.epochs, metrics: t.metrics });
-    const stateText = t.state === 'done' ? (t.epoch < t.epochs ? 'done (early stopping)' : 'done') : t.state === 'stopped' ? 'stopped' : t.eta !== undefined && t.epoch > 0 ? `about ${formatSeconds(t.eta)} left` : 'starting';
+    const stateText =
+      t.state === 'done'
+        ? t.epoch < t.epochs
+          ? 'done (early stopping)'
+          : 'done'
+        : t.state === 'stopped'
+          ? 'stopped'
+          : t.eta !== undefined && t.epoch > 0
+            ? `about ${formatSeconds(t.eta)} left`
+            : 'starting';
     return html`<div class="fb-training" aria-live="polite">
       <div class="fb-training-head">
         <strong>${t.title ?? 'Training'}</strong>
-        <span>epoch ${t.epoch} / ${t.epochs}${batches && t.state === 'running' ? html` · batch ${t.batch ?? 0} / ${batches}` : nothing} · ${formatSeconds(t.elapsed)} · ${stateText}</span>
+        <span
+          >epoch ${t.epoch} / ${t.epochs}${batches && t.state === 'running' ? html` · batch ${t.batch ?? 0} / ${batches}` : nothing} ·
+          ${formatSeconds(t.elapsed)} · ${stateText}</span
+        >
       </div>
       <progress max="1" .value=${progress} aria-label="Training progress"></progress>
       ${last ? html`<p class="fb-training-last">${last}</p>` : nothing}
       <div class="fb-training-charts">
-        ${repeat(charts, (c) => c.title, (c) => html`<fb-chart .spec=${c} .height=${220}></fb-chart>`)}
+        ${repeat(
+          charts,
+          (c) => c.title,
+          (c) => html`<fb-chart .spec=${c} .height=${220}></fb-chart>`,
+        )}
       </div>
     </div>`;
   }
-
 }
 
 function renderProgress(p: ProgressData): TemplateResult {
   const pct = p.max > 0 ? Math.round((100 * p.value) / p.max) : 0;
   return html`<div class="fb-progress">
-    <label>${p.label ?? 'Progress'} <progress max=${p.max} .value=${p.value}></progress> ${pct}%${p.eta ? html` · about ${formatSeconds(p.eta)} left` : nothing}</label>
+    <label
+      >${p.label ?? 'Progress'}
+      <progress max=${p.max} .value=${p.value}></progress> ${pct}%${p.eta ? html` · about ${formatSeconds(p.eta)} left` : nothing}</label
+    >
   </div>`;
 }
 

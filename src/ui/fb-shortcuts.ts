@@ -62,12 +62,20 @@ export class FbShortcuts extends LitElement {
           <h2 id="fb-shortcuts-title">Keyboard shortcuts</h2>
           <button class="fb-shortcuts-close" @click=${() => this.close()}>Close</button>
         </div>
-        <p class="fb-shortcuts-intro">Press <kbd>Esc</kbd> in a cell's code to select the cell (command mode); press <kbd>Enter</kbd> to type in it again (edit mode). A click beside the code selects a cell too.</p>
-        ${SHORTCUTS.map((group) => html`<section class="fb-shortcuts-group" aria-labelledby=${`fb-shortcuts-${group.mode}`}>
-          <h3 id=${`fb-shortcuts-${group.mode}`}>${group.title}</h3>
-          <dl>${group.shortcuts.map((s) => renderShortcut(s, mac))}</dl>
-        </section>`)}
-        <p class="fb-shortcuts-intro">In the editor the usual editing keys work too: undo, <kbd>${mac ? '⌘' : 'Ctrl'}</kbd>+<kbd>f</kbd> to find, <kbd>Tab</kbd> to move on.</p>
+        <p class="fb-shortcuts-intro">
+          Press <kbd>Esc</kbd> in a cell's code to select the cell (command mode); press <kbd>Enter</kbd> to type in it again (edit mode). A click beside the
+          code selects a cell too.
+        </p>
+        ${SHORTCUTS.map(
+          (group) =>
+            html`<section class="fb-shortcuts-group" aria-labelledby=${`fb-shortcuts-${group.mode}`}>
+              <h3 id=${`fb-shortcuts-${group.mode}`}>${group.title}</h3>
+              <dl>${group.shortcuts.map((s) => renderShortcut(s, mac))}</dl>
+            </section>`,
+        )}
+        <p class="fb-shortcuts-intro">
+          In the editor the usual editing keys work too: undo, <kbd>${mac ? '⌘' : 'Ctrl'}</kbd>+<kbd>f</kbd> to find, <kbd>Tab</kbd> to move on.
+        </p>
       </div>
     </dialog>`;
   }
@@ -75,11 +83,16 @@ export class FbShortcuts extends LitElement {
 
 function renderShortcut(shortcut: Shortcut, mac: boolean): TemplateResult {
   const alternatives = shortcut.keys.map((keys, i) => html`${i > 0 ? html` <span class="fb-shortcuts-or">or</span> ` : ''}${renderSequence(keys, mac)}`);
-  return html`<div class="fb-shortcut"><dt>${alternatives}</dt><dd>${shortcut.description}</dd></div>`;
+  return html`<div class="fb-shortcut">
+    <dt>${alternatives}</dt>
+    <dd>${shortcut.description}</dd>
+  </div>`;
 }
 
 function renderSequence(keys: string, mac: boolean): TemplateResult[] {
-  return keys.split(' ').map((press, i) => html`${i > 0 ? ' then ' : ''}${press.split('+').map((key, j) => html`${j > 0 ? '+' : ''}<kbd>${nameOf(key, mac)}</kbd>`)}`);
+  return keys
+    .split(' ')
+    .map((press, i) => html`${i > 0 ? ' then ' : ''}${press.split('+').map((key, j) => html`${j > 0 ? '+' : ''}<kbd>${nameOf(key, mac)}</kbd>`)}`);
 }
 
 function nameOf(key: string, mac: boolean): string {

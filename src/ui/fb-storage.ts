@@ -57,7 +57,8 @@ export class FbStorage extends LitElement {
   }
 
   private async deleteModel(url: string): Promise<void> {
-    if (!(await confirmDialog('Delete this saved model?', `${url} is removed from this browser. Cells that load it will need it saved again.`, 'Delete model'))) return;
+    if (!(await confirmDialog('Delete this saved model?', `${url} is removed from this browser. Cells that load it will need it saved again.`, 'Delete model')))
+      return;
     try {
       await this.kernel.savedModels(url);
     } catch (e) {
@@ -67,7 +68,14 @@ export class FbStorage extends LitElement {
   }
 
   private async clearEdits(): Promise<void> {
-    if (!(await confirmDialog('Delete all saved edits?', 'Every notebook goes back to its original cells the next time you open it. Export notebooks first if you want to keep your work.', 'Delete all edits'))) return;
+    if (
+      !(await confirmDialog(
+        'Delete all saved edits?',
+        'Every notebook goes back to its original cells the next time you open it. Export notebooks first if you want to keep your work.',
+        'Delete all edits',
+      ))
+    )
+      return;
     try {
       await idbEditStore.clearAll();
     } catch (e) {
@@ -78,7 +86,8 @@ export class FbStorage extends LitElement {
 
   private async persist(): Promise<void> {
     this.persistAnswer = await requestPersistence();
-    if (!this.persistAnswer) this.problem = 'The browser declined to promise it will keep this site’s data; it may still keep it. Export notebooks you care about.';
+    if (!this.persistAnswer)
+      this.problem = 'The browser declined to promise it will keep this site’s data; it may still keep it. Export notebooks you care about.';
   }
 
   protected override render(): TemplateResult {
@@ -89,24 +98,53 @@ export class FbStorage extends LitElement {
     const edited = f?.edited ?? [];
     return html`<dialog class="fb-dialog fb-storage" aria-labelledby="fb-storage-title">
       <h2 id="fb-storage-title">Storage in this browser</h2>
-      ${f?.usage
-        ? html`<p>Fieldbook uses <strong>${formatBytes(f.usage.used)}</strong> of about ${formatBytes(f.usage.quota)} this browser allows it.</p>`
-        : html`<p>Reading how much space is used…</p>`}
-      <p>${persisted ? 'The browser has agreed to keep this data.' : html`The browser may clear this data when space runs low.
-        <button class="fb-link" @click=${() => this.persist()}>Ask it to keep my data</button>`}</p>
+      ${
+        f?.usage
+          ? html`<p>Fieldbook uses <strong>${formatBytes(f.usage.used)}</strong> of about ${formatBytes(f.usage.quota)} this browser allows it.</p>`
+          : html`<p>Reading how much space is used…</p>`
+      }
+      <p>
+        ${
+          persisted
+            ? 'The browser has agreed to keep this data.'
+            : html`The browser may clear this data when space runs low. <button class="fb-link" @click=${() => this.persist()}>Ask it to keep my data</button>`
+        }
+      </p>
       <h3>Saved models</h3>
-      ${models === null
-        ? html`<p aria-busy="true">Listing models…</p>`
-        : models.length
-          ? html`<table class="fb-table" aria-label="Saved models"><thead><tr><th scope="col">Model</th><th scope="col">Saved</th><th scope="col">Size</th><th scope="col"><span class="fb-visually-hidden">Actions</span></th></tr></thead>
-              <tbody>${models.map((m) => html`<tr data-model=${m.url}><td><code>${m.url}</code></td><td>${m.savedAt ? new Date(m.savedAt).toLocaleString() : '—'}</td>
-                <td class="num">${formatBytes(m.bytes)}</td><td><button class="fb-link" aria-label=${`Delete ${m.url}`} @click=${() => this.deleteModel(m.url)}>Delete</button></td></tr>`)}</tbody></table>
-              <p class="fb-note">Load one in a cell with <code>await tf.loadLayersModel("${models[0]!.url}")</code>.</p>`
-          : html`<p>No saved models. A cell saves one with <code>await model.save("indexeddb://my-model")</code>.</p>`}
+      ${
+        models === null
+          ? html`<p aria-busy="true">Listing models…</p>`
+          : models.length
+            ? html`<table class="fb-table" aria-label="Saved models">
+                  <thead>
+                    <tr>
+                      <th scope="col">Model</th>
+                      <th scope="col">Saved</th>
+                      <th scope="col">Size</th>
+                      <th scope="col"><span class="fb-visually-hidden">Actions</span></th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    ${models.map(
+                      (m) =>
+                        html`<tr data-model=${m.url}>
+                          <td><code>${m.url}</code></td>
+                          <td>${m.savedAt ? new Date(m.savedAt).toLocaleString() : '—'}</td>
+                          <td class="num">${formatBytes(m.bytes)}</td>
+                          <td><button class="fb-link" aria-label=${`Delete ${m.url}`} @click=${() => this.deleteModel(m.url)}>Delete</button></td>
+                        </tr>`,
+                    )}
+                  </tbody>
+                </table>
+                <p class="fb-note">Load one in a cell with <code>await tf.loadLayersModel("${models[0]!.url}")</code>.</p>`
+            : html`<p>No saved models. A cell saves one with <code>await model.save("indexeddb://my-model")</code>.</p>`
+      }
       <h3>Saved edits</h3>
-      ${edited.length
-        ? html`<p>Edited notebooks: ${edited.join(', ')}. <button class="fb-link" @click=${() => this.clearEdits()}>Delete all saved edits</button></p>`
-        : html`<p>No saved edits.</p>`}
+      ${
+        edited.length
+          ? html`<p>Edited notebooks: ${edited.join(', ')}. <button class="fb-link" @click=${() => this.clearEdits()}>Delete all saved edits</button></p>`
+          : html`<p>No saved edits.</p>`
+      }
       ${this.problem || readProblem ? html`<p class="fb-error" role="alert">${this.problem || readProblem}</p>` : nothing}
       <div class="fb-dialog-actions"><button @click=${() => this.querySelector('dialog')?.close()}>Close</button></div>
     </dialog>`;

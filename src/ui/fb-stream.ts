@@ -87,12 +87,17 @@ export class FbStream extends LitElement {
     const clipped = clipText(text, this.pages * STREAM_LINES);
     const hiddenLines = clipped.end < text.length ? this.counter.lines(text) - clipped.lines : 0;
     const folded = clipped.pieces.some((p) => p.folded);
-    return html`<pre class="fb-stream ${this.name}">${clipped.pieces.map((p) => (p.folded ? html`<span class="fb-fold">… ${number(p.folded)} more characters</span>` : p.text))}</pre>
-      ${hiddenLines > 0 || folded
-        ? html`<p class="fb-output-more">${hiddenLines > 0 ? `${number(hiddenLines)} more lines` : 'Long lines are folded.'}
-            ${hiddenLines > 0 ? html`<button class="fb-link" @click=${() => this.pages++}>Show more lines</button>` : nothing}
-            <button class="fb-link" @click=${() => downloadFile({ name: 'output.txt', type: 'text/plain', text: this.text })}>Download output</button></p>`
-        : nothing}`;
+    return html`<pre class="fb-stream ${this.name}">
+${clipped.pieces.map((p) => (p.folded ? html`<span class="fb-fold">… ${number(p.folded)} more characters</span>` : p.text))}</pre>
+      ${
+        hiddenLines > 0 || folded
+          ? html`<p class="fb-output-more">
+              ${hiddenLines > 0 ? `${number(hiddenLines)} more lines` : 'Long lines are folded.'}
+              ${hiddenLines > 0 ? html`<button class="fb-link" @click=${() => this.pages++}>Show more lines</button>` : nothing}
+              <button class="fb-link" @click=${() => downloadFile({ name: 'output.txt', type: 'text/plain', text: this.text })}>Download output</button>
+            </p>`
+          : nothing
+      }`;
   }
 }
 

@@ -36,9 +36,26 @@ export class FbTable extends LitElement {
     const canGrow = size < MAX_TABLE_PAGE && pages > 1;
     return html`<div class="fb-table-wrap">
       <table class="fb-table">
-        ${t.caption ? html`<caption>${t.caption}</caption>` : nothing}
-        <thead><tr>${t.columns.map((c) => html`<th scope="col">${c}</th>`)}</tr></thead>
-        <tbody>${rows.map((r) => html`<tr>${r.map((v) => html`<td class=${typeof v === 'number' ? 'num' : ''}>${v === null ? html`<span class="fb-missing">—</span>` : String(v)}</td>`)}</tr>`)}</tbody>
+        ${
+          t.caption
+            ? html`<caption>
+                ${t.caption}
+              </caption>`
+            : nothing
+        }
+        <thead>
+          <tr>
+            ${t.columns.map((c) => html`<th scope="col">${c}</th>`)}
+          </tr>
+        </thead>
+        <tbody>
+          ${rows.map(
+            (r) =>
+              html`<tr>
+                ${r.map((v) => html`<td class=${typeof v === 'number' ? 'num' : ''}>${v === null ? html`<span class="fb-missing">—</span>` : String(v)}</td>`)}
+              </tr>`,
+          )}
+        </tbody>
       </table>
       <p class="fb-table-foot">
         ${number(t.totalRows)} rows${partial ? `, showing ${number(start + 1)}–${number(start + rows.length)}` : nothing}

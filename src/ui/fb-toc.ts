@@ -115,15 +115,25 @@ export class FbToc extends LitElement {
     const progress = this.tracker?.progress;
     const total = this.outline.exerciseIds.length;
     const passed = countPassed(progress, this.outline.exerciseIds);
-    const list = html`
-      ${total && this.tracker?.loaded ? html`<p class="fb-toc-progress" data-exercise-progress>${formatExerciseCount(passed, total)} passed
-          <progress max=${total} .value=${passed} aria-hidden="true"></progress></p>` : nothing}
-      <ol>${this.headings.filter((h) => h.depth <= 3).map((h) => this.renderHeading(h))}</ol>`;
-    return html`<a class="fb-back" href="#/"><span aria-hidden="true">←</span> All notebooks</a>
-      ${this.narrow
-        ? html`<details class="fb-toc-details" ?open=${this.open} @toggle=${(e: Event) => (this.open = (e.target as HTMLDetailsElement).open)}>
-            <summary><h2>Contents</h2></summary>${list}</details>`
-        : html`<h2>Contents</h2>${list}`}`;
+    const list = html` ${
+        total && this.tracker?.loaded
+          ? html`<p class="fb-toc-progress" data-exercise-progress>
+              ${formatExerciseCount(passed, total)} passed <progress max=${total} .value=${passed} aria-hidden="true"></progress>
+            </p>`
+          : nothing
+      }
+      <ol>
+        ${this.headings.filter((h) => h.depth <= 3).map((h) => this.renderHeading(h))}
+      </ol>`;
+    return html`<a class="fb-back" href="#/"><span aria-hidden="true">←</span> All notebooks</a> ${
+        this.narrow
+          ? html`<details class="fb-toc-details" ?open=${this.open} @toggle=${(e: Event) => (this.open = (e.target as HTMLDetailsElement).open)}>
+              <summary><h2>Contents</h2></summary>
+              ${list}
+            </details>`
+          : html`<h2>Contents</h2>
+              ${list}`
+      }`;
   }
 
   private renderHeading(h: Heading): TemplateResult {
@@ -136,14 +146,21 @@ export class FbToc extends LitElement {
     return html`<li class="depth-${h.depth}">
       <a href=${`${this.base}/${h.id}`} @click=${(e: Event) => this.jump(e, h.id)}>${h.text}</a>
       ${under.length && h.depth === 2 ? html`<span class="fb-toc-count" title="Exercises passed in this section">${done}/${under.length}<span class="fb-visually-hidden"> exercises passed</span></span>` : nothing}
-      ${own.length ? html`<ul class="fb-toc-exercises">${own.map((e) => {
-        const ok = progress?.exercises[e.id]?.passed ?? false;
-        return html`<li data-exercise-ref=${e.id} data-passed=${ok ? 'true' : 'false'}>
-          <a href=${`${this.base}/${h.id}`} @click=${(ev: Event) => this.jumpToExercise(ev, e.id, e.cellId)}>
-            <span class="fb-toc-mark" aria-hidden="true">${ok ? '✓' : '○'}</span>
-            <span class="fb-visually-hidden">${ok ? 'Passed' : 'Not passed yet'}: </span>${e.title ?? e.id}</a>
-        </li>`;
-      })}</ul>` : nothing}
+      ${
+        own.length
+          ? html`<ul class="fb-toc-exercises">
+              ${own.map((e) => {
+                const ok = progress?.exercises[e.id]?.passed ?? false;
+                return html`<li data-exercise-ref=${e.id} data-passed=${ok ? 'true' : 'false'}>
+                  <a href=${`${this.base}/${h.id}`} @click=${(ev: Event) => this.jumpToExercise(ev, e.id, e.cellId)}>
+                    <span class="fb-toc-mark" aria-hidden="true">${ok ? '✓' : '○'}</span>
+                    <span class="fb-visually-hidden">${ok ? 'Passed' : 'Not passed yet'}: </span>${e.title ?? e.id}</a
+                  >
+                </li>`;
+              })}
+            </ul>`
+          : nothing
+      }
     </li>`;
   }
 

@@ -43,7 +43,10 @@ function prepareTerms(glossary: Glossary): Promise<Glossary> {
     const all = new Set(entries.map((e) => e.id));
     for (let i = 0; i < entries.length; i += PREPARE_SLICE) {
       await idle();
-      const names = entries.slice(i, i + PREPARE_SLICE).map((e) => [e.term, ...e.aliases].join(', ')).join('. ');
+      const names = entries
+        .slice(i, i + PREPARE_SLICE)
+        .map((e) => [e.term, ...e.aliases].join(', '))
+        .join('. ');
       findFirstTerm(names, entries, all);
     }
     return glossary;
@@ -56,7 +59,12 @@ function prepareTerms(glossary: Glossary): Promise<Glossary> {
  * ones it marks to `used`, each with its definition (`renderDefinition` turns the definition's
  * Markdown into HTML). Returns the new HTML and the term ids it marked.
  */
-export function markTerms(html: string, entries: readonly GlossaryEntry[], used: Set<string>, renderDefinition: (markdown: string) => string): { html: string; marked: string[] } {
+export function markTerms(
+  html: string,
+  entries: readonly GlossaryEntry[],
+  used: Set<string>,
+  renderDefinition: (markdown: string) => string,
+): { html: string; marked: string[] } {
   if (!entries.length) return { html, marked: [] };
   const template = document.createElement('template');
   template.innerHTML = html;
@@ -129,16 +137,19 @@ export class GlossaryController implements ReactiveController {
     if (!this.entries.length) {
       // marked (in markdown.ts) loads once the terms are ready: its chunk then runs in a task of
       // its own rather than beside the notebook's first render.
-      void loadGlossary().then(prepareTerms).then(async (g) => {
-        if (!g.entries.length) return;
-        const markdown: typeof Markdown = await import('./markdown');
-        // The first marking renders the notebook again: not in the task that ran marked's chunk.
-        await idle();
-        this.renderDefinition = markdown.renderInlineMarkdown;
-        this.entries = g.entries;
-        this.generation++;
-        this.host.requestUpdate();
-      }).catch(() => undefined); // without its chunk the prose simply stays unmarked
+      void loadGlossary()
+        .then(prepareTerms)
+        .then(async (g) => {
+          if (!g.entries.length) return;
+          const markdown: typeof Markdown = await import('./markdown');
+          // The first marking renders the notebook again: not in the task that ran marked's chunk.
+          await idle();
+          this.renderDefinition = markdown.renderInlineMarkdown;
+          this.entries = g.entries;
+          this.generation++;
+          this.host.requestUpdate();
+        })
+        .catch(() => undefined); // without its chunk the prose simply stays unmarked
     }
   }
 

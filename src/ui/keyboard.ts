@@ -151,9 +151,11 @@ class KeyboardController {
   private selectLater(id: string): void {
     this.selected = id;
     const rendered = (this.host as HTMLElement & { updateComplete?: Promise<unknown> }).updateComplete ?? Promise.resolve();
-    void rendered.then(() => requestAnimationFrame(() => {
-      if (this.selected === id) this.select(id);
-    }));
+    void rendered.then(() =>
+      requestAnimationFrame(() => {
+        if (this.selected === id) this.select(id);
+      }),
+    );
   }
 
   private markSelection(): void {

@@ -15,7 +15,8 @@ let katexLoading: Promise<void> | null = null;
 /** Loads KaTeX (once). */
 export function loadMath(): Promise<void> {
   katexLoading ??= import('katex').then(({ default: katex }) => {
-    katexRender = (tex, display) => katex.renderToString(tex, { displayMode: display, throwOnError: false, output: 'htmlAndMathml', maxSize: 20, trust: false });
+    katexRender = (tex, display) =>
+      katex.renderToString(tex, { displayMode: display, throwOnError: false, output: 'htmlAndMathml', maxSize: 20, trust: false });
   });
   return katexLoading;
 }

@@ -61,10 +61,12 @@ export function staticCodeHtml(source: string, options: StaticCodeOptions): stri
     content.push(`<div${attrs}>${line || '<br>'}</div>`);
   });
   // The line count gives the height the copy takes while it is off screen and not laid out (code.css).
-  return `<div class="cm-editor fb-code-static" style="--fb-code-lines: ${lines.length}"><div class="cm-scroller">`
-    + `<div class="cm-gutters cm-gutters-before" aria-hidden="true"><div class="cm-gutter cm-lineNumbers">${numbers.join('')}</div>`
-    + `<div class="cm-gutter cm-foldGutter">${folds.join('')}</div></div>`
-    + `<div class="cm-content" role="textbox" aria-multiline="true" aria-label="${escapeHtml(options.label)}"${options.readonly ? ' aria-readonly="true"' : ''}`
-    + ` tabindex="0" spellcheck="false" translate="no" data-language="typescript">${content.join('')}</div>`
-    + `</div></div>`;
+  return (
+    `<div class="cm-editor fb-code-static" style="--fb-code-lines: ${lines.length}"><div class="cm-scroller">` +
+    `<div class="cm-gutters cm-gutters-before" aria-hidden="true"><div class="cm-gutter cm-lineNumbers">${numbers.join('')}</div>` +
+    `<div class="cm-gutter cm-foldGutter">${folds.join('')}</div></div>` +
+    `<div class="cm-content" role="textbox" aria-multiline="true" aria-label="${escapeHtml(options.label)}"${options.readonly ? ' aria-readonly="true"' : ''}` +
+    ` tabindex="0" spellcheck="false" translate="no" data-language="typescript">${content.join('')}</div>` +
+    `</div></div>`
+  );
 }

@@ -17,9 +17,11 @@ import { errorMessage } from './report-error';
 
 /** The notebook as the learner has it now (edits, added and deleted cells). */
 export function currentNotebook(session: NotebookSession): Notebook {
-  const cells: Cell[] = session.mergedCells().map((c) =>
-    c.kind === 'markdown' ? { kind: 'markdown', id: c.id, source: c.source } : { kind: 'code', id: c.id, source: c.source, flags: { ...c.flags } },
-  );
+  const cells: Cell[] = session
+    .mergedCells()
+    .map((c) =>
+      c.kind === 'markdown' ? { kind: 'markdown', id: c.id, source: c.source } : { kind: 'code', id: c.id, source: c.source, flags: { ...c.flags } },
+    );
   return { meta: { ...session.notebook.meta }, cells };
 }
 
@@ -56,7 +58,14 @@ function toNbOutput(o: CellOutput, nextChart: () => string | null): NbOutput[] {
     case 'note':
       return [{ output_type: 'stream', name: 'stdout', text: `${o.text}\n` }];
     case 'error':
-      return [{ output_type: 'error', ename: o.ename, evalue: o.evalue, traceback: [`${o.ename}: ${o.evalue}${o.line ? ` (line ${o.line}${o.column ? `:${o.column}` : ''})` : ''}`] }];
+      return [
+        {
+          output_type: 'error',
+          ename: o.ename,
+          evalue: o.evalue,
+          traceback: [`${o.ename}: ${o.evalue}${o.line ? ` (line ${o.line}${o.column ? `:${o.column}` : ''})` : ''}`],
+        },
+      ];
     case 'display': {
       if (o.mime === MIME.chart || o.mime === MIME.training) {
         const png = nextChart();
@@ -77,15 +86,18 @@ function toNbOutput(o: CellOutput, nextChart: () => string | null): NbOutput[] {
 export function tableText(t: TableData): string {
   const rows = [t.columns, ...t.rows.map((r) => r.map((v) => (v === null ? '' : String(v))))];
   const widths = t.columns.map((_, i) => Math.max(...rows.map((r) => String(r[i] ?? '').length)));
-  const lines = rows.map((r) => r.map((v, i) => String(v ?? '').padEnd(widths[i])).join('  ').trimEnd());
+  const lines = rows.map((r) =>
+    r
+      .map((v, i) => String(v ?? '').padEnd(widths[i]))
+      .join('  ')
+      .trimEnd(),
+  );
   if (t.totalRows > t.rows.length) lines.push(`… ${t.totalRows - t.rows.length} more rows`);
   return lines.join('\n');
 }
 
 /** What reading a file gave: a notebook (and its outputs) or an error message saying what to do. */
-export type ImportResult =
-  | { ok: true; notebook: Notebook; outputs: Record<string, NbOutput[]>; warnings: string[] }
-  | { ok: false; message: string };
+export type ImportResult = { ok: true; notebook: Notebook; outputs: Record<string, NbOutput[]>; warnings: string[] } | { ok: false; message: string };
 
 /** Reads a `.md` or `.ipynb` file's text into a notebook; never throws. */
 export function readNotebookFile(fileName: string, text: string): ImportResult {
@@ -96,7 +108,10 @@ export function readNotebookFile(fileName: string, text: string): ImportResult {
       return { ok: true, notebook: result.notebook, outputs: Object.fromEntries(result.outputs), warnings: result.warnings };
     }
     if (format === 'markdown') return { ok: true, notebook: parseNotebook(text, fileName), outputs: {}, warnings: [] };
-    return { ok: false, message: `${fileName} is not a notebook Fieldbook can open. Import a Fieldbook Markdown file (.md, starting with --- front matter) or a Jupyter notebook (.ipynb).` };
+    return {
+      ok: false,
+      message: `${fileName} is not a notebook Fieldbook can open. Import a Fieldbook Markdown file (.md, starting with --- front matter) or a Jupyter notebook (.ipynb).`,
+    };
   } catch (e) {
     return { ok: false, message: errorMessage(e) };
   }

@@ -21,17 +21,22 @@ async function seriousViolations(): Promise<Result[]> {
 /** One line per violation and per offending element, to say what to fix where. */
 function describeViolations(violations: Result[]): string {
   return violations
-    .map((v) => [
-      `${v.id} (${v.impact}): ${v.help} — ${v.helpUrl}`,
-      ...v.nodes.slice(0, 8).map((n) => `    ${n.target.join(' ')}: ${n.failureSummary?.replace(/\s+/g, ' ') ?? ''}`),
-      ...(v.nodes.length > 8 ? [`    … and ${v.nodes.length - 8} more`] : []),
-    ].join('\n'))
+    .map((v) =>
+      [
+        `${v.id} (${v.impact}): ${v.help} — ${v.helpUrl}`,
+        ...v.nodes.slice(0, 8).map((n) => `    ${n.target.join(' ')}: ${n.failureSummary?.replace(/\s+/g, ' ') ?? ''}`),
+        ...(v.nodes.length > 8 ? [`    … and ${v.nodes.length - 8} more`] : []),
+      ].join('\n'),
+    )
     .join('\n');
 }
 
 async function expectNoSeriousViolations(): Promise<void> {
   const violations = await seriousViolations();
-  expect(violations.map((v) => `${v.id} (${v.impact})`), `axe found:\n${describeViolations(violations)}`).toEqual([]);
+  expect(
+    violations.map((v) => `${v.id} (${v.impact})`),
+    `axe found:\n${describeViolations(violations)}`,
+  ).toEqual([]);
 }
 
 describe('the home page', () => {

@@ -18,17 +18,19 @@ export async function waitForOutput(page: Page, cellId: string, test: (text: str
 
 /** Every exercise's status by id, from the panels' `data-exercise` and `data-exercise-status`. */
 export async function exerciseStatuses(page: Page): Promise<Record<string, string>> {
-  const panels = await page.locator('[data-exercise]').evaluateAll((els) =>
-    els.map((e) => [(e as HTMLElement).dataset.exercise ?? '', (e as HTMLElement).dataset.exerciseStatus ?? ''] as const),
-  );
+  const panels = await page
+    .locator('[data-exercise]')
+    .evaluateAll((els) => els.map((e) => [(e as HTMLElement).dataset.exercise ?? '', (e as HTMLElement).dataset.exerciseStatus ?? ''] as const));
   return Object.fromEntries(panels);
 }
 
 /** The rows of the first table in a cell's output, as arrays of cell texts. */
 export async function tableRows(page: Page, cellId: string): Promise<string[][]> {
-  return page.locator(`fb-cell[data-cell-id="${cellId}"] table`).first().locator('tbody tr').evaluateAll((trs) =>
-    trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => (td.textContent ?? '').trim())),
-  );
+  return page
+    .locator(`fb-cell[data-cell-id="${cellId}"] table`)
+    .first()
+    .locator('tbody tr')
+    .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => (td.textContent ?? '').trim())));
 }
 
 /** Imports a notebook file through the "Import notebook" button's file chooser. */

@@ -35,13 +35,17 @@ describe('typing, then leaving at once', () => {
   });
 
   it('writes the replayed edit back to IndexedDB, so it no longer depends on the journal', async () => {
-    await s.page.waitForFunction(async () => {
-      const open = indexedDB.open('fieldbook-edits');
-      const db: IDBDatabase = await new Promise((resolve) => (open.onsuccess = () => resolve(open.result)));
-      const get = db.transaction('notebooks').objectStore('notebooks').get('00-start-here');
-      const saved = await new Promise<{ edited?: Record<string, { source: string }> } | undefined>((resolve) => (get.onsuccess = () => resolve(get.result)));
-      db.close();
-      return saved?.edited?.report?.source.includes('closed at once') === true && Object.keys(localStorage).every((k) => !k.startsWith('fieldbook.unsaved:'));
-    }, undefined, { polling: 100 });
+    await s.page.waitForFunction(
+      async () => {
+        const open = indexedDB.open('fieldbook-edits');
+        const db: IDBDatabase = await new Promise((resolve) => (open.onsuccess = () => resolve(open.result)));
+        const get = db.transaction('notebooks').objectStore('notebooks').get('00-start-here');
+        const saved = await new Promise<{ edited?: Record<string, { source: string }> } | undefined>((resolve) => (get.onsuccess = () => resolve(get.result)));
+        db.close();
+        return saved?.edited?.report?.source.includes('closed at once') === true && Object.keys(localStorage).every((k) => !k.startsWith('fieldbook.unsaved:'));
+      },
+      undefined,
+      { polling: 100 },
+    );
   });
 });

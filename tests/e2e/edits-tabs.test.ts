@@ -20,7 +20,11 @@ async function open(page: Page): Promise<void> {
 }
 
 async function waitForText(page: Page, id: string, text: string): Promise<void> {
-  await page.waitForFunction(([cellId, t]) => document.querySelector(`fb-cell[data-cell-id="${cellId}"] .cm-content`)?.textContent?.includes(t) === true, [id, text] as const, { polling: 100 });
+  await page.waitForFunction(
+    ([cellId, t]) => document.querySelector(`fb-cell[data-cell-id="${cellId}"] .cm-content`)?.textContent?.includes(t) === true,
+    [id, text] as const,
+    { polling: 100 },
+  );
 }
 
 beforeAll(async () => {
@@ -33,7 +37,7 @@ afterAll(async () => {
 });
 
 describe('two tabs on one notebook', () => {
-  it('brings each tab the other tab\'s edit of a different cell', async () => {
+  it("brings each tab the other tab's edit of a different cell", async () => {
     await typeInCell(s.page, 'memory', '"edited in the first tab"');
     await typeInCell(other, 'report', '"edited in the second tab"');
     await waitForText(other, 'memory', 'edited in the first tab');
@@ -44,14 +48,18 @@ describe('two tabs on one notebook', () => {
 
   it('has both edits after a reload of either tab', async () => {
     // Let the last merged save land before reloading.
-    await s.page.waitForFunction(async () => {
-      const open = indexedDB.open('fieldbook-edits');
-      const db: IDBDatabase = await new Promise((resolve) => (open.onsuccess = () => resolve(open.result)));
-      const get = db.transaction('notebooks').objectStore('notebooks').get('00-start-here');
-      const saved = await new Promise<{ edited?: Record<string, unknown> } | undefined>((resolve) => (get.onsuccess = () => resolve(get.result)));
-      db.close();
-      return Boolean(saved?.edited?.memory && saved.edited.report);
-    }, undefined, { polling: 100 });
+    await s.page.waitForFunction(
+      async () => {
+        const open = indexedDB.open('fieldbook-edits');
+        const db: IDBDatabase = await new Promise((resolve) => (open.onsuccess = () => resolve(open.result)));
+        const get = db.transaction('notebooks').objectStore('notebooks').get('00-start-here');
+        const saved = await new Promise<{ edited?: Record<string, unknown> } | undefined>((resolve) => (get.onsuccess = () => resolve(get.result)));
+        db.close();
+        return Boolean(saved?.edited?.memory && saved.edited.report);
+      },
+      undefined,
+      { polling: 100 },
+    );
     await open(s.page);
     expect(await editorText(s.page, 'memory')).toContain('edited in the first tab');
     expect(await editorText(s.page, 'report')).toContain('edited in the second tab');
@@ -62,7 +70,8 @@ describe('two tabs on one notebook', () => {
     await typeInCell(other, 'try-ridge', '"second tab wrote this"');
     const notice = (page: Page) => page.locator('.fb-notice[role="alert"]').filter({ hasText: 'both tabs changed' });
     await expect.poll(async () => (await notice(s.page).count()) + (await notice(other).count()), { timeout: 10_000 }).toBeGreaterThan(0);
-    await expect.poll(async () => [await editorText(s.page, 'try-ridge'), await editorText(other, 'try-ridge')].map((t) => t.trim()).join(' | '), { timeout: 10_000 })
+    await expect
+      .poll(async () => [await editorText(s.page, 'try-ridge'), await editorText(other, 'try-ridge')].map((t) => t.trim()).join(' | '), { timeout: 10_000 })
       .toMatch(/^"(first|second) tab wrote this" \| "\1 tab wrote this"$/);
     const told = (await notice(s.page).count()) ? s.page : other;
     expect(await notice(told).innerText()).toContain('try-ridge');

@@ -26,8 +26,10 @@ describe('a notebook', () => {
     await openNotebook(s, NOTEBOOK);
     expect(await s.page.locator('.fb-prose .katex').count()).toBeGreaterThan(3);
     const toc = s.page.getByRole('navigation', { name: 'Table of contents' });
-    expect(await toc.getByRole('link').count()).toBeGreaterThan(8);
-    expect(await s.page.locator('fb-cell .cm-editor').count()).toBe(await s.page.locator('fb-cell').count());
+    // The contents are read in idle time and cells render a few per frame: wait for both to arrive.
+    await expect.poll(() => toc.getByRole('link').count()).toBeGreaterThan(8);
+    const cells = await s.page.locator('fb-cell').count();
+    await expect.poll(() => s.page.locator('fb-cell .cm-editor').count()).toBe(cells);
     expect(await s.page.evaluate(() => document.documentElement.dataset.backend)).toMatch(/^(cpu|wasm|webgl)$/);
     // On a first visit the kernel is ready before its backend measurement ends; the menu lists the backends after it.
     await s.page.waitForFunction(() => document.querySelector('select option[value="measure"]') !== null);
@@ -39,7 +41,10 @@ describe('a notebook', () => {
     await waitForIdle(s.page);
     const all = await statuses(s.page);
     expect(all.length).toBeGreaterThan(10);
-    expect(all.every((x) => x === 'ok'), `statuses: ${all.join(', ')}`).toBe(true);
+    expect(
+      all.every((x) => x === 'ok'),
+      `statuses: ${all.join(', ')}`,
+    ).toBe(true);
     // A chart was drawn and the training view finished.
     await expect.poll(() => s.page.locator('fb-cell[data-cell-id="sweep"] canvas').count()).toBe(1);
     expect(await outputText(s.page, 'train-cubic')).toContain('epoch 200 / 200');
@@ -70,7 +75,11 @@ describe('a notebook', () => {
   });
 
   it('re-runs an edited notebook cell and marks the cells that read it stale', async () => {
-    await typeInCell(s.page, 'try-ridge', 'const myRidge = 0.05;\nconst ridgeModel = fitPolynomial(train.xs, train.ys, 10, myRidge);\nconst ridgeValidationMSE = mse(validation.ys, predictPolynomial(ridgeModel, validation.xs));\n`ridge ${myRidge}: ${ridgeValidationMSE.toFixed(3)}`');
+    await typeInCell(
+      s.page,
+      'try-ridge',
+      'const myRidge = 0.05;\nconst ridgeModel = fitPolynomial(train.xs, train.ys, 10, myRidge);\nconst ridgeValidationMSE = mse(validation.ys, predictPolynomial(ridgeModel, validation.xs));\n`ridge ${myRidge}: ${ridgeValidationMSE.toFixed(3)}`',
+    );
     expect(await s.page.locator('fb-cell[data-cell-id="try-ridge"]').getAttribute('data-status')).toBe('stale');
     expect(await runInPlace('try-ridge')).toBe('ok');
     expect(await outputText(s.page, 'try-ridge')).toMatch(/^ridge 0\.05: \d+\.\d{3}$/);
@@ -81,7 +90,9 @@ describe('a notebook', () => {
   });
 
   it('supports top-level await and imports of tfjs and the toolkit', async () => {
-    const id = await addCell('import * as tfx from "@tensorflow/tfjs";\nimport { rmse as rootMeanSquare } from "fieldbook/ml";\nawait new Promise((r) => setTimeout(r, 20));\n[tfx.tensor([1, 2, 3]).sum().arraySync(), rootMeanSquare([0, 0], [3, 4])]');
+    const id = await addCell(
+      'import * as tfx from "@tensorflow/tfjs";\nimport { rmse as rootMeanSquare } from "fieldbook/ml";\nawait new Promise((r) => setTimeout(r, 20));\n[tfx.tensor([1, 2, 3]).sum().arraySync(), rootMeanSquare([0, 0], [3, 4])]',
+    );
     expect(await runInPlace(id)).toBe('ok');
     expect(await outputText(s.page, id)).toBe('[6, 3.53553]');
   });
@@ -108,7 +119,9 @@ describe('a notebook', () => {
   });
 
   it('stops a training run between batches with Stop, without restarting the kernel', async () => {
-    const id = await addCell('const slow = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [1] })] });\nslow.compile({ optimizer: "sgd", loss: "meanSquaredError" });\nconst xs = tf.randomNormal([256, 1]);\nawait slow.fit(xs, xs, { epochs: 100000, batchSize: 8, verbose: 0 });');
+    const id = await addCell(
+      'const slow = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [1] })] });\nslow.compile({ optimizer: "sgd", loss: "meanSquaredError" });\nconst xs = tf.randomNormal([256, 1]);\nawait slow.fit(xs, xs, { epochs: 100000, batchSize: 8, verbose: 0 });',
+    );
     await s.page.locator(`fb-cell[data-cell-id="${id}"]`).getByRole('button', { name: 'Run cell' }).click();
     await s.page.waitForSelector(`fb-cell[data-cell-id="${id}"][data-status="running"]`);
     await s.page.waitForTimeout(500);
@@ -172,7 +185,10 @@ describe('offline', () => {
       await s.page.getByRole('button', { name: 'Run all' }).click();
       await waitForIdle(s.page);
       const all = await statuses(s.page);
-      expect(all.every((x) => x === 'ok'), `statuses: ${all.join(', ')}`).toBe(true);
+      expect(
+        all.every((x) => x === 'ok'),
+        `statuses: ${all.join(', ')}`,
+      ).toBe(true);
     } finally {
       await s.context.setOffline(false);
     }

@@ -22,11 +22,13 @@ const tocProgress = () => s.page.getByRole('navigation', { name: 'Table of conte
 
 async function seriousViolations(): Promise<string[]> {
   const results = await new AxeBuilder({ page: s.page }).analyze();
-  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 describe('an exercise', () => {
-  it('is pending or failed after an untouched Run all, with the check\'s message', async () => {
+  it("is pending or failed after an untouched Run all, with the check's message", async () => {
     await s.page.goto(s.baseUrl);
     await waitForKernel(s.page);
     const [chooser] = await Promise.all([s.page.waitForEvent('filechooser'), s.page.getByRole('button', { name: 'Import notebook' }).click()]);
@@ -88,7 +90,9 @@ describe('an exercise', () => {
   it('writes panels into an exported .ipynb as text', async () => {
     const [file] = await Promise.all([s.page.waitForEvent('download'), s.page.getByRole('button', { name: 'Export .ipynb' }).click()]);
     const nb = JSON.parse(readFileSync((await file.path())!, 'utf8'));
-    const texts = nb.cells.flatMap((c: { outputs?: { data?: Record<string, string[]> }[] }) => (c.outputs ?? []).map((o) => (o.data?.['text/plain'] ?? []).join('')));
+    const texts = nb.cells.flatMap((c: { outputs?: { data?: Record<string, string[]> }[] }) =>
+      (c.outputs ?? []).map((o) => (o.data?.['text/plain'] ?? []).join('')),
+    );
     expect(texts).toContain('Exercise guess — Guess the answer: passed. Well done: that is right.');
     expect(texts).toContain('Exercise throws — A check that throws: not yet. notDeclaredAnywhere is not defined');
   });
@@ -183,13 +187,23 @@ describe('a narrow screen (480 px)', () => {
     expect(storage!.y).toBeGreaterThanOrEqual(brand!.y + brand!.height);
     const contents = s.page.locator('.fb-toc-details');
     expect(await contents.getAttribute('open')).toBeNull();
-    expect(await s.page.getByRole('navigation', { name: 'Table of contents' }).getByRole('link', { name: /Choose a number/ }).isVisible()).toBe(false);
+    expect(
+      await s.page
+        .getByRole('navigation', { name: 'Table of contents' })
+        .getByRole('link', { name: /Choose a number/ })
+        .isVisible(),
+    ).toBe(false);
     expect(await s.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(480);
     const shot = join(tmpdir(), 'fieldbook-exercises-480.png');
     await s.page.screenshot({ path: shot, fullPage: true });
     expect(statSync(shot).size).toBeGreaterThan(10_000);
     await contents.locator('summary').click();
-    expect(await s.page.getByRole('navigation', { name: 'Table of contents' }).getByRole('link', { name: /Choose a number/ }).isVisible()).toBe(true);
+    expect(
+      await s.page
+        .getByRole('navigation', { name: 'Table of contents' })
+        .getByRole('link', { name: /Choose a number/ })
+        .isVisible(),
+    ).toBe(true);
     await s.page.goto(s.baseUrl);
     await s.page.locator('[data-notebook-id]').first().waitFor();
     expect(await s.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(480);

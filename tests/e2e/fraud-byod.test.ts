@@ -33,21 +33,33 @@ describe('bring your own data, first thing after opening the notebook', () => {
     expect(await statusOf('simulate')).toBe('idle');
     expect(await outputText(s.page, 'byod-file')).toContain('No file yet');
 
-    await cell('byod-file').locator('input[type="file"]').setInputFiles({ name: 'byod-transactions.csv', mimeType: 'text/csv', buffer: readFileSync(FIXTURE) });
-    await s.page.waitForFunction(() => /ROC-AUC \d\.\d{3}/.test(document.querySelector('fb-cell[data-cell-id="byod-file"] .fb-outputs')?.textContent ?? ''), undefined, { timeout: 120_000, polling: 100 });
+    await cell('byod-file')
+      .locator('input[type="file"]')
+      .setInputFiles({ name: 'byod-transactions.csv', mimeType: 'text/csv', buffer: readFileSync(FIXTURE) });
+    await s.page.waitForFunction(
+      () => /ROC-AUC \d\.\d{3}/.test(document.querySelector('fb-cell[data-cell-id="byod-file"] .fb-outputs')?.textContent ?? ''),
+      undefined,
+      { timeout: 120_000, polling: 100 },
+    );
     await waitForIdle(s.page);
     expect(await statusOf('byod-file')).toBe('ok');
     expect(await outputText(s.page, 'byod-file')).toMatch(/skipped 3[\s\S]*ROC-AUC 0\.\d{3} ± 0\.\d{3} over 5 folds/);
   });
 
   it('shows training progress on a big file and stops when the learner presses Stop', async () => {
-    await cell('byod-file').locator('input[type="file"]').setInputFiles({ name: 'big.csv', mimeType: 'text/csv', buffer: bigFile(400_000) });
+    await cell('byod-file')
+      .locator('input[type="file"]')
+      .setInputFiles({ name: 'big.csv', mimeType: 'text/csv', buffer: bigFile(400_000) });
     // The previous file's finished bar stays until this run's first output: wait for this file's own progress.
-    await s.page.waitForFunction(() => {
-      const outputs = document.querySelector('fb-cell[data-cell-id="byod-file"] .fb-outputs');
-      const bar = outputs?.querySelector<HTMLProgressElement>('.fb-progress progress');
-      return Boolean(outputs?.textContent?.includes('big.csv: read 400,000 rows') && bar && bar.value > 0 && bar.value < 1);
-    }, undefined, { timeout: 90_000, polling: 100 });
+    await s.page.waitForFunction(
+      () => {
+        const outputs = document.querySelector('fb-cell[data-cell-id="byod-file"] .fb-outputs');
+        const bar = outputs?.querySelector<HTMLProgressElement>('.fb-progress progress');
+        return Boolean(outputs?.textContent?.includes('big.csv: read 400,000 rows') && bar && bar.value > 0 && bar.value < 1);
+      },
+      undefined,
+      { timeout: 90_000, polling: 100 },
+    );
     expect(await cell('byod-file').locator('.fb-progress').innerText()).toMatch(/fold 1 of 5/);
     expect(await statusOf('byod-file')).toBe('running');
     await s.page.getByRole('button', { name: 'Stop' }).click();

@@ -17,7 +17,10 @@ const s = useSession(NOTEBOOK);
 
 /** Replaces line `line` (1-based) of a cell's editor with `text`, typing as a person would. */
 async function replaceLine(cellId: string, line: number, text: string): Promise<void> {
-  await s.page.locator(`fb-cell[data-cell-id="${cellId}"] .cm-line`).nth(line - 1).click();
+  await s.page
+    .locator(`fb-cell[data-cell-id="${cellId}"] .cm-line`)
+    .nth(line - 1)
+    .click();
   await s.page.keyboard.press('Home');
   await s.page.keyboard.press('Shift+End');
   await s.page.keyboard.insertText(text);
@@ -29,12 +32,20 @@ describe('the fraud-detection notebook', () => {
     await waitForIdle(s.page, 170_000);
     const all = await statuses(s.page);
     expect(all.length).toBeGreaterThan(50);
-    expect(all.every((x) => x === 'ok'), `statuses: ${all.join(', ')}`).toBe(true);
+    expect(
+      all.every((x) => x === 'ok'),
+      `statuses: ${all.join(', ')}`,
+    ).toBe(true);
     const exercises = await exerciseStatuses(s.page);
     expect(Object.keys(exercises).length).toBeGreaterThanOrEqual(10);
-    expect(Object.entries(exercises).filter(([, v]) => v !== 'pending' && v !== 'failed'), JSON.stringify(exercises)).toEqual([]);
+    expect(
+      Object.entries(exercises).filter(([, v]) => v !== 'pending' && v !== 'failed'),
+      JSON.stringify(exercises),
+    ).toEqual([]);
     // The model is compared with the rule on the test weeks, and the summary is written from results.
-    expect(await outputText(s.page, 'final-model')).toMatch(/average precision is 0\.\d{3} \(95% interval 0\.\d{3} to 0\.\d{3}\) against 0\.\d{3} for the rule/);
+    expect(await outputText(s.page, 'final-model')).toMatch(
+      /average precision is 0\.\d{3} \(95% interval 0\.\d{3} to 0\.\d{3}\) against 0\.\d{3} for the rule/,
+    );
     expect(await outputText(s.page, 'summary')).toMatch(/the model caught \d+ of \d+ frauds/);
     await expect.poll(() => s.page.locator('fb-cell[data-cell-id="curves"] canvas').count()).toBe(2);
   });

@@ -23,7 +23,10 @@ describe('the backend menu', () => {
     const first = await options();
     // Each candidate with its probe time, then the entry that measures again.
     expect(first.at(-1)).toBe('measure again');
-    expect(first.slice(0, -1).every((text) => /^(cpu|wasm|webgl) \(\d+(\.\d)? ms\)$/.test(text)), first.join(', ')).toBe(true);
+    expect(
+      first.slice(0, -1).every((text) => /^(cpu|wasm|webgl) \(\d+(\.\d)? ms\)$/.test(text)),
+      first.join(', '),
+    ).toBe(true);
     const chosen = await menu().inputValue();
     await s.page.reload();
     await settled();

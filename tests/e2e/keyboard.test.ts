@@ -9,7 +9,9 @@ const s = useSession('00-start-here');
 
 /** The selected cell's id, or null; throws if more than one cell is marked. */
 async function selectedId(): Promise<string | null> {
-  const marked = await s.page.locator('fb-cell[data-selected]').evaluateAll((els) => els.map((e) => `${(e as HTMLElement).dataset.cellId}|${e.getAttribute('aria-current')}`));
+  const marked = await s.page
+    .locator('fb-cell[data-selected]')
+    .evaluateAll((els) => els.map((e) => `${(e as HTMLElement).dataset.cellId}|${e.getAttribute('aria-current')}`));
   if (marked.length > 1) throw new Error(`several cells are selected: ${marked.join(', ')}`);
   if (!marked.length) return null;
   const [id, current] = marked[0].split('|');
@@ -222,7 +224,8 @@ describe('the shortcuts panel', () => {
     expect(await dialog.evaluate((d) => (d as HTMLDialogElement).open && d.matches(':modal'))).toBe(true);
     expect(await dialog.locator('dt').count()).toBeGreaterThan(12);
     const text = await dialog.innerText();
-    for (const line of ['Add a code cell below', 'Delete the cell', 'Run the cell and select the next one', 'Leave the editor and select the cell']) expect(text).toContain(line);
+    for (const line of ['Add a code cell below', 'Delete the cell', 'Run the cell and select the next one', 'Leave the editor and select the cell'])
+      expect(text).toContain(line);
     expect(await focus()).toBe('dialog');
     // Command keys do nothing while the panel is open.
     const before = await cellIds(s.page);

@@ -25,7 +25,11 @@ async function waitForSave(): Promise<void> {
 
 describe('edits persist', () => {
   it('keeps an edited cell across a reload and marks it edited', async () => {
-    await typeInCell(s.page, 'try-ridge', 'const myRidge = 0.25;\nconst ridgeModel = fitPolynomial(train.xs, train.ys, 10, myRidge);\nconst ridgeValidationMSE = mse(validation.ys, predictPolynomial(ridgeModel, validation.xs));\nridgeValidationMSE');
+    await typeInCell(
+      s.page,
+      'try-ridge',
+      'const myRidge = 0.25;\nconst ridgeModel = fitPolynomial(train.xs, train.ys, 10, myRidge);\nconst ridgeValidationMSE = mse(validation.ys, predictPolynomial(ridgeModel, validation.xs));\nridgeValidationMSE',
+    );
     await waitForSave();
     await reload();
     expect(await editorText('try-ridge')).toContain('const myRidge = 0.25;');
@@ -55,7 +59,10 @@ describe('edits persist', () => {
       await s.page.getByRole('button', { name: 'Run all' }).click();
       await waitForIdle(s.page);
       const all = await statuses(s.page);
-      expect(all.every((x) => x === 'ok'), all.join(', ')).toBe(true);
+      expect(
+        all.every((x) => x === 'ok'),
+        all.join(', '),
+      ).toBe(true);
       expect(Number(await outputText(s.page, 'try-ridge'))).toBeGreaterThan(0);
     } finally {
       await s.context.setOffline(false);
@@ -81,7 +88,11 @@ describe('stale cells', () => {
   it('marks the readers of an edited cell stale and re-runs them with Run stale', async () => {
     await s.page.getByRole('button', { name: 'Run all' }).click();
     await waitForIdle(s.page);
-    await typeInCell(s.page, 'baseline', 'const trainMean = 0;\nconst baselinePredictions = validation.ys.map(() => trainMean);\nconst baseline = { model: "predict zero", validationMSE: mse(validation.ys, baselinePredictions), validationRMSE: rmse(validation.ys, baselinePredictions) };\ndisplay.table([baseline]);');
+    await typeInCell(
+      s.page,
+      'baseline',
+      'const trainMean = 0;\nconst baselinePredictions = validation.ys.map(() => trainMean);\nconst baseline = { model: "predict zero", validationMSE: mse(validation.ys, baselinePredictions), validationRMSE: rmse(validation.ys, baselinePredictions) };\ndisplay.table([baseline]);',
+    );
     await s.page.waitForTimeout(500);
     expect(await cell('baseline').getAttribute('data-status')).toBe('stale');
     for (const reader of ['evaluate-cubic', 'report']) expect(await cell(reader).getAttribute('data-status')).toBe('stale');
@@ -89,12 +100,19 @@ describe('stale cells', () => {
     await s.page.getByRole('button', { name: 'Run stale' }).click();
     await waitForIdle(s.page);
     const all = await statuses(s.page);
-    expect(all.every((x) => x === 'ok'), all.join(', ')).toBe(true);
+    expect(
+      all.every((x) => x === 'ok'),
+      all.join(', '),
+    ).toBe(true);
     expect(await outputText(s.page, 'evaluate-cubic')).toContain('predict zero');
   });
 
   it('runs the stale cells a cell depends on before running it', async () => {
-    await typeInCell(s.page, 'features', 'function polynomialFeatures(xs: number[], degree: number): number[][] {\n  return xs.map((x) => Array.from({ length: degree }, (_, power) => (x / 3) ** (power + 1)));\n}\npolynomialFeatures([1.5], 2)');
+    await typeInCell(
+      s.page,
+      'features',
+      'function polynomialFeatures(xs: number[], degree: number): number[][] {\n  return xs.map((x) => Array.from({ length: degree }, (_, power) => (x / 3) ** (power + 1)));\n}\npolynomialFeatures([1.5], 2)',
+    );
     await s.page.waitForTimeout(500);
     expect(await cell('features').getAttribute('data-status')).toBe('stale');
     await cell('coefficients').getByRole('button', { name: 'Run cell' }).click();
@@ -112,7 +130,7 @@ describe('stale cells', () => {
 });
 
 describe('a new release of a notebook', () => {
-  it('keeps the learner\'s edit when the original changed, and offers a side-by-side choice', async () => {
+  it("keeps the learner's edit when the original changed, and offers a side-by-side choice", async () => {
     // Simulate an edit saved against an older version of the cell.
     await s.page.evaluate(async (id) => {
       const open = indexedDB.open('fieldbook-edits');
@@ -121,7 +139,10 @@ describe('a new release of a notebook', () => {
         open.onerror = () => reject(open.error);
       });
       const tx = db.transaction('notebooks', 'readwrite');
-      tx.objectStore('notebooks').put({ version: 1, notebookId: id, savedAt: 0, edited: { 'memory': { source: '"my own memory cell"', base: '"the old original"' } }, added: [], deleted: [] }, id);
+      tx.objectStore('notebooks').put(
+        { version: 1, notebookId: id, savedAt: 0, edited: { memory: { source: '"my own memory cell"', base: '"the old original"' } }, added: [], deleted: [] },
+        id,
+      );
       await new Promise((resolve) => (tx.oncomplete = resolve));
       db.close();
     }, NOTEBOOK);

@@ -11,7 +11,9 @@ const runNewCell = (code: string) => addAndRunCell(s.page, code);
 
 describe('saved models', () => {
   it('lists a model saved in an earlier session and loads it after a reload', async () => {
-    const saver = await runNewCell('const tiny = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [2], kernelInitializer: "ones" })] });\nawait tiny.save("indexeddb://tiny-model");\n(tiny.predict(tf.tensor2d([[1, 2]])) as tf.Tensor).dataSync()[0]');
+    const saver = await runNewCell(
+      'const tiny = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [2], kernelInitializer: "ones" })] });\nawait tiny.save("indexeddb://tiny-model");\n(tiny.predict(tf.tensor2d([[1, 2]])) as tf.Tensor).dataSync()[0]',
+    );
     expect(await outputText(s.page, saver)).toBe('3');
     await s.page.reload();
     await s.page.locator('fb-cell[data-status]').first().waitFor();
@@ -24,7 +26,9 @@ describe('saved models', () => {
     expect(await panel.innerText()).toMatch(/Fieldbook uses .+ of about/);
     await panel.getByRole('button', { name: 'Close' }).click();
 
-    const loader = await runNewCell('const reloaded = await tf.loadLayersModel("indexeddb://tiny-model");\n(reloaded.predict(tf.tensor2d([[1, 2]])) as tf.Tensor).dataSync()[0]');
+    const loader = await runNewCell(
+      'const reloaded = await tf.loadLayersModel("indexeddb://tiny-model");\n(reloaded.predict(tf.tensor2d([[1, 2]])) as tf.Tensor).dataSync()[0]',
+    );
     expect(await outputText(s.page, loader)).toBe('3');
   });
 

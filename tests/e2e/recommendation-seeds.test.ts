@@ -24,7 +24,10 @@ describe.each([3, 11])('the recommendation notebook with SEED = %i', (seed) => {
     await s.page.getByRole('button', { name: 'Run all' }).click();
     await waitForIdle(s.page, 240_000);
     const all = await statuses(s.page);
-    expect(all.every((x) => x === 'ok'), `statuses: ${all.join(', ')}`).toBe(true);
+    expect(
+      all.every((x) => x === 'ok'),
+      `statuses: ${all.join(', ')}`,
+    ).toBe(true);
 
     const summary = await outputText(s.page, 'summary');
     const ab = await outputText(s.page, 'ab-test');

@@ -25,10 +25,16 @@ describe('the recommendation notebook', () => {
     await waitForIdle(s.page, 240_000);
     const all = await statuses(s.page);
     expect(all.length).toBeGreaterThan(50);
-    expect(all.every((x) => x === 'ok'), `statuses: ${all.join(', ')}`).toBe(true);
+    expect(
+      all.every((x) => x === 'ok'),
+      `statuses: ${all.join(', ')}`,
+    ).toBe(true);
     const exerciseStatuses = await s.page.locator('[data-exercise]').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.exerciseStatus));
     expect(exerciseStatuses.length).toBeGreaterThanOrEqual(10);
-    expect(exerciseStatuses.every((x) => x === 'pending' || x === 'failed'), exerciseStatuses.join(', ')).toBe(true);
+    expect(
+      exerciseStatuses.every((x) => x === 'pending' || x === 'failed'),
+      exerciseStatuses.join(', '),
+    ).toBe(true);
     expect(await outputText(s.page, 'surprise')).toMatch(/Ranked by predicted stars, NDCG@10 is 0\.\d{3} against popularity's 0\.\d{3}/);
     expect(await outputText(s.page, 'final-test')).toMatch(/the paired difference is -?0\.\d{3} \(95% interval/);
     expect(await outputText(s.page, 'save-model')).toMatch(/Reloaded, it gives the same top 10/);
@@ -95,9 +101,14 @@ describe('the recommendation notebook', () => {
 
   it('reads a u.data file and reports ratings and ranking metrics for both splits', async () => {
     await showFilePicker();
-    await s.page.locator('fb-cell[data-cell-id="byod-file"] input[type="file"]').first().setInputFiles({
-      name: 'u.data', mimeType: 'text/plain', buffer: readFileSync(join(FIXTURES, 'u.data')),
-    });
+    await s.page
+      .locator('fb-cell[data-cell-id="byod-file"] input[type="file"]')
+      .first()
+      .setInputFiles({
+        name: 'u.data',
+        mimeType: 'text/plain',
+        buffer: readFileSync(join(FIXTURES, 'u.data')),
+      });
     const parsed = await waitForOutput(s.page, 'byod-parse', (t) => t.startsWith('u.data:'));
     expect(parsed).toContain('u.data: 3,764 ratings by 150 users of 120 items (u.data format); skipped 0 bad lines.');
     const run = await waitForOutput(s.page, 'byod-run', (t) => /Done in \d+\.\d s/.test(t));
@@ -112,13 +123,23 @@ describe('the recommendation notebook', () => {
 
   it('names the bad lines of a broken CSV by line number and runs on the rest, with titles', async () => {
     await showFilePicker();
-    await s.page.locator('fb-cell[data-cell-id="byod-file"] input[type="file"]').nth(1).setInputFiles({
-      name: 'u.item', mimeType: 'text/plain', buffer: readFileSync(join(FIXTURES, 'u.item')),
-    });
+    await s.page
+      .locator('fb-cell[data-cell-id="byod-file"] input[type="file"]')
+      .nth(1)
+      .setInputFiles({
+        name: 'u.item',
+        mimeType: 'text/plain',
+        buffer: readFileSync(join(FIXTURES, 'u.item')),
+      });
     await waitForIdle(s.page);
-    await s.page.locator('fb-cell[data-cell-id="byod-file"] input[type="file"]').first().setInputFiles({
-      name: 'broken-ratings.csv', mimeType: 'text/csv', buffer: readFileSync(join(FIXTURES, 'broken-ratings.csv')),
-    });
+    await s.page
+      .locator('fb-cell[data-cell-id="byod-file"] input[type="file"]')
+      .first()
+      .setInputFiles({
+        name: 'broken-ratings.csv',
+        mimeType: 'text/csv',
+        buffer: readFileSync(join(FIXTURES, 'broken-ratings.csv')),
+      });
     const parsed = await waitForOutput(s.page, 'byod-parse', (t) => t.includes('broken-ratings.csv:'));
     expect(parsed).toContain('400 ratings');
     expect(parsed).toContain('(CSV with a header); skipped 4 bad lines. Titles: 120 read from u.item.');

@@ -30,7 +30,10 @@ describe.each([3, 11])('the sentiment notebook with SEED = %i', (seed) => {
     await s.page.getByRole('button', { name: 'Run all' }).click();
     await waitForIdle(s.page, 170_000);
     const all = await statuses(s.page);
-    expect(all.every((x) => x === 'ok'), `statuses: ${all.join(', ')}`).toBe(true);
+    expect(
+      all.every((x) => x === 'ok'),
+      `statuses: ${all.join(', ')}`,
+    ).toBe(true);
     expect(Object.values(await exerciseStatuses(s.page)).filter((x) => x === 'passed')).toEqual([]);
 
     const summary = await outputText(s.page, 'summary');
@@ -55,7 +58,12 @@ describe.each([3, 11])('the sentiment notebook with SEED = %i', (seed) => {
     const [, low, high] = grab(finalTest, /difference\s+-?\d\.\d{3} \(95% CI (-?\d\.\d{3})(?:–| to )(-?\d\.\d{3})\)/);
     const [, saidVader, saidTuned] = grab(summary, /test accuracy (\d\.\d\d) for the off-the-shelf tool, (\d\.\d\d) for our model/);
     expect([sameFigure(saidVader, vader), sameFigure(saidTuned, tuned)]).toEqual([true, true]);
-    const verdict = Number(high) < 0 ? 'the off-the-shelf tool is better than our model' : Number(low) > 0 ? 'our model is better here too' : 'the two are within the noise of each other';
+    const verdict =
+      Number(high) < 0
+        ? 'the off-the-shelf tool is better than our model'
+        : Number(low) > 0
+          ? 'our model is better here too'
+          : 'the two are within the noise of each other';
     expect(summary).toContain(verdict);
 
     const brand = grab(await outputText(s.page, 'brand-model'), /training data gives (\d\.\d{3}) \(95% CI (\d\.\d{3})–(\d\.\d{3})\)/);

@@ -20,7 +20,10 @@ describe('the sentiment-analysis notebook', () => {
     await waitForIdle(s.page, 170_000);
     const all = await statuses(s.page);
     expect(all.length).toBeGreaterThan(60);
-    expect(all.every((x) => x === 'ok'), `statuses: ${all.join(', ')}`).toBe(true);
+    expect(
+      all.every((x) => x === 'ok'),
+      `statuses: ${all.join(', ')}`,
+    ).toBe(true);
     const exercises = await exerciseStatuses(s.page);
     expect(Object.keys(exercises).length).toBe(17);
     expect(Object.entries(exercises).filter(([, status]) => status === 'passed')).toEqual([]);
@@ -106,7 +109,10 @@ describe('the sentiment-analysis notebook', () => {
       await s.page.getByRole('button', { name: 'Run all' }).click();
       await waitForIdle(s.page, 170_000);
       const all = await statuses(s.page);
-      expect(all.every((x) => x === 'ok'), `statuses: ${all.join(', ')}`).toBe(true);
+      expect(
+        all.every((x) => x === 'ok'),
+        `statuses: ${all.join(', ')}`,
+      ).toBe(true);
       expect(await outputText(s.page, 'load-sentences')).toContain('amazon sentences: 1000 lines, read 1000');
       expect(await outputText(s.page, 'baselines')).toMatch(/VADER \(compound ≥ 0\.05 = positive\)\s+0\.\d{3}/);
     } finally {

@@ -24,7 +24,13 @@ describe('Run all, twice in a row', () => {
         const text = document.querySelector('.fb-toolbar-status')?.textContent ?? '';
         if (toolbar.at(-1) !== text) toolbar.push(text);
       };
-      new MutationObserver(record).observe(document.body, { subtree: true, attributes: true, characterData: true, childList: true, attributeFilter: ['data-status'] });
+      new MutationObserver(record).observe(document.body, {
+        subtree: true,
+        attributes: true,
+        characterData: true,
+        childList: true,
+        attributeFilter: ['data-status'],
+      });
       record();
     });
     const runAll = s.page.getByRole('button', { name: 'Run all' });
@@ -35,10 +41,15 @@ describe('Run all, twice in a row', () => {
     await waitForIdle(s.page);
 
     const all = await statuses(s.page);
-    expect(all.every((x) => x === 'ok'), all.join(', ')).toBe(true);
+    expect(
+      all.every((x) => x === 'ok'),
+      all.join(', '),
+    ).toBe(true);
     expect(await s.page.locator('.fb-toolbar-status').innerText()).toBe(`${all.length} of ${all.length} cells run`);
     const log = await s.page.evaluate(() => (window as unknown as { statusLog: { seen: Record<string, string[]>; toolbar: string[] } }).statusLog);
-    const wentStale = Object.entries(log.seen).filter(([, seen]) => seen.includes('stale')).map(([id, seen]) => `${id}: ${seen.join(' → ')}`);
+    const wentStale = Object.entries(log.seen)
+      .filter(([, seen]) => seen.includes('stale'))
+      .map(([id, seen]) => `${id}: ${seen.join(' → ')}`);
     expect(wentStale).toEqual([]);
     expect(log.toolbar.filter((t) => t.includes('stale'))).toEqual([]);
   });

@@ -19,13 +19,20 @@ async function download(button: string): Promise<string> {
 }
 
 function validateWithNbformat(text: string): { status: number | null; stderr: string } {
-  const result = spawnSync('/usr/bin/python3', ['-c', 'import nbformat,sys; nbformat.validate(nbformat.reads(sys.stdin.read(), as_version=4))'], { input: text, encoding: 'utf8' });
+  const result = spawnSync('/usr/bin/python3', ['-c', 'import nbformat,sys; nbformat.validate(nbformat.reads(sys.stdin.read(), as_version=4))'], {
+    input: text,
+    encoding: 'utf8',
+  });
   return { status: result.status, stderr: result.stderr };
 }
 
 describe('export', () => {
-  it('downloads the learner\'s version as Markdown and as .ipynb with outputs and chart images', async () => {
-    await typeInCell(s.page, 'try-ridge', 'const myRidge = 0.5;\nconst ridgeModel = fitPolynomial(train.xs, train.ys, 10, myRidge);\nconst ridgeValidationMSE = mse(validation.ys, predictPolynomial(ridgeModel, validation.xs));\nridgeValidationMSE');
+  it("downloads the learner's version as Markdown and as .ipynb with outputs and chart images", async () => {
+    await typeInCell(
+      s.page,
+      'try-ridge',
+      'const myRidge = 0.5;\nconst ridgeModel = fitPolynomial(train.xs, train.ys, 10, myRidge);\nconst ridgeValidationMSE = mse(validation.ys, predictPolynomial(ridgeModel, validation.xs));\nridgeValidationMSE',
+    );
     await s.page.getByRole('button', { name: 'Run all' }).click();
     await waitForIdle(s.page);
     exportedIds = await cellIds(s.page);
@@ -36,8 +43,12 @@ describe('export', () => {
     const nb = JSON.parse(ipynb);
     expect(nb.nbformat).toBe(4);
     expect(nb.nbformat_minor).toBe(5);
-    const sweep = nb.cells.find((c: { metadata?: { fieldbook?: { id?: string } } }) => c.metadata?.fieldbook?.id === 'sweep' || (c as { id?: string }).id === 'sweep');
-    expect(sweep.outputs.some((o: { data?: Record<string, string> }) => typeof o.data?.['image/png'] === 'string' && o.data['image/png'].length > 1000)).toBe(true);
+    const sweep = nb.cells.find(
+      (c: { metadata?: { fieldbook?: { id?: string } } }) => c.metadata?.fieldbook?.id === 'sweep' || (c as { id?: string }).id === 'sweep',
+    );
+    expect(sweep.outputs.some((o: { data?: Record<string, string> }) => typeof o.data?.['image/png'] === 'string' && o.data['image/png'].length > 1000)).toBe(
+      true,
+    );
     expect(sweep.outputs.some((o: { data?: Record<string, string> }) => String(o.data?.['text/plain'] ?? '').includes('validationMSE'))).toBe(true);
   });
 
@@ -81,7 +92,10 @@ describe('import', () => {
     await s.page.getByRole('button', { name: 'Run all' }).click();
     await waitForIdle(s.page);
     const all = await statuses(s.page);
-    expect(all.every((x) => x === 'ok'), all.join(', ')).toBe(true);
+    expect(
+      all.every((x) => x === 'ok'),
+      all.join(', '),
+    ).toBe(true);
   });
 
   it('reports a corrupt file and changes nothing', async () => {
@@ -96,8 +110,21 @@ describe('import', () => {
     expect(await s.page.locator('.fb-import-problem').innerText()).toContain('not a notebook');
   });
 
-  it('never executes a script in an imported notebook\'s Markdown or outputs', async () => {
-    const hostile = ['---', 'id: hostile', 'title: Hostile', '---', '# Hello', '<script>window.pwned = "script"</script>', '<img src="x" onerror="window.pwned = \'img\'">', '', '```ts id=a', '1 + 1', '```', ''].join('\n');
+  it("never executes a script in an imported notebook's Markdown or outputs", async () => {
+    const hostile = [
+      '---',
+      'id: hostile',
+      'title: Hostile',
+      '---',
+      '# Hello',
+      '<script>window.pwned = "script"</script>',
+      '<img src="x" onerror="window.pwned = \'img\'">',
+      '',
+      '```ts id=a',
+      '1 + 1',
+      '```',
+      '',
+    ].join('\n');
     await importText(s.page, 'hostile.md', hostile);
     await s.page.waitForURL(/#\/imported\/hostile$/);
     await s.page.locator('fb-cell[data-cell-id="a"]').waitFor();
@@ -106,9 +133,25 @@ describe('import', () => {
     expect(await s.page.locator('.fb-prose script').count()).toBe(0);
 
     const withHtmlOutput = JSON.stringify({
-      nbformat: 4, nbformat_minor: 5,
+      nbformat: 4,
+      nbformat_minor: 5,
       metadata: { kernelspec: { name: 'fieldbook-typescript', display_name: 'TypeScript (Fieldbook)', language: 'typescript' } },
-      cells: [{ cell_type: 'code', id: 'x', metadata: {}, execution_count: 1, source: ['1'], outputs: [{ output_type: 'display_data', metadata: {}, data: { 'text/html': ['<b id="bold">hi</b><img src=x onerror="window.pwned=\'output\'">'], 'text/plain': ['hi'] } }] }],
+      cells: [
+        {
+          cell_type: 'code',
+          id: 'x',
+          metadata: {},
+          execution_count: 1,
+          source: ['1'],
+          outputs: [
+            {
+              output_type: 'display_data',
+              metadata: {},
+              data: { 'text/html': ['<b id="bold">hi</b><img src=x onerror="window.pwned=\'output\'">'], 'text/plain': ['hi'] },
+            },
+          ],
+        },
+      ],
     });
     await importText(s.page, 'html-output.ipynb', withHtmlOutput);
     await s.page.locator('fb-cell[data-cell-id="x"] .fb-outputs').waitFor();

@@ -32,7 +32,7 @@ afterAll(async () => {
 });
 
 describe('app updates', () => {
-  it('offers a new version with a prompt and keeps the page (and the learner\'s typing) until accepted', async () => {
+  it("offers a new version with a prompt and keeps the page (and the learner's typing) until accepted", async () => {
     await s.page.goto(`${url}#/notebook/00-start-here`);
     await waitForKernel(s.page);
     await s.page.waitForFunction(() => navigator.serviceWorker?.controller !== null, undefined, { timeout: 60_000 });

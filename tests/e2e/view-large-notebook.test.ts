@@ -44,16 +44,21 @@ describe('a 1,000-cell notebook', () => {
 
   it('gives the cells it does not lay out off screen the height they have when drawn', async () => {
     const off = await s.page.evaluate(() => {
-      const skipped = [...document.querySelectorAll<HTMLElement>('fb-cell.fb-cell-dormant')].filter((c) => c.firstElementChild?.checkVisibility({ contentVisibilityAuto: true }) === false);
+      const skipped = [...document.querySelectorAll<HTMLElement>('fb-cell.fb-cell-dormant')].filter(
+        (c) => c.firstElementChild?.checkVisibility({ contentVisibilityAuto: true }) === false,
+      );
       return {
         count: skipped.length,
-        worst: Math.max(0, ...skipped.slice(0, 200).map((cell) => {
-          const estimated = cell.getBoundingClientRect().height;
-          cell.style.contentVisibility = 'visible';
-          const drawn = cell.getBoundingClientRect().height;
-          cell.style.contentVisibility = '';
-          return Math.abs(drawn - estimated);
-        })),
+        worst: Math.max(
+          0,
+          ...skipped.slice(0, 200).map((cell) => {
+            const estimated = cell.getBoundingClientRect().height;
+            cell.style.contentVisibility = 'visible';
+            const drawn = cell.getBoundingClientRect().height;
+            cell.style.contentVisibility = '';
+            return Math.abs(drawn - estimated);
+          }),
+        ),
       };
     });
     expect(off.count).toBeGreaterThan(500);
@@ -76,7 +81,7 @@ describe('a 1,000-cell notebook', () => {
     expect(await liveEditors()).toBeLessThan(CELLS / 2);
   });
 
-  it('puts the caret where the learner clicks, before or after the cell\'s editor is built', async () => {
+  it("puts the caret where the learner clicks, before or after the cell's editor is built", async () => {
     for (const id of ['c500', 'c700']) {
       const target = s.page.locator(`fb-cell[data-cell-id="${id}"]`);
       await target.scrollIntoViewIfNeeded();

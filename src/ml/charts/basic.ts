@@ -126,7 +126,10 @@ export function distributionChart(values: ArrayLike<number | null>, options: Dis
   const width = (hi - lo) / bins;
   const edges = Array.from({ length: bins + 1 }, (_, i) => (i === bins ? hi : lo + i * width));
   const groups = options.by
-    ? splitByGroup(present.map((i) => (options.by as ArrayLike<unknown>)[i]), options.labels).map((g) => ({
+    ? splitByGroup(
+        present.map((i) => (options.by as ArrayLike<unknown>)[i]),
+        options.labels,
+      ).map((g) => ({
         label: g.label,
         indices: g.indices.map((k) => present[k]),
       }))

@@ -73,9 +73,6 @@ export type ChartSpec = XYChartSpec | HistogramSpec | HeatmapSpec;
 /** Returns true when `value` looks like a chart spec (used by `display(value)`). */
 export function isChartSpec(value: unknown): value is ChartSpec {
   return (
-    typeof value === 'object' &&
-    value !== null &&
-    (value as { type?: unknown }).type === 'chart' &&
-    typeof (value as { kind?: unknown }).kind === 'string'
+    typeof value === 'object' && value !== null && (value as { type?: unknown }).type === 'chart' && typeof (value as { kind?: unknown }).kind === 'string'
   );
 }

@@ -5,15 +5,7 @@
 
 /** The kinds of bad input the toolkit recognises. */
 export type MlErrorCode =
-  | 'empty-data'
-  | 'shape-mismatch'
-  | 'wrong-type'
-  | 'single-class'
-  | 'not-finite'
-  | 'bad-argument'
-  | 'not-fitted'
-  | 'csv-schema'
-  | 'aborted';
+  'empty-data' | 'shape-mismatch' | 'wrong-type' | 'single-class' | 'not-finite' | 'bad-argument' | 'not-fitted' | 'csv-schema' | 'aborted';
 
 /** Base error for every toolkit failure caused by its input. */
 export class MlError extends Error {

@@ -190,7 +190,10 @@ export function selectCsrRows(m: CsrMatrix, rows: ArrayLike<number>): CsrMatrix 
 /** Rows `start` … `end - 1` as a new CSR matrix (like `X[start:end]`). */
 export function sliceCsrRows(m: CsrMatrix, start: number, end = m.shape[0]): CsrMatrix {
   const [lo, hi] = [Math.max(0, start), Math.min(m.shape[0], end)];
-  return selectCsrRows(m, Array.from({ length: Math.max(0, hi - lo) }, (_, k) => lo + k));
+  return selectCsrRows(
+    m,
+    Array.from({ length: Math.max(0, hi - lo) }, (_, k) => lo + k),
+  );
 }
 
 function checkLength(what: string, v: ArrayLike<unknown>, expected: number): void {

@@ -86,12 +86,7 @@ export function detectDelimiter(text: string, sampleLines = 50): string {
  * right number of fields either — and reading goes on at the next line. So every line of the
  * file is either read or reported, by its own line number.
  */
-export function readCsvRecords(
-  text: string,
-  options: RecordOptions,
-  onRecord: (record: CsvRecord) => void,
-  expectedFields?: number,
-): void {
+export function readCsvRecords(text: string, options: RecordOptions, onRecord: (record: CsvRecord) => void, expectedFields?: number): void {
   const delimiter = options.delimiter;
   const quote = options.quoteChar ?? '"';
   const d = delimiter.charCodeAt(0);

@@ -11,7 +11,12 @@ import { MISSING_TOKENS, readRecords, type CsvColumn, type CsvColumnType, type C
 /** Ready-made schemas for the flagship notebooks' "bring your own data" cells. */
 export const SCHEMAS = {
   /** One review a row: `text`, `label` (1 positive, 0 negative). */
-  sentiment: { columns: [{ name: 'text', type: 'string' }, { name: 'label', type: 'label01' }] },
+  sentiment: {
+    columns: [
+      { name: 'text', type: 'string' },
+      { name: 'label', type: 'label01' },
+    ],
+  },
   /** One rating a row: `user`, `item`, `rating`, and optionally `timestamp`. */
   ratings: {
     columns: [
@@ -115,8 +120,11 @@ export function tabularSchema(csvText: string, labelOrOptions: string | TabularS
     const guesses = header.filter((h) => /^(class|label|target|y|is_?fraud|fraud)$/i.test(h));
     throw new MlError(
       'csv-schema',
-      `The file has no label column '${label}'. Found: ${header.slice(0, 40).map((h) => h || '(unnamed)').join(', ').slice(0, 400)}.` +
-        (guesses.length > 0 ? ` Try { labelColumn: '${guesses[0]}' }.` : ' Pass the name of the 0/1 column as labelColumn.'),
+      `The file has no label column '${label}'. Found: ${header
+        .slice(0, 40)
+        .map((h) => h || '(unnamed)')
+        .join(', ')
+        .slice(0, 400)}.` + (guesses.length > 0 ? ` Try { labelColumn: '${guesses[0]}' }.` : ' Pass the name of the 0/1 column as labelColumn.'),
     );
   }
   if (records.length === 0) throw new MlError('empty-data', `The file has a header row (line ${layout.headerLine}) but no data rows.`);

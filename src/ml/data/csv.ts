@@ -167,10 +167,15 @@ function streamRecords(
     onHeader(names, line, warnings);
   };
   if (options.header) start(options.header, 0);
-  readCsvRecords(clean, { delimiter, quoteChar: options.quoteChar }, (record) => {
-    if (!sawHeader) start(record.fields, record.line);
-    else onData(record);
-  }, options.header?.length);
+  readCsvRecords(
+    clean,
+    { delimiter, quoteChar: options.quoteChar },
+    (record) => {
+      if (!sawHeader) start(record.fields, record.line);
+      else onData(record);
+    },
+    options.header?.length,
+  );
   if (!sawHeader) throw new MlError('empty-data', 'The file is empty: it needs a header row and data rows.');
   return delimiter;
 }
@@ -202,8 +207,10 @@ function describeHeader(header: string[]): string {
   const shown = header.slice(0, 12).map((h) => h || '(unnamed)');
   const long = shown.some((h) => h.length > 60);
   if (long || header.length === 1) {
-    return `${header.length === 1 ? 'one column' : `${header.length} columns`}, starting '${header.join(',').slice(0, 60)}…'. ` +
-      'If that is the whole first line, the separator or the line ends were not recognised';
+    return (
+      `${header.length === 1 ? 'one column' : `${header.length} columns`}, starting '${header.join(',').slice(0, 60)}…'. ` +
+      'If that is the whole first line, the separator or the line ends were not recognised'
+    );
   }
   return shown.join(', ') + (header.length > 12 ? `, … (${header.length} columns)` : '');
 }
@@ -266,11 +273,16 @@ export function parseCsv(text: string, schema: CsvSchema, options: CsvOptions = 
   const delimiterUsed = options.delimiter ?? detectDelimiter(clean);
   let headerLine = 0;
   let headerWarnings: string[] = [];
-  streamRecords(clean, { ...options, delimiter: delimiterUsed }, (names, line, warned) => {
-    headerLine = line;
-    headerWarnings = warned;
-    onHeader(names);
-  }, onData);
+  streamRecords(
+    clean,
+    { ...options, delimiter: delimiterUsed },
+    (names, line, warned) => {
+      headerLine = line;
+      headerWarnings = warned;
+      onHeader(names);
+    },
+    onData,
+  );
   if (dataRecords === 0 && !options.header) {
     throw new MlError('empty-data', `The file has a header row (line ${headerLine}: ${describeHeader(header)}) but no data rows.`);
   }

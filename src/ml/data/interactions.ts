@@ -46,7 +46,10 @@ function sortIds(ids: (number | string)[]): (number | string)[] {
  * Numbers the users and items of `rows` 0 … n − 1 in id order. `items` adds catalogue ids that may
  * have no rows yet (new titles), so the model ranks the whole catalogue.
  */
-export function fitIdEncoder(rows: readonly InteractionRow[], options: { items?: readonly (number | string)[]; users?: readonly (number | string)[] } = {}): IdEncoder {
+export function fitIdEncoder(
+  rows: readonly InteractionRow[],
+  options: { items?: readonly (number | string)[]; users?: readonly (number | string)[] } = {},
+): IdEncoder {
   if (rows.length === 0 && !options.items?.length) throw new MlError('empty-data', 'fitIdEncoder() needs rows (or a catalogue of items).');
   const distinct = (values: Iterable<number | string>) => {
     const seen = new Map<string, number | string>();

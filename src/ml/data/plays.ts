@@ -141,8 +141,13 @@ export function generateArrivals(
     while (taken.has(title)) title += '′';
     taken.add(title);
     return {
-      item: items.length + n + 1, title, genres: own, year: 2024, bias: rng.normal(0, 0.4),
-      factors: drawTitleTwist(rng, factors), popularity: 0,
+      item: items.length + n + 1,
+      title,
+      genres: own,
+      year: 2024,
+      bias: rng.normal(0, 0.4),
+      factors: drawTitleTwist(rng, factors),
+      popularity: 0,
     };
   });
   const freshUsers = Array.from({ length: newUsers }, (_, n): UserProfile => ({
@@ -151,7 +156,10 @@ export function generateArrivals(
     ...drawUserTaste(rng, factors),
     activity: 0,
   }));
-  const popular = items.map((_, i) => i).sort((a, b) => items[b].popularity - items[a].popularity).slice(0, 60);
+  const popular = items
+    .map((_, i) => i)
+    .sort((a, b) => items[b].popularity - items[a].popularity)
+    .slice(0, 60);
   const onboarding: Arrivals['onboarding'] = [];
   freshUsers.forEach((u, n) => {
     const count = rng.int(0, 3);

@@ -63,9 +63,7 @@ const percent = (x: number): string => `${(100 * x).toFixed(1)}%`;
 
 /** Judges a column's kind from its non-missing values (placeholder strings are ignored). */
 export function inferColumnKind(values: readonly unknown[]): ColumnKind {
-  const present = values.filter(
-    (v) => !isMissing(v) && !(typeof v === 'string' && PLACEHOLDER_STRINGS.has(v.trim().toLowerCase())),
-  );
+  const present = values.filter((v) => !isMissing(v) && !(typeof v === 'string' && PLACEHOLDER_STRINGS.has(v.trim().toLowerCase())));
   if (present.length === 0) return 'empty';
   const strings = present.filter((v): v is string => typeof v === 'string').map((v) => v.trim().toLowerCase());
   const booleanWords = strings.length === present.length && strings.every((v) => ['true', 'false', 'yes', 'no'].includes(v));

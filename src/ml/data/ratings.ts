@@ -119,9 +119,38 @@ export interface RatingInfo {
   issues: RatingIssues;
 }
 
-const ADJECTIVES = ['Silent', 'Crimson', 'Hidden', 'Last', 'Broken', 'Golden', 'Midnight', 'Hollow', 'Distant', 'Electric',
-  'Frozen', 'Wild', 'Silver', 'Burning', 'Forgotten', 'Iron', 'Lonely', 'Final', 'Secret', 'Endless', 'Quiet', 'Savage',
-  'Velvet', 'Scarlet', 'Northern', 'Fading', 'Restless', 'Brave', 'Little', 'Lost'];
+const ADJECTIVES = [
+  'Silent',
+  'Crimson',
+  'Hidden',
+  'Last',
+  'Broken',
+  'Golden',
+  'Midnight',
+  'Hollow',
+  'Distant',
+  'Electric',
+  'Frozen',
+  'Wild',
+  'Silver',
+  'Burning',
+  'Forgotten',
+  'Iron',
+  'Lonely',
+  'Final',
+  'Secret',
+  'Endless',
+  'Quiet',
+  'Savage',
+  'Velvet',
+  'Scarlet',
+  'Northern',
+  'Fading',
+  'Restless',
+  'Brave',
+  'Little',
+  'Lost',
+];
 const NOUNS: Record<string, readonly string[]> = {
   Action: ['Protocol', 'Vendetta', 'Strike', 'Run', 'Fury', 'Ambush', 'Heist', 'Target', 'Pursuit', 'Siege', 'Reckoning', 'Showdown'],
   Comedy: ['Wedding', 'Weekend', 'Neighbours', 'Roommates', 'Vacation', 'Road Trip', 'Family', 'Mix-Up', 'Party', 'Office', 'Reunion', 'Misfits'],
@@ -174,13 +203,20 @@ function makeItems(rng: Rng, n: number, factors: number, exponent: number, stren
     const title = makeTitle(rng, genres[main], taken);
     taken.add(title);
     return {
-      item: i + 1, title, genres: own.map((g) => genres[g]), year: Math.max(1950, 2024 - Math.floor(rng.exponential(1 / 12))),
-      bias: rng.normal(0, 0.4), factors: drawTitleTwist(rng, factors, strength), popularity: 0,
+      item: i + 1,
+      title,
+      genres: own.map((g) => genres[g]),
+      year: Math.max(1950, 2024 - Math.floor(rng.exponential(1 / 12))),
+      bias: rng.normal(0, 0.4),
+      factors: drawTitleTwist(rng, factors, strength),
+      popularity: 0,
     };
   });
   // Better films tend to be more popular, loosely: rank by quality plus a lot of luck.
   const order = items.map((it, i) => ({ i, key: it.bias + rng.normal(0, 0.6) })).sort((a, b) => b.key - a.key);
-  order.forEach(({ i }, rank) => { items[i].popularity = 1 / (rank + 1) ** exponent; });
+  order.forEach(({ i }, rank) => {
+    items[i].popularity = 1 / (rank + 1) ** exponent;
+  });
   return items;
 }
 
@@ -195,9 +231,19 @@ export function generateRatings(options: RatingOptions = {}): {
   info: RatingInfo;
 } {
   const {
-    users: nUsers = 500, items: nItems = 400, ratingsPerUser = 50, minRatingsPerUser = 15, seed = 42, factors = 4,
-    noise = 0.7, popularityExponent = 1.1, selectionBias = 1, startDate = '2023-01-01', days = 365,
-    baseRating = GLOBAL_MEAN, tasteStrength = 1,
+    users: nUsers = 500,
+    items: nItems = 400,
+    ratingsPerUser = 50,
+    minRatingsPerUser = 15,
+    seed = 42,
+    factors = 4,
+    noise = 0.7,
+    popularityExponent = 1.1,
+    selectionBias = 1,
+    startDate = '2023-01-01',
+    days = 365,
+    baseRating = GLOBAL_MEAN,
+    tasteStrength = 1,
   } = options;
   checkWhole('users', nUsers, 1);
   checkWhole('items', nItems, 1);
@@ -229,7 +275,8 @@ export function generateRatings(options: RatingOptions = {}): {
     for (const t of truth) trueSum += t;
     // Weighted sampling without replacement (Efraimidis & Spirakis): keep the largest ln(U)/w.
     const keys = items.map((it, i) => ({
-      i, key: Math.log(1 - pickRng.next()) / (it.popularity * Math.exp(selectionBias * (expectedRating(u, it, baseRating) - baseRating))),
+      i,
+      key: Math.log(1 - pickRng.next()) / (it.popularity * Math.exp(selectionBias * (expectedRating(u, it, baseRating) - baseRating))),
     }));
     keys.sort((a, b) => b.key - a.key);
     const joinDay = pickRng.uniform(0, days * 0.85);
@@ -250,9 +297,14 @@ export function generateRatings(options: RatingOptions = {}): {
     users,
     items,
     info: {
-      ratings: rows.length, users: nUsers, items: nItems, density: rows.length / (nUsers * nItems),
+      ratings: rows.length,
+      users: nUsers,
+      items: nItems,
+      density: rows.length / (nUsers * nItems),
       meanRating,
-      meanTrueRating: trueSum / (nUsers * nItems), globalMean: baseRating, issues,
+      meanTrueRating: trueSum / (nUsers * nItems),
+      globalMean: baseRating,
+      issues,
     },
   };
 }
@@ -275,9 +327,12 @@ function plantIssues(rows: RatingRow[], issues: RatingIssues, rng: Rng, nUsers: 
   const bot = nUsers + 1;
   const botStart = startSeconds + Math.floor(rng.uniform(0.3, 0.7) * days * 86_400);
   const count = Math.min(nItems, Math.max(50, Math.round(nItems * 0.6)));
-  rng.shuffle(Array.from({ length: nItems }, (_, i) => i + 1)).slice(0, count).forEach((item, n) => {
-    rows.push({ user: bot, item, rating: 5, timestamp: botStart + n * Math.floor(3_600 / count) });
-  });
+  rng
+    .shuffle(Array.from({ length: nItems }, (_, i) => i + 1))
+    .slice(0, count)
+    .forEach((item, n) => {
+      rows.push({ user: bot, item, rating: 5, timestamp: botStart + n * Math.floor(3_600 / count) });
+    });
   issues.botUser = bot;
   issues.botRatings = count;
 }

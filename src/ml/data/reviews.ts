@@ -122,7 +122,13 @@ interface Draft {
 
 /** How often a rater labels a review of each kind against its true polarity. */
 const RATER_SLIPS: Record<ReviewKind, number> = {
-  plain: 0.03, short: 0.04, negated: 0.08, contrast: 0.1, slang: 0.14, sarcastic: 0.3, lukewarm: 0.32,
+  plain: 0.03,
+  short: 0.04,
+  negated: 0.08,
+  contrast: 0.1,
+  slang: 0.14,
+  sarcastic: 0.3,
+  lukewarm: 0.32,
 };
 /** The three raters: the first is the most careful, the third the least. */
 const RATER_CARE = [0.7, 1, 1.4];
@@ -147,29 +153,52 @@ function fillTemplate(template: string, s: Slots): string {
   const { rng } = s;
   const value = (slot: string): string => {
     switch (slot) {
-      case 'aspect': return s.a1.name;
-      case 'aspect2': return s.a2.name;
-      case 'is': return s.a1.plural ? 'are' : 'is';
-      case 'is2': return s.a2.plural ? 'are' : 'is';
-      case 'it': return s.a1.plural ? 'they' : 'it';
-      case 'pos': return rng.pick(corpus.positiveAdjectives);
-      case 'neg': return rng.pick(corpus.negativeAdjectives);
-      case 'posPhrase': return rng.pick(s.a1.pos);
-      case 'negPhrase': return rng.pick(s.a1.neg);
-      case 'int': return rng.pick(corpus.intensifiers);
-      case 'product': return s.category.product;
-      case 'brand': return s.brand;
-      case 'n': return String(rng.int(2, 12));
-      case 'period': return rng.pick(corpus.periods);
-      case 'relative': return rng.pick(corpus.relatives);
-      case 'color': return rng.pick(corpus.colors);
-      case 'model': return rng.pick(corpus.driftModels);
-      case 'firstPhrase': return rng.pick(s.positive ? s.a1.neg : s.a1.pos);
-      case 'secondPhrase': return rng.pick(s.positive ? s.a2.pos : s.a2.neg);
-      case 'firstAdj': return rng.pick(s.positive ? corpus.negativeAdjectives : corpus.positiveAdjectives);
-      case 'secondAdj': return rng.pick(s.positive ? corpus.positiveAdjectives : corpus.negativeAdjectives);
-      case 'drift': return rng.pick(s.positive ? corpus.driftPositive : corpus.driftNegative);
-      default: throw new Error(`review template slot {${slot}} is unknown`);
+      case 'aspect':
+        return s.a1.name;
+      case 'aspect2':
+        return s.a2.name;
+      case 'is':
+        return s.a1.plural ? 'are' : 'is';
+      case 'is2':
+        return s.a2.plural ? 'are' : 'is';
+      case 'it':
+        return s.a1.plural ? 'they' : 'it';
+      case 'pos':
+        return rng.pick(corpus.positiveAdjectives);
+      case 'neg':
+        return rng.pick(corpus.negativeAdjectives);
+      case 'posPhrase':
+        return rng.pick(s.a1.pos);
+      case 'negPhrase':
+        return rng.pick(s.a1.neg);
+      case 'int':
+        return rng.pick(corpus.intensifiers);
+      case 'product':
+        return s.category.product;
+      case 'brand':
+        return s.brand;
+      case 'n':
+        return String(rng.int(2, 12));
+      case 'period':
+        return rng.pick(corpus.periods);
+      case 'relative':
+        return rng.pick(corpus.relatives);
+      case 'color':
+        return rng.pick(corpus.colors);
+      case 'model':
+        return rng.pick(corpus.driftModels);
+      case 'firstPhrase':
+        return rng.pick(s.positive ? s.a1.neg : s.a1.pos);
+      case 'secondPhrase':
+        return rng.pick(s.positive ? s.a2.pos : s.a2.neg);
+      case 'firstAdj':
+        return rng.pick(s.positive ? corpus.negativeAdjectives : corpus.positiveAdjectives);
+      case 'secondAdj':
+        return rng.pick(s.positive ? corpus.positiveAdjectives : corpus.negativeAdjectives);
+      case 'drift':
+        return rng.pick(s.positive ? corpus.driftPositive : corpus.driftNegative);
+      default:
+        throw new Error(`review template slot {${slot}} is unknown`);
     }
   };
   const text = template.replace(/\{(\w+)\}/g, (_, slot: string) => {
@@ -237,8 +266,7 @@ function draftReview(s: Slots, kind: ReviewKind, update: boolean, dipAspect: str
       closing(0.3);
       break;
     case 'contrast':
-      d.core.push(rng.bernoulli(0.85) ? say(corpus.contrastTemplates)
-        : say(positive ? corpus.contrastToPositiveExtras : corpus.contrastToNegativeExtras));
+      d.core.push(rng.bernoulli(0.85) ? say(corpus.contrastTemplates) : say(positive ? corpus.contrastToPositiveExtras : corpus.contrastToNegativeExtras));
       closing(0.3);
       break;
     case 'sarcastic':
@@ -276,9 +304,7 @@ function addTypo(text: string, rng: Rng): string {
   const w = words[i];
   const j = rng.int(1, w.length - 2);
   const how = rng.int(0, 2);
-  words[i] = how === 0 ? w.slice(0, j) + w[j + 1] + w[j] + w.slice(j + 2)
-    : how === 1 ? w.slice(0, j) + w.slice(j + 1)
-      : w.slice(0, j) + w[j] + w.slice(j);
+  words[i] = how === 0 ? w.slice(0, j) + w[j + 1] + w[j] + w.slice(j + 2) : how === 1 ? w.slice(0, j) + w.slice(j + 1) : w.slice(0, j) + w[j] + w.slice(j);
   return words.join(' ');
 }
 
@@ -294,8 +320,17 @@ function parseDate(iso: string, name: string): number {
  */
 export function generateReviews(options: ReviewOptions = {}): { table: Table<ReviewRow>; info: ReviewInfo } {
   const {
-    size = 4000, seed = 42, startDate = '2024-01-01', months = 12, labelNoise = 0.03, typoRate = 0.05,
-    dipBrand = 'Lumio', dipMonths = [5, 7], dipPositiveRate = 0.3, newVocabularyRate = 0.5, dipAspect = 'battery',
+    size = 4000,
+    seed = 42,
+    startDate = '2024-01-01',
+    months = 12,
+    labelNoise = 0.03,
+    typoRate = 0.05,
+    dipBrand = 'Lumio',
+    dipMonths = [5, 7],
+    dipPositiveRate = 0.3,
+    newVocabularyRate = 0.5,
+    dipAspect = 'battery',
   } = options;
   if (!Number.isInteger(size) || size < 1) throw new MlError('bad-argument', `generateReviews(): size must be a whole number ≥ 1, got ${size}.`);
   if (!Number.isInteger(months) || months < 1) throw new MlError('bad-argument', `generateReviews(): months must be a whole number ≥ 1, got ${months}.`);
@@ -309,7 +344,12 @@ export function generateReviews(options: ReviewOptions = {}): { table: Table<Rev
 
   const raterRng = createRng(seed + RATER_SEED_OFFSET);
   const drafts: {
-    time: number; row: Omit<ReviewRow, 'review_id'>; kind: ReviewKind; noisy: boolean; sentences: ReviewSentence[]; raters: number[];
+    time: number;
+    row: Omit<ReviewRow, 'review_id'>;
+    kind: ReviewKind;
+    noisy: boolean;
+    sentences: ReviewSentence[];
+    raters: number[];
   }[] = [];
   for (let r = 0; r < size; r++) {
     const m = rng.weightedIndex(monthWeights);
@@ -331,7 +371,7 @@ export function generateReviews(options: ReviewOptions = {}): { table: Table<Rev
     if (countWords(sentences) < MIN_WORDS) sentences.unshift({ text: fillTemplate(rng.pick(corpus.fillers), slots), aspects: [] });
     let text = sentences.map((x) => x.text).join(' ');
     if (rng.bernoulli(typoRate)) text = addTypo(text, rng);
-    let rating = kind === 'lukewarm' ? 3 : positive ? (d.strong || rng.bernoulli(0.4) ? 5 : 4) : (d.strong || rng.bernoulli(0.4) ? 1 : 2);
+    let rating = kind === 'lukewarm' ? 3 : positive ? (d.strong || rng.bernoulli(0.4) ? 5 : 4) : d.strong || rng.bernoulli(0.4) ? 1 : 2;
     let label = positive ? 1 : 0;
     const noisy = rng.bernoulli(labelNoise);
     if (noisy) {
@@ -342,7 +382,11 @@ export function generateReviews(options: ReviewOptions = {}): { table: Table<Rev
     const truth = positive ? 1 : 0;
     const raters = RATER_CARE.map((care) => (raterRng.bernoulli(Math.min(0.5, RATER_SLIPS[kind] * care)) ? 1 - truth : truth));
     drafts.push({
-      time, kind, noisy, sentences, raters,
+      time,
+      kind,
+      noisy,
+      sentences,
+      raters,
       row: { timestamp: iso, month: iso.slice(0, 7), brand: brand.name, category: category.name, text, rating, label },
     });
   }

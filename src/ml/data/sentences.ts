@@ -272,7 +272,11 @@ export interface DuplicateGroup {
 
 /** Lower case, letters and digits only, single spaces: the key near-duplicates share. */
 export function duplicateKey(text: string): string {
-  return text.toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/[^\p{L}\p{N}']+/gu, ' ').trim();
+  return text
+    .toLowerCase()
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/[^\p{L}\p{N}']+/gu, ' ')
+    .trim();
 }
 
 /**

@@ -23,12 +23,7 @@ export function createTable<R extends Row>(rows: R[]): Table<R> {
  * -999 or 'N/A' are not treated as missing here; `qualityReport` flags them so the learner decides.
  */
 export function isMissing(value: unknown): boolean {
-  return (
-    value === null ||
-    value === undefined ||
-    (typeof value === 'number' && Number.isNaN(value)) ||
-    (typeof value === 'string' && value.trim() === '')
-  );
+  return value === null || value === undefined || (typeof value === 'number' && Number.isNaN(value)) || (typeof value === 'string' && value.trim() === '');
 }
 
 function checkColumn(input: RowsLike, column: string): void {
@@ -86,7 +81,10 @@ export function selectColumns<R extends Row>(table: Table<R>, columns: string[])
 /** A table without the given columns. */
 export function dropColumns<R extends Row>(table: Table<R>, columns: string[]): Table {
   for (const column of columns) checkColumn(table, column);
-  return selectColumns(table, table.columns.filter((c) => !columns.includes(c)));
+  return selectColumns(
+    table,
+    table.columns.filter((c) => !columns.includes(c)),
+  );
 }
 
 /** How often each distinct non-missing value occurs, most frequent first (ties by value). */
@@ -116,7 +114,10 @@ export function quantileSorted(sorted: readonly number[], q: number): number {
 
 /** The q-quantile of numbers in any order. */
 export function quantile(values: ArrayLike<number>, q: number): number {
-  return quantileSorted(Array.from(values).sort((a, b) => a - b), q);
+  return quantileSorted(
+    Array.from(values).sort((a, b) => a - b),
+    q,
+  );
 }
 
 /** Summary statistics of a set of numbers, as pandas reports them. */

@@ -69,7 +69,10 @@ const MERCHANT_SPEND = [1, 0.8, 0.6, 1, 1.3, 1.2, 0.5, 1];
 const MERCHANT_RISK = [1, 1, 1, 3, 1, 2, 1, 1];
 const AGE_SHARE = [0.15, 0.35, 0.32, 0.18];
 const AGE_TARGETED = [1.5, 1, 1, 2];
-const CITIES = [[30, 32], [70, 66]];
+const CITIES = [
+  [30, 32],
+  [70, 66],
+];
 const DAY = 86_400;
 
 /** A simulated card holder; `terminal_ids` are the terminals they use. */
@@ -97,10 +100,18 @@ export interface TerminalProfile {
 export type TransactionRow = {
   transaction_id: number;
   /** ISO date-time (UTC) and the same instant as seconds since day 0, its day and hour. */
-  tx_datetime: string; tx_time_seconds: number; tx_day: number; tx_hour: number;
-  customer_id: number; terminal_id: number; amount: number;
-  merchant_type: string | null; customer_age_group: string | null; customer_region: string;
-  label: number; scenario: number;
+  tx_datetime: string;
+  tx_time_seconds: number;
+  tx_day: number;
+  tx_hour: number;
+  customer_id: number;
+  terminal_id: number;
+  amount: number;
+  merchant_type: string | null;
+  customer_age_group: string | null;
+  customer_region: string;
+  label: number;
+  scenario: number;
 };
 
 /** What the simulator did, for checking a model against the truth. */
@@ -116,8 +127,21 @@ export interface TransactionInfo {
   newPatternFromDay: number | null;
 }
 
-const COLUMNS = ['transaction_id', 'tx_datetime', 'tx_time_seconds', 'tx_day', 'tx_hour', 'customer_id', 'terminal_id',
-  'amount', 'merchant_type', 'customer_age_group', 'customer_region', 'label', 'scenario'];
+const COLUMNS = [
+  'transaction_id',
+  'tx_datetime',
+  'tx_time_seconds',
+  'tx_day',
+  'tx_hour',
+  'customer_id',
+  'terminal_id',
+  'amount',
+  'merchant_type',
+  'customer_age_group',
+  'customer_region',
+  'label',
+  'scenario',
+];
 
 const clampToGrid = (v: number): number => Math.min(100, Math.max(0, v));
 
@@ -152,8 +176,15 @@ function makeCustomers(rng: Rng, n: number, terminals: TerminalProfile[], radius
     const remote = online.length === 0 ? [] : Array.from({ length: rng.int(1, 3) }, () => rng.pick(online).terminal_id);
     const urban = CITIES.some(([cx, cy]) => Math.hypot(cx - x, cy - y) < 18);
     return {
-      customer_id, x, y, mean_amount, std_amount: mean_amount / 2, mean_tx_per_day: rng.uniform(0, 2.5),
-      age_group: ageGroups[ageIndex], region: urban ? 'urban' : 'rural', terminal_ids: [...inPerson, ...new Set(remote)],
+      customer_id,
+      x,
+      y,
+      mean_amount,
+      std_amount: mean_amount / 2,
+      mean_tx_per_day: rng.uniform(0, 2.5),
+      age_group: ageGroups[ageIndex],
+      region: urban ? 'urban' : 'rural',
+      terminal_ids: [...inPerson, ...new Set(remote)],
     };
   });
 }
@@ -199,15 +230,26 @@ export function generateTransactions(options: TransactionOptions = {}): {
   info: TransactionInfo;
 } {
   const {
-    customers: nCustomers = 400, terminals: nTerminals = 800, days = 60, seed = 42, startDate = '2025-04-01',
-    radius = 8, compromisedTerminalsPerDay = 0.12, compromisedCustomersPerDay = 0.3, largeAmountThreshold = 220,
-    missingMerchantRate = 0.03, missingAgeRate = 0.04, duplicateRate = 0.002, newPatternBurstsPerDay = 4,
+    customers: nCustomers = 400,
+    terminals: nTerminals = 800,
+    days = 60,
+    seed = 42,
+    startDate = '2025-04-01',
+    radius = 8,
+    compromisedTerminalsPerDay = 0.12,
+    compromisedCustomersPerDay = 0.3,
+    largeAmountThreshold = 220,
+    missingMerchantRate = 0.03,
+    missingAgeRate = 0.04,
+    duplicateRate = 0.002,
+    newPatternBurstsPerDay = 4,
   } = options;
   checkCount('customers', nCustomers, 1);
   checkCount('terminals', nTerminals, 1);
   checkCount('days', days, 1);
   const start = Date.parse(startDate);
-  if (!Number.isFinite(start)) throw new MlError('bad-argument', `generateTransactions(): startDate must be an ISO date like '2025-04-01', got '${startDate}'.`);
+  if (!Number.isFinite(start))
+    throw new MlError('bad-argument', `generateTransactions(): startDate must be an ISO date like '2025-04-01', got '${startDate}'.`);
   const newPatternFromDay = options.newPatternFromDay ?? null;
   const rng = createRng(seed);
   // Separate streams, so changing one rate does not reshuffle everything else.
@@ -265,12 +307,19 @@ export function generateTransactions(options: TransactionOptions = {}): {
   txs.forEach((tx, transaction_id) => {
     const c = customers[tx.customer];
     const row: TransactionRow = {
-      transaction_id, tx_datetime: new Date(start + tx.time * 1000).toISOString().slice(0, 19) + 'Z',
-      tx_time_seconds: tx.time, tx_day: Math.floor(tx.time / DAY), tx_hour: Math.floor((tx.time % DAY) / 3600),
-      customer_id: tx.customer, terminal_id: tx.terminal, amount: tx.amount,
+      transaction_id,
+      tx_datetime: new Date(start + tx.time * 1000).toISOString().slice(0, 19) + 'Z',
+      tx_time_seconds: tx.time,
+      tx_day: Math.floor(tx.time / DAY),
+      tx_hour: Math.floor((tx.time % DAY) / 3600),
+      customer_id: tx.customer,
+      terminal_id: tx.terminal,
+      amount: tx.amount,
       merchant_type: dirtRng.bernoulli(missingMerchantRate) ? null : terminals[tx.terminal].merchant_type,
       customer_age_group: dirtRng.bernoulli(missingAgeRate) ? null : c.age_group,
-      customer_region: c.region, label: tx.scenario > 0 ? 1 : 0, scenario: tx.scenario,
+      customer_region: c.region,
+      label: tx.scenario > 0 ? 1 : 0,
+      scenario: tx.scenario,
     };
     rows.push(row);
     if (dirtRng.bernoulli(duplicateRate)) rows.push({ ...row });
@@ -284,10 +333,14 @@ export function generateTransactions(options: TransactionOptions = {}): {
     customers,
     terminals,
     info: {
-      transactions: txs.length, fraudRate: txs.length === 0 ? 0 : frauds / txs.length, fraudByScenario,
+      transactions: txs.length,
+      fraudRate: txs.length === 0 ? 0 : frauds / txs.length,
+      fraudByScenario,
       compromisedTerminals: listCompromises(hitTerminals).map(([terminal_id, fromDay]) => ({ terminal_id, fromDay })),
       compromisedCustomers: listCompromises(hitCustomers).map(([customer_id, fromDay]) => ({ customer_id, fromDay })),
-      startDate, days, newPatternFromDay,
+      startDate,
+      days,
+      newPatternFromDay,
     },
   };
 }
@@ -372,9 +425,15 @@ export function addRollingFeatures<R extends Row>(rows: readonly R[], options: R
       let known = 0;
       for (let k = 0; k < g.length; k++) {
         const i = g[k];
-        if (amounts[i] !== null) { sum += amounts[i]!; known++; }
+        if (amounts[i] !== null) {
+          sum += amounts[i]!;
+          known++;
+        }
         while (times[g[lo]] <= times[i] - w * DAY) {
-          if (amounts[g[lo]] !== null) { sum -= amounts[g[lo]]!; known--; }
+          if (amounts[g[lo]] !== null) {
+            sum -= amounts[g[lo]]!;
+            known--;
+          }
           lo++;
         }
         count[i] = k - lo + 1;

@@ -91,11 +91,7 @@ export function psiDetails(
 }
 
 /** Population stability index of `actual` against `expected` (see `psiDetails`). */
-export function psi(
-  expected: ArrayLike<number> | ArrayLike<string>,
-  actual: ArrayLike<number> | ArrayLike<string>,
-  options: PsiOptions = {},
-): number {
+export function psi(expected: ArrayLike<number> | ArrayLike<string>, actual: ArrayLike<number> | ArrayLike<string>, options: PsiOptions = {}): number {
   return psiDetails(expected, actual, options).psi;
 }
 
@@ -149,11 +145,7 @@ export function ksTest(a: ArrayLike<number>, b: ArrayLike<number>): { statistic:
 }
 
 /** A vocabulary: a set or list of tokens, a token→index map, or an object holding such a map. */
-export type Vocabulary =
-  | ReadonlySet<string>
-  | ReadonlyMap<string, unknown>
-  | readonly string[]
-  | { index: ReadonlyMap<string, unknown> };
+export type Vocabulary = ReadonlySet<string> | ReadonlyMap<string, unknown> | readonly string[] | { index: ReadonlyMap<string, unknown> };
 
 function toLookup(vocabulary: Vocabulary): (token: string) => boolean {
   if (vocabulary instanceof Set || vocabulary instanceof Map) return (t) => vocabulary.has(t);

@@ -18,10 +18,7 @@ export interface LatencyReport {
  * Times `fn` (sync or async) `runs` times after `warmup` untimed calls and reports percentiles in
  * milliseconds. The warm-up lets tfjs compile kernels and the JIT settle, as a served model would.
  */
-export async function measureLatency(
-  fn: () => unknown,
-  options: { runs?: number; warmup?: number } = {},
-): Promise<LatencyReport> {
+export async function measureLatency(fn: () => unknown, options: { runs?: number; warmup?: number } = {}): Promise<LatencyReport> {
   const { runs = 200, warmup = 20 } = options;
   if (!Number.isInteger(runs) || runs < 1 || !Number.isInteger(warmup) || warmup < 0) {
     throw new MlError('bad-argument', `runs must be ≥ 1 and warmup ≥ 0, both whole numbers (got ${runs}, ${warmup}).`);

@@ -53,18 +53,13 @@ export type SavableRecommender = MatrixFactorization | ImplicitModel;
 export type LoadedRecommender = SavableRecommender & { readonly metadata: ServingMetadata };
 
 /** Saves a classifier (or a raw LayersModel, or a recommender) and its serving metadata at `url`. */
-export async function saveModel(
-  model: BinaryClassifier | tf.LayersModel | SavableRecommender,
-  url: string,
-  metadata: ServingMetadata = {},
-): Promise<SaveInfo> {
+export async function saveModel(model: BinaryClassifier | tf.LayersModel | SavableRecommender, url: string, metadata: ServingMetadata = {}): Promise<SaveInfo> {
   if ('toArtifacts' in model) return saveRecommender(model, url, metadata);
   const layers = model instanceof tf.LayersModel ? model : model.model;
   if (!(model instanceof tf.LayersModel) && model.disposed) {
     throw new MlError('not-fitted', 'This model has been disposed: save it before calling dispose().');
   }
-  const config: ClassifierConfig =
-    model instanceof tf.LayersModel ? { kind: 'layers', inputDim: inputWidth(model) } : model.config;
+  const config: ClassifierConfig = model instanceof tf.LayersModel ? { kind: 'layers', inputDim: inputWidth(model) } : model.config;
   let record: StoredRecord;
   try {
     record = JSON.parse(JSON.stringify({ version: 1, config, metadata })) as StoredRecord;
@@ -108,11 +103,7 @@ export async function loadModel(url: string): Promise<ServedModel> {
   const record = (model.getUserDefinedMetadata() as { fieldbook?: StoredRecord } | undefined)?.fieldbook;
   const config: ClassifierConfig = record?.config ?? { kind: 'layers', inputDim: inputWidth(model) };
   const classifier =
-    config.kind === 'logistic'
-      ? wrapLogistic(model, config)
-      : config.kind === 'text'
-        ? wrapTextModel(model, config)
-        : wrapClassifier(model, config);
+    config.kind === 'logistic' ? wrapLogistic(model, config) : config.kind === 'text' ? wrapTextModel(model, config) : wrapClassifier(model, config);
   return Object.assign(classifier, { metadata: record?.metadata ?? {} });
 }
 

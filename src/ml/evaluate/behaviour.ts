@@ -146,7 +146,12 @@ export async function runBehaviourTests(
         const after = scores[k++];
         if (t.type === 'invariance') {
           if (label(before) !== label(after) || Math.abs(after - before) > t.tolerance) {
-            failed.push({ text: pair.original, perturbed: pair.perturbed, expected: `same verdict (${fmt(before)})`, got: `${name(label(after))} (${fmt(after)})` });
+            failed.push({
+              text: pair.original,
+              perturbed: pair.perturbed,
+              expected: `same verdict (${fmt(before)})`,
+              got: `${name(label(after))} (${fmt(after)})`,
+            });
           }
         } else {
           const moved = t.direction === 'down' ? before - after : after - before;

@@ -21,11 +21,7 @@ export interface CalibrationBin {
  * like sklearn's `calibration_curve(strategy='uniform')`: a bin holds (lower, upper] (the first
  * also holds 0), and empty bins are left out.
  */
-export function calibrationBins(
-  yTrue: ArrayLike<number>,
-  yProb: ArrayLike<number>,
-  nBins = 10,
-): CalibrationBin[] {
+export function calibrationBins(yTrue: ArrayLike<number>, yProb: ArrayLike<number>, nBins = 10): CalibrationBin[] {
   if (!Number.isInteger(nBins) || nBins < 1) {
     throw new MlError('bad-argument', `nBins is ${nBins}: use a whole number of bins, such as 10.`);
   }

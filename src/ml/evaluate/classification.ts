@@ -32,10 +32,7 @@ export function toFiniteArray(values: ArrayLike<number>, name: string): number[]
       throw new MlError('wrong-type', `${name}[${i}] is ${JSON.stringify(v)}: it must be a number.`);
     }
     if (!Number.isFinite(v)) {
-      throw new MlError(
-        'not-finite',
-        `${name}[${i}] is ${v}: values must be finite numbers (impute or drop missing values first).`,
-      );
+      throw new MlError('not-finite', `${name}[${i}] is ${v}: values must be finite numbers (impute or drop missing values first).`);
     }
     out[i] = v;
   }
@@ -47,11 +44,7 @@ export function toBinaryLabels(values: ArrayLike<number>, name = 'yTrue'): numbe
   const y = toFiniteArray(values, name);
   for (let i = 0; i < y.length; i++) {
     if (y[i] !== 0 && y[i] !== 1) {
-      throw new MlError(
-        'wrong-type',
-        `${name}[${i}] is ${y[i]}: labels must be 0 or 1 (map your classes first, e.g. ` +
-          `y.map(v => v === 'fraud' ? 1 : 0)).`,
-      );
+      throw new MlError('wrong-type', `${name}[${i}] is ${y[i]}: labels must be 0 or 1 (map your classes first, e.g. ` + `y.map(v => v === 'fraud' ? 1 : 0)).`);
     }
   }
   return y;
@@ -60,19 +53,12 @@ export function toBinaryLabels(values: ArrayLike<number>, name = 'yTrue'): numbe
 /** Throws an `MlError` unless the arrays have the same length. */
 export function assertSameLength(a: ArrayLike<unknown>, b: ArrayLike<unknown>, names: [string, string]): void {
   if (a.length !== b.length) {
-    throw new MlError(
-      'shape-mismatch',
-      `${names[0]} has ${a.length} values but ${names[1]} has ${b.length}: pass one per example.`,
-    );
+    throw new MlError('shape-mismatch', `${names[0]} has ${a.length} values but ${names[1]} has ${b.length}: pass one per example.`);
   }
 }
 
 /** Validates 0/1 labels and one finite number per label; returns them as plain arrays. */
-export function checkLabelsAndScores(
-  yTrue: ArrayLike<number>,
-  other: ArrayLike<number>,
-  otherName = 'yScore',
-): { y: number[]; s: number[] } {
+export function checkLabelsAndScores(yTrue: ArrayLike<number>, other: ArrayLike<number>, otherName = 'yScore'): { y: number[]; s: number[] } {
   const y = toBinaryLabels(yTrue, 'yTrue');
   const s = toFiniteArray(other, otherName);
   assertSameLength(y, s, ['yTrue', otherName]);
@@ -85,8 +71,7 @@ export function checkBothClasses(y: readonly number[], what: string): number {
   if (positives === 0 || positives === y.length) {
     throw new MlError(
       'single-class',
-      `${what} needs both classes in yTrue, but every label is ${y[0]}: evaluate on data with ` +
-        'positives and negatives (a stratified split keeps both).',
+      `${what} needs both classes in yTrue, but every label is ${y[0]}: evaluate on data with ` + 'positives and negatives (a stratified split keeps both).',
     );
   }
   return positives;
@@ -154,11 +139,7 @@ export interface ClassificationReport {
 }
 
 /** Threshold metrics at `threshold` plus the ranking metrics of the raw scores, in one object. */
-export function classificationReport(
-  yTrue: ArrayLike<number>,
-  yScore: ArrayLike<number>,
-  threshold = 0.5,
-): ClassificationReport {
+export function classificationReport(yTrue: ArrayLike<number>, yScore: ArrayLike<number>, threshold = 0.5): ClassificationReport {
   const { y, s } = checkLabelsAndScores(yTrue, yScore, 'yScore');
   const c = confusionMatrix(y, binarize(s, threshold));
   const positives = c.tp + c.fn;
@@ -250,10 +231,7 @@ export interface PrecisionRecallCurve {
  * Precision–recall curve in sklearn's order: thresholds increasing over the distinct scores;
  * `precision` and `recall` have one more entry, the final (precision 1, recall 0) point.
  */
-export function precisionRecallCurve(
-  yTrue: ArrayLike<number>,
-  yScore: ArrayLike<number>,
-): PrecisionRecallCurve {
+export function precisionRecallCurve(yTrue: ArrayLike<number>, yScore: ArrayLike<number>): PrecisionRecallCurve {
   const c = countByThreshold(yTrue, yScore);
   const P = c.tps[c.tps.length - 1];
   if (P === 0) checkBothClasses(toBinaryLabels(yTrue), 'precisionRecallCurve');
@@ -279,17 +257,11 @@ export function averagePrecision(yTrue: ArrayLike<number>, yScore: ArrayLike<num
 }
 
 /** Validates 0/1 labels and one probability in [0, 1] per label. */
-export function checkProbabilities(
-  yTrue: ArrayLike<number>,
-  yProb: ArrayLike<number>,
-): { y: number[]; p: number[] } {
+export function checkProbabilities(yTrue: ArrayLike<number>, yProb: ArrayLike<number>): { y: number[]; p: number[] } {
   const { y, s } = checkLabelsAndScores(yTrue, yProb, 'yProb');
   const bad = s.findIndex((p) => p < 0 || p > 1);
   if (bad >= 0) {
-    throw new MlError(
-      'bad-argument',
-      `yProb[${bad}] is ${s[bad]}: probabilities must lie in [0, 1] (apply a sigmoid to raw scores).`,
-    );
+    throw new MlError('bad-argument', `yProb[${bad}] is ${s[bad]}: probabilities must lie in [0, 1] (apply a sigmoid to raw scores).`);
   }
   return { y, p: s };
 }

@@ -38,11 +38,7 @@ export interface GroupMetrics {
  * name). Unlike the overall metrics, an undefined rate is null, not 0: a group without fraud has
  * no recall, and a fake 0 would show as a fake gap.
  */
-export function groupMetrics(
-  yTrue: ArrayLike<number>,
-  yPred: ArrayLike<number>,
-  groups: ArrayLike<GroupValue>,
-): GroupMetrics[] {
+export function groupMetrics(yTrue: ArrayLike<number>, yPred: ArrayLike<number>, groups: ArrayLike<GroupValue>): GroupMetrics[] {
   const y = toBinaryLabels(yTrue, 'yTrue');
   const p = toBinaryLabels(yPred, 'yPred');
   assertSameLength(y, p, ['yTrue', 'yPred']);

@@ -108,11 +108,7 @@ export function pairedBootstrap(
  * less than `level`, which matters for the small counts of rare events. Wilson is narrower and
  * close to nominal on average.
  */
-export function binomialInterval(
-  successes: number,
-  trials: number,
-  options: { level?: number; method?: 'clopper-pearson' | 'wilson' } = {},
-): Interval {
+export function binomialInterval(successes: number, trials: number, options: { level?: number; method?: 'clopper-pearson' | 'wilson' } = {}): Interval {
   const { level = 0.95, method = 'clopper-pearson' } = options;
   assertWhole('trials', trials, 1);
   assertWhole('successes', successes, 0);
@@ -165,8 +161,7 @@ export function normalQuantile(p: number): number {
   const b = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
   const c = [-0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
   const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
-  const tail = (q: number) =>
-    (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
+  const tail = (q: number) => (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
   if (p < 0.02425) return tail(Math.sqrt(-2 * Math.log(p)));
   if (p > 1 - 0.02425) return -tail(Math.sqrt(-2 * Math.log(1 - p)));
   const q = p - 0.5;

@@ -64,7 +64,15 @@ export async function replayFeedbackLoop(options: ReplayOptions): Promise<Replay
     const impressions = simulatePlays(users, items, rows, { ...options, rng, round: cycle });
     const plays = impressions.filter((imp) => imp.played);
     for (const p of plays) interactions.push({ user: p.user, item: p.item });
-    out.push({ cycle, plays: plays.length, playsPerUser: plays.length / users.length, ...exposureStats(rows.map((r) => r.items), items.length) });
+    out.push({
+      cycle,
+      plays: plays.length,
+      playsPerUser: plays.length / users.length,
+      ...exposureStats(
+        rows.map((r) => r.items),
+        items.length,
+      ),
+    });
     await maybeYield();
   }
   return out;
@@ -95,15 +103,17 @@ export interface AbArmSummary {
  * Assigns each user to control or treatment at random (half each), shows them their arm's rows for
  * `rounds` periods (titles played earlier are masked, as the deployed row would), and counts plays.
  */
-export function simulateAbTest(options: PlayModel & {
-  users: readonly UserProfile[];
-  items: readonly ItemProfile[];
-  control: Recommender;
-  treatment: Recommender;
-  rounds?: number;
-  rowLength?: number;
-  seed?: number;
-}): AbTestResult {
+export function simulateAbTest(
+  options: PlayModel & {
+    users: readonly UserProfile[];
+    items: readonly ItemProfile[];
+    control: Recommender;
+    treatment: Recommender;
+    rounds?: number;
+    rowLength?: number;
+    seed?: number;
+  },
+): AbTestResult {
   const { users, items, control, treatment, rounds = 4, rowLength = 10, seed = 5 } = options;
   const rng = createRng(seed);
   const n = users.length;

@@ -75,11 +75,7 @@ const meets = (p: OperatingPoint, c: OperatingConstraints, keys: readonly (keyof
  * higher threshold, fewer alerts). When no threshold meets them all, it returns the best one that
  * keeps the false-alarm and alert limits, with `feasible: false` and the targets it misses.
  */
-export function optimizeThreshold(
-  yTrue: ArrayLike<number>,
-  yScore: ArrayLike<number>,
-  options: OperatingPointOptions = {},
-): OperatingChoice {
+export function optimizeThreshold(yTrue: ArrayLike<number>, yScore: ArrayLike<number>, options: OperatingPointOptions = {}): OperatingChoice {
   const { y, s } = checkLabelsAndScores(yTrue, yScore);
   const n = y.length;
   const gains = options.gains;
@@ -98,8 +94,14 @@ export function optimizeThreshold(
   const push = (threshold: number) => {
     const flagged = tp + fp;
     points.push({
-      threshold, tp, fp, fn: positives - tp, tn: n - positives - fp, gained,
-      falseAlarmCost: fp * cost, net: gained - fp * cost,
+      threshold,
+      tp,
+      fp,
+      fn: positives - tp,
+      tn: n - positives - fp,
+      gained,
+      falseAlarmCost: fp * cost,
+      net: gained - fp * cost,
       recall: positives === 0 ? 0 : tp / positives,
       precision: flagged === 0 ? 0 : tp / flagged,
       falseAlarmRate: n === 0 ? 0 : fp / n,

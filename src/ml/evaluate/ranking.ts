@@ -71,24 +71,15 @@ function averageOverUsers(
   return sum / users;
 }
 
-const countHits = (top: (ItemId | undefined)[], gains: Map<ItemId, number>): number =>
-  top.filter((item) => item !== undefined && gains.has(item)).length;
+const countHits = (top: (ItemId | undefined)[], gains: Map<ItemId, number>): number => top.filter((item) => item !== undefined && gains.has(item)).length;
 
 /** Share of the top k recommendations that are relevant; a list shorter than k counts its empty slots as misses. */
-export function precisionAtK(
-  recommended: readonly ArrayLike<ItemId>[],
-  relevant: readonly Relevant[],
-  k: number,
-): number {
+export function precisionAtK(recommended: readonly ArrayLike<ItemId>[], relevant: readonly Relevant[], k: number): number {
   return averageOverUsers(recommended, relevant, k, (top, gains) => countHits(top, gains) / k);
 }
 
 /** Share of each user's relevant items that appear in their top k. */
-export function recallAtK(
-  recommended: readonly ArrayLike<ItemId>[],
-  relevant: readonly Relevant[],
-  k: number,
-): number {
+export function recallAtK(recommended: readonly ArrayLike<ItemId>[], relevant: readonly Relevant[], k: number): number {
   return averageOverUsers(recommended, relevant, k, (top, gains) => countHits(top, gains) / gains.size);
 }
 
@@ -97,11 +88,7 @@ export function recallAtK(
  * 2^rel − 1), discount 1 / log2(rank + 1), divided by the DCG of the ideal order of the user's
  * relevant items.
  */
-export function ndcgAtK(
-  recommended: readonly ArrayLike<ItemId>[],
-  relevant: readonly Relevant[],
-  k: number,
-): number {
+export function ndcgAtK(recommended: readonly ArrayLike<ItemId>[], relevant: readonly Relevant[], k: number): number {
   return averageOverUsers(recommended, relevant, k, (top, gains) => {
     let dcg = 0;
     top.forEach((item, i) => {
@@ -117,11 +104,7 @@ export function ndcgAtK(
  * Share of the catalogue that appears in at least one list (only the first k of each when `k` is
  * given): low coverage means the recommender keeps showing the same popular items.
  */
-export function catalogueCoverage(
-  recommendedLists: readonly ArrayLike<ItemId>[],
-  catalogueSize: number,
-  k?: number,
-): number {
+export function catalogueCoverage(recommendedLists: readonly ArrayLike<ItemId>[], catalogueSize: number, k?: number): number {
   if (!Number.isInteger(catalogueSize) || catalogueSize < 1) {
     throw new MlError('bad-argument', `catalogueSize is ${catalogueSize}: pass the number of items in the catalogue.`);
   }
@@ -131,10 +114,7 @@ export function catalogueCoverage(
     for (let i = 0; i < Math.min(k ?? list.length, list.length); i++) seen.add(list[i]);
   }
   if (seen.size > catalogueSize) {
-    throw new MlError(
-      'bad-argument',
-      `The lists name ${seen.size} different items but catalogueSize is ${catalogueSize}: pass the full catalogue size.`,
-    );
+    throw new MlError('bad-argument', `The lists name ${seen.size} different items but catalogueSize is ${catalogueSize}: pass the full catalogue size.`);
   }
   return seen.size / catalogueSize;
 }
@@ -144,11 +124,7 @@ export function catalogueCoverage(
  * summed and divided by min(number relevant, k) — so a perfect top k scores 1 even when the user
  * has more relevant items than slots (the definition of ml_metrics' `mapk` and RecBole's MAP@k).
  */
-export function mapAtK(
-  recommended: readonly ArrayLike<ItemId>[],
-  relevant: readonly Relevant[],
-  k: number,
-): number {
+export function mapAtK(recommended: readonly ArrayLike<ItemId>[], relevant: readonly Relevant[], k: number): number {
   return averageOverUsers(recommended, relevant, k, (top, gains) => {
     let hits = 0;
     let sum = 0;
@@ -160,11 +136,7 @@ export function mapAtK(
 }
 
 /** Share of users with at least one relevant item in their top k. */
-export function hitRateAtK(
-  recommended: readonly ArrayLike<ItemId>[],
-  relevant: readonly Relevant[],
-  k: number,
-): number {
+export function hitRateAtK(recommended: readonly ArrayLike<ItemId>[], relevant: readonly Relevant[], k: number): number {
   return averageOverUsers(recommended, relevant, k, (top, gains) => (countHits(top, gains) > 0 ? 1 : 0));
 }
 
@@ -173,12 +145,7 @@ export function hitRateAtK(
  * item in training), over the first k of every list: higher means less obvious recommendations.
  * An item nobody interacted with counts as one user, so its novelty stays finite.
  */
-export function noveltyAtK(
-  recommendedLists: readonly ArrayLike<number>[],
-  itemUserCounts: ArrayLike<number>,
-  numUsers: number,
-  k: number,
-): number {
+export function noveltyAtK(recommendedLists: readonly ArrayLike<number>[], itemUserCounts: ArrayLike<number>, numUsers: number, k: number): number {
   checkK(k);
   if (!(numUsers >= 1)) throw new MlError('bad-argument', `numUsers is ${numUsers}: pass the number of training users.`);
   let sum = 0;

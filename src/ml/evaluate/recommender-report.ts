@@ -59,7 +59,13 @@ export function rankingReport(model: Recommender, relevant: ReadonlyMap<number, 
   const users = [...relevant.keys()].filter((u) => (relevant.get(u)?.size ?? 0) > 0).sort((a, b) => a - b);
   if (users.length === 0) throw new MlError('empty-data', 'No user has a held-out item: check the split and the relevance threshold.');
   const n = users.length;
-  const perUser = { precision: new Float64Array(n), recall: new Float64Array(n), ndcg: new Float64Array(n), map: new Float64Array(n), hit: new Float64Array(n) };
+  const perUser = {
+    precision: new Float64Array(n),
+    recall: new Float64Array(n),
+    ndcg: new Float64Array(n),
+    map: new Float64Array(n),
+    hit: new Float64Array(n),
+  };
   const lists = users.map((u) => model.recommend(u, k).map((s) => s.item));
   lists.forEach((list, j) => {
     const s = scoreList(list, relevant.get(users[j]) as ReadonlySet<number>, k);

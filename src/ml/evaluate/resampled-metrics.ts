@@ -26,7 +26,7 @@ export function resampledAveragePrecision(yTrue: ArrayLike<number>, yScore: Arra
     let fp = 0;
     let ap = 0;
     let recallSoFar = 0;
-    for (let k = 0; k < order.length; ) {
+    for (let k = 0; k < order.length;) {
       const tied = s[order[k]];
       for (; k < order.length && s[order[k]] === tied; k++) {
         if (y[order[k]] === 1) tp += counts[order[k]];

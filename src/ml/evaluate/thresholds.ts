@@ -24,16 +24,10 @@ function checkCosts(costs: ErrorCosts): Required<ErrorCosts> {
   return full;
 }
 
-const totalCost = (c: Confusion, k: Required<ErrorCosts>): number =>
-  c.fn * k.fnCost + c.fp * k.fpCost + c.tp * k.tpCost + c.tn * k.tnCost;
+const totalCost = (c: Confusion, k: Required<ErrorCosts>): number => c.fn * k.fnCost + c.fp * k.fpCost + c.tp * k.tpCost + c.tn * k.tnCost;
 
 /** Total cost of the decisions `score >= threshold` under the given cost of each outcome. */
-export function costAtThreshold(
-  yTrue: ArrayLike<number>,
-  yScore: ArrayLike<number>,
-  threshold: number,
-  costs: ErrorCosts,
-): number {
+export function costAtThreshold(yTrue: ArrayLike<number>, yScore: ArrayLike<number>, threshold: number, costs: ErrorCosts): number {
   const k = checkCosts(costs);
   const { y, s } = checkLabelsAndScores(yTrue, yScore);
   const c: Confusion = { tn: 0, fp: 0, fn: 0, tp: 0 };
@@ -63,11 +57,7 @@ export interface ThresholdPoint {
  * positive rate (0 where undefined, as sklearn's zero_division=0), and the cost when `costs` is set.
  * The first row has threshold Infinity: flag nothing.
  */
-export function thresholdSweep(
-  yTrue: ArrayLike<number>,
-  yScore: ArrayLike<number>,
-  costs?: ErrorCosts,
-): ThresholdPoint[] {
+export function thresholdSweep(yTrue: ArrayLike<number>, yScore: ArrayLike<number>, costs?: ErrorCosts): ThresholdPoint[] {
   const k = costs ? checkCosts(costs) : null;
   const c = countByThreshold(yTrue, yScore);
   const P = c.tps[c.tps.length - 1];
@@ -104,11 +94,7 @@ export interface CostOptimum {
  * Tries every distinct score as the threshold (and "flag nothing") and returns the cheapest.
  * Among equally cheap thresholds the highest wins, because it flags the fewest examples.
  */
-export function optimalCostThreshold(
-  yTrue: ArrayLike<number>,
-  yScore: ArrayLike<number>,
-  costs: ErrorCosts,
-): CostOptimum {
+export function optimalCostThreshold(yTrue: ArrayLike<number>, yScore: ArrayLike<number>, costs: ErrorCosts): CostOptimum {
   let best: ThresholdPoint | null = null;
   for (const point of thresholdSweep(yTrue, yScore, costs)) {
     if (best === null || (point.cost as number) < (best.cost as number)) best = point;
@@ -121,11 +107,7 @@ export function optimalCostThreshold(
  * The highest threshold whose recall reaches `targetRecall` (e.g. "catch 90% of fraud"), so
  * precision is as high as that recall allows.
  */
-export function thresholdForRecall(
-  yTrue: ArrayLike<number>,
-  yScore: ArrayLike<number>,
-  targetRecall: number,
-): number {
+export function thresholdForRecall(yTrue: ArrayLike<number>, yScore: ArrayLike<number>, targetRecall: number): number {
   if (!(targetRecall > 0 && targetRecall <= 1)) {
     throw new MlError('bad-argument', `targetRecall is ${targetRecall}: use a share in (0, 1], e.g. 0.9.`);
   }

@@ -110,8 +110,7 @@ async function runSearch(
 }
 
 function toTable(trials: readonly Trial[]): Table {
-  const cell = (v: unknown): CellValue =>
-    v === null || typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean' ? v : JSON.stringify(v);
+  const cell = (v: unknown): CellValue => (v === null || typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean' ? v : JSON.stringify(v));
   const rows: Row[] = trials.map((t) => {
     const row: Row = { rank: t.rank };
     for (const [k, v] of Object.entries(t.params)) row[k] = cell(v);

@@ -29,7 +29,10 @@ export function logisticContributions(
 ): Contribution[] {
   const { weights } = coefficients;
   if (x.length !== weights.length || (baseline && baseline.length !== weights.length)) {
-    throw new MlError('shape-mismatch', `The row has ${x.length} values${baseline ? ` and the baseline ${baseline.length}` : ''} but the model has ${weights.length} weights.`);
+    throw new MlError(
+      'shape-mismatch',
+      `The row has ${x.length} values${baseline ? ` and the baseline ${baseline.length}` : ''} but the model has ${weights.length} weights.`,
+    );
   }
   const names = featureNames ?? coefficients.names ?? weights.map((_, i) => `x${i}`);
   return weights
@@ -189,8 +192,7 @@ export interface DescribeOptions<C extends Attribution = Contribution> {
  */
 export function describeContributions<C extends Attribution = Contribution>(contributions: readonly C[], options: DescribeOptions<C> = {}): string {
   const { top = 3, outcome = 'score' } = options;
-  const describe =
-    options.describe ?? ((c: C) => ('value' in c && typeof c.value === 'number' ? `${c.feature} = ${formatNumber(c.value)}` : c.feature));
+  const describe = options.describe ?? ((c: C) => ('value' in c && typeof c.value === 'number' ? `${c.feature} = ${formatNumber(c.value)}` : c.feature));
   const chosen = contributions
     .filter((c) => c.contribution !== 0 && Number.isFinite(c.contribution))
     .sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution))

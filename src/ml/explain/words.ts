@@ -57,9 +57,6 @@ export function wordAttributions(model: LinearTextScorer | OcclusionTextScorer, 
  * Adapts a model that scores padded id rows (the text model) to word attributions: `encode`
  * turns tokens into one padded row, with the vocabulary the model was trained on.
  */
-export function occlusionScorer(
-  model: { predictProba(x: Matrix): ArrayLike<number> },
-  encode: (tokens: string[]) => number[],
-): OcclusionTextScorer {
+export function occlusionScorer(model: { predictProba(x: Matrix): ArrayLike<number> }, encode: (tokens: string[]) => number[]): OcclusionTextScorer {
   return { predictTokens: (docs) => model.predictProba(docs.map(encode)) };
 }

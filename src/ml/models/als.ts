@@ -116,13 +116,7 @@ function solveSide(
 }
 
 /** One full sweep of explicit ALS (users, then items) on ratings grouped both ways. */
-export function explicitAlsSweep(
-  t: FactorTables,
-  byUser: CompressedRows,
-  byItem: CompressedRows,
-  mean: number,
-  penalties: ExplicitPenalties,
-): void {
+export function explicitAlsSweep(t: FactorTables, byUser: CompressedRows, byItem: CompressedRows, mean: number, penalties: ExplicitPenalties): void {
   solveSide(byUser, t.userFactors, t.userBias, t.itemFactors, t.itemBias, t.factors, mean, penalties.factors, penalties.userBias);
   solveSide(byItem, t.itemFactors, t.itemBias, t.userFactors, t.userBias, t.factors, mean, penalties.factors, penalties.itemBias);
 }
@@ -132,7 +126,15 @@ export function explicitAlsSweep(
  * p = 1 for observed pairs (confidence c = 1 + α·value) and 0 elsewhere (c = 1). The Gram trick:
  * YᵀY over every column is computed once, and each row only adds its observed columns' corrections.
  */
-export function implicitAlsHalfSweep(rows: CompressedRows, own: Float32Array, other: Float32Array, otherCount: number, factors: number, alpha: number, penalty: number): void {
+export function implicitAlsHalfSweep(
+  rows: CompressedRows,
+  own: Float32Array,
+  other: Float32Array,
+  otherCount: number,
+  factors: number,
+  alpha: number,
+  penalty: number,
+): void {
   const f = factors;
   const gram = new Float64Array(f * f);
   for (let c = 0; c < otherCount; c++) {

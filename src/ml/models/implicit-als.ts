@@ -14,7 +14,16 @@ import { MlError } from '../core/errors';
 import { createRng } from '../core/random';
 import { assertRange, assertWhole } from '../core/assert';
 import { compressRows, implicitAlsHalfSweep, type CompressedRows } from './als';
-import { assignTables, checkIds, copyTables, createFactorTables, factorRecommender, tablesToArtifacts, type FactorRecommender, type FactorTables } from './factor-model';
+import {
+  assignTables,
+  checkIds,
+  copyTables,
+  createFactorTables,
+  factorRecommender,
+  tablesToArtifacts,
+  type FactorRecommender,
+  type FactorTables,
+} from './factor-model';
 import { fitFactorModel, type FactorFitOptions, type FactorFitResult } from './factor-fit';
 import { recommendFromScores, seenByUser } from './recommender';
 
@@ -113,8 +122,16 @@ export function createImplicitModel(options: ImplicitModelOptions, restore?: Res
     if (disposed) throw new MlError('not-fitted', 'This model has been disposed: create a new one.');
   };
   const group = (interactions: readonly Interaction[]) => {
-    checkIds(interactions.map((r) => r.user), numUsers, 'user');
-    checkIds(interactions.map((r) => r.item), numItems, 'item');
+    checkIds(
+      interactions.map((r) => r.user),
+      numUsers,
+      'user',
+    );
+    checkIds(
+      interactions.map((r) => r.item),
+      numItems,
+      'item',
+    );
     const users = Int32Array.from(interactions, (r) => r.user);
     const items = Int32Array.from(interactions, (r) => r.item);
     const values = Float32Array.from(interactions, (r) => r.value ?? 1);
@@ -147,7 +164,12 @@ export function createImplicitModel(options: ImplicitModelOptions, restore?: Res
     return (total + penalty * norms) / (numUsers * numItems);
   };
 
-  const base = factorRecommender(() => tables, () => 0, () => seen, checkReady);
+  const base = factorRecommender(
+    () => tables,
+    () => 0,
+    () => seen,
+    checkReady,
+  );
   const model: ImplicitModel = {
     ...base,
     scoreItems: (user) => withPrior(base.scoreItems(user)),
@@ -162,30 +184,36 @@ export function createImplicitModel(options: ImplicitModelOptions, restore?: Res
       checkReady();
       const k = fitOptions.k ?? 10;
       let relevant: Map<number, Set<number>> | null = null;
-      return fitFactorModel<Interaction, FactorTables>(interactions, { validation: null, ...fitOptions }, {
-        prepare(trainSet, given) {
-          const { byUser, byItem } = group(trainSet);
-          seen = seenByUser(given);
-          setPrior();
-          return () => {
-            implicitAlsHalfSweep(byUser, tables.userFactors, tables.itemFactors, numItems, factors, alpha, penalty);
-            implicitAlsHalfSweep(byItem, tables.itemFactors, tables.userFactors, numUsers, factors, alpha, penalty);
-            return objective(byUser);
-          };
+      return fitFactorModel<Interaction, FactorTables>(
+        interactions,
+        { validation: null, ...fitOptions },
+        {
+          prepare(trainSet, given) {
+            const { byUser, byItem } = group(trainSet);
+            seen = seenByUser(given);
+            setPrior();
+            return () => {
+              implicitAlsHalfSweep(byUser, tables.userFactors, tables.itemFactors, numItems, factors, alpha, penalty);
+              implicitAlsHalfSweep(byItem, tables.itemFactors, tables.userFactors, numUsers, factors, alpha, penalty);
+              return objective(byUser);
+            };
+          },
+          validationRmse(validation) {
+            // Held-out plays of titles the user already had in training cannot be hits (they are masked), so they are left out.
+            relevant ??= seenByUser(
+              validation.filter((r) => r.user >= 0 && r.user < numUsers && r.item >= 0 && r.item < numItems && !seen.get(r.user)?.has(r.item)),
+            );
+            // Early stopping minimises, so it watches 1 − NDCG; the history records NDCG itself.
+            return 1 - meanNdcg(model, relevant, k);
+          },
+          report: (logs) => ({ loss: logs.loss, ...(logs.val_loss !== undefined ? { val_ndcg: 1 - logs.val_loss } : {}) }),
+          snapshot: () => copyTables(tables),
+          restore: (best) => assignTables(tables, best),
+          names: ['loss', 'val_loss'],
+          defaultEpochs: 10,
+          shuffle: false,
         },
-        validationRmse(validation) {
-          // Held-out plays of titles the user already had in training cannot be hits (they are masked), so they are left out.
-          relevant ??= seenByUser(validation.filter((r) => r.user >= 0 && r.user < numUsers && r.item >= 0 && r.item < numItems && !seen.get(r.user)?.has(r.item)));
-          // Early stopping minimises, so it watches 1 − NDCG; the history records NDCG itself.
-          return 1 - meanNdcg(model, relevant, k);
-        },
-        report: (logs) => ({ loss: logs.loss, ...(logs.val_loss !== undefined ? { val_ndcg: 1 - logs.val_loss } : {}) }),
-        snapshot: () => copyTables(tables),
-        restore: (best) => assignTables(tables, best),
-        names: ['loss', 'val_loss'],
-        defaultEpochs: 10,
-        shuffle: false,
-      });
+      );
     },
     loss(interactions) {
       checkReady();
@@ -193,8 +221,17 @@ export function createImplicitModel(options: ImplicitModelOptions, restore?: Res
     },
     scoreNewUser(interactions) {
       checkReady();
-      checkIds(interactions.map((r) => r.item), numItems, 'item');
-      const row = compressRows(1, interactions.map(() => 0), interactions.map((r) => r.item), interactions.map((r) => r.value ?? 1));
+      checkIds(
+        interactions.map((r) => r.item),
+        numItems,
+        'item',
+      );
+      const row = compressRows(
+        1,
+        interactions.map(() => 0),
+        interactions.map((r) => r.item),
+        interactions.map((r) => r.value ?? 1),
+      );
       const vector = new Float32Array(factors);
       implicitAlsHalfSweep(row, vector, tables.itemFactors, numItems, factors, alpha, penalty);
       const scores = new Float32Array(numItems);

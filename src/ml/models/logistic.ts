@@ -137,7 +137,13 @@ export function createLogisticRegression(options: LogisticOptions = {}): Logisti
     throw new MlError('shape-mismatch', `featureNames has ${options.featureNames.length} names but inputDim is ${inputDim}.`);
   }
   const config: ClassifierConfig = {
-    kind: 'logistic', inputDim: inputDim ?? 0, learningRate, l1, l2, maxIter, tol,
+    kind: 'logistic',
+    inputDim: inputDim ?? 0,
+    learningRate,
+    l1,
+    l2,
+    maxIter,
+    tol,
     ...(C !== undefined ? { C } : {}),
     ...(options.featureNames ? { featureNames: options.featureNames.slice() } : {}),
   };
@@ -188,7 +194,10 @@ function makeLogistic(config: ClassifierConfig, layers: tf.LayersModel | null): 
     if (base || disposedEarly) {
       const built = ready();
       if (width !== config.inputDim) {
-        throw new MlError('shape-mismatch', `X has ${width} columns but this model was built for ${config.inputDim}: use the same features (vectoriser) as before.`);
+        throw new MlError(
+          'shape-mismatch',
+          `X has ${width} columns but this model was built for ${config.inputDim}: use the same features (vectoriser) as before.`,
+        );
       }
       return built;
     }
@@ -293,8 +302,15 @@ function makeLogistic(config: ClassifierConfig, layers: tf.LayersModel | null): 
         }
       }
       return {
-        C, iterations: solver.iterations, evaluations: solver.evaluations, objective: solver.f, gradientMax: solver.gradientMax,
-        converged: solver.converged, reason: solver.reason, aborted, seconds: (performance.now() - started) / 1000,
+        C,
+        iterations: solver.iterations,
+        evaluations: solver.evaluations,
+        objective: solver.f,
+        gradientMax: solver.gradientMax,
+        converged: solver.converged,
+        reason: solver.reason,
+        aborted,
+        seconds: (performance.now() - started) / 1000,
       };
     },
     dispose() {

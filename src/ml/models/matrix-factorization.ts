@@ -19,7 +19,17 @@ import { createRng } from '../core/random';
 import type { Matrix } from '../core/types';
 import type { StepTrainable } from '../train/types';
 import { assertRange, assertWhole } from '../core/assert';
-import { assignTables, checkIds, copyTables, createFactorTables, factorRecommender, scorePair, tablesToArtifacts, type FactorRecommender, type FactorTables } from './factor-model';
+import {
+  assignTables,
+  checkIds,
+  copyTables,
+  createFactorTables,
+  factorRecommender,
+  scorePair,
+  tablesToArtifacts,
+  type FactorRecommender,
+  type FactorTables,
+} from './factor-model';
 import { seenByUser } from './recommender';
 import { fitFactorModel, type FactorFitOptions, type FactorFitResult } from './factor-fit';
 import { createLazyAdam } from './lazy-adam';
@@ -155,8 +165,16 @@ export function createMatrixFactorization(options: MatrixFactorizationOptions, r
     x.forEach((row, i) => {
       if (row.length !== 2) throw new MlError('shape-mismatch', `Row ${i} has ${row.length} values; each row must be [user, item].`);
     });
-    checkIds(x.map((r) => r[0]), numUsers, 'user');
-    checkIds(x.map((r) => r[1]), numItems, 'item');
+    checkIds(
+      x.map((r) => r[0]),
+      numUsers,
+      'user',
+    );
+    checkIds(
+      x.map((r) => r[1]),
+      numItems,
+      'item',
+    );
   };
 
   /** One SGD pass over the given ratings, in order; returns the sum of squared errors before each update. */
@@ -206,7 +224,12 @@ export function createMatrixFactorization(options: MatrixFactorizationOptions, r
       const lossOf = (pp: tf.Tensor, qq: tf.Tensor, bbu: tf.Tensor, bbi: tf.Tensor) => {
         const pred = tf.sum(tf.mul(pp, qq), 1).add(bbu).add(bbi).add(mean);
         const squared = tf.square(tf.sub(pred, target));
-        const penalty = tf.sum(tf.square(pp), 1).add(tf.sum(tf.square(qq), 1)).add(tf.square(bbu)).add(tf.square(bbi)).mul(l2);
+        const penalty = tf
+          .sum(tf.square(pp), 1)
+          .add(tf.sum(tf.square(qq), 1))
+          .add(tf.square(bbu))
+          .add(tf.square(bbi))
+          .mul(l2);
         return tf.mean(tf.add(squared, penalty)).asScalar();
       };
       const dataLoss = tf.mean(tf.square(tf.sub(tf.sum(tf.mul(p, q), 1).add(bu).add(bi).add(mean), target)));
@@ -229,7 +252,12 @@ export function createMatrixFactorization(options: MatrixFactorizationOptions, r
     return out;
   };
 
-  const recommender = factorRecommender(() => tables, () => mean, () => seen, checkReady);
+  const recommender = factorRecommender(
+    () => tables,
+    () => mean,
+    () => seen,
+    checkReady,
+  );
   const mf: MatrixFactorization = {
     ...recommender,
     kind: 'matrix-factorization',
@@ -264,14 +292,22 @@ export function createMatrixFactorization(options: MatrixFactorizationOptions, r
     },
     evaluateLoss(x, y) {
       checkPairs(x);
-      const pred = predictPairs(x.map((r) => r[0]), x.map((r) => r[1]));
+      const pred = predictPairs(
+        x.map((r) => r[0]),
+        x.map((r) => r[1]),
+      );
       let sum = 0;
       for (let i = 0; i < y.length; i++) sum += (pred[i] - y[i]) ** 2;
       return sum / y.length;
     },
     snapshot() {
       checkAlive();
-      return [tf.tensor(tables.userFactors.slice()), tf.tensor(tables.itemFactors.slice()), tf.tensor(tables.userBias.slice()), tf.tensor(tables.itemBias.slice())];
+      return [
+        tf.tensor(tables.userFactors.slice()),
+        tf.tensor(tables.itemFactors.slice()),
+        tf.tensor(tables.userBias.slice()),
+        tf.tensor(tables.itemBias.slice()),
+      ];
     },
     restore(weights) {
       checkAlive();
@@ -282,8 +318,16 @@ export function createMatrixFactorization(options: MatrixFactorizationOptions, r
       const batchSize = fitOptions.batchSize ?? 256;
       return fitFactorModel<Rating, FactorTables>(ratings, fitOptions, {
         prepare(trainSet, given) {
-          checkIds(trainSet.map((r) => r.user), numUsers, 'user');
-          checkIds(trainSet.map((r) => r.item), numItems, 'item');
+          checkIds(
+            trainSet.map((r) => r.user),
+            numUsers,
+            'user',
+          );
+          checkIds(
+            trainSet.map((r) => r.item),
+            numItems,
+            'item',
+          );
           setMean(trainSet.map((r) => r.rating));
           seen = seenByUser(given);
           const users = Int32Array.from(trainSet, (r) => r.user);
@@ -304,7 +348,11 @@ export function createMatrixFactorization(options: MatrixFactorizationOptions, r
             let sse = 0;
             for (let start = 0; start < order.length; start += batchSize) {
               const idx = order.subarray(start, start + batchSize);
-              const loss = adamStep(Array.from(idx, (r) => users[r]), Array.from(idx, (r) => items[r]), Array.from(idx, (r) => y[r]));
+              const loss = adamStep(
+                Array.from(idx, (r) => users[r]),
+                Array.from(idx, (r) => items[r]),
+                Array.from(idx, (r) => y[r]),
+              );
               sse += loss * idx.length;
             }
             return Math.sqrt(sse / order.length);
@@ -327,7 +375,10 @@ export function createMatrixFactorization(options: MatrixFactorizationOptions, r
     },
     rmse(ratings) {
       if (ratings.length === 0) throw new MlError('empty-data', 'rmse() needs at least one rating.');
-      const pred = mf.predict(ratings.map((r) => r.user), ratings.map((r) => r.item));
+      const pred = mf.predict(
+        ratings.map((r) => r.user),
+        ratings.map((r) => r.item),
+      );
       let sum = 0;
       ratings.forEach((r, n) => (sum += (pred[n] - r.rating) ** 2));
       return Math.sqrt(sum / ratings.length);
@@ -336,8 +387,21 @@ export function createMatrixFactorization(options: MatrixFactorizationOptions, r
       checkReady();
       return tablesToArtifacts(
         {
-          kind: 'matrix-factorization', numUsers, numItems, factors, globalMean: mean,
-          config: { l2, learningRate, solver, ratingRange: range, initStd, factorPenalty: penalties.factors, biasPenalty: { user: penalties.userBias, item: penalties.itemBias } }, metadata,
+          kind: 'matrix-factorization',
+          numUsers,
+          numItems,
+          factors,
+          globalMean: mean,
+          config: {
+            l2,
+            learningRate,
+            solver,
+            ratingRange: range,
+            initStd,
+            factorPenalty: penalties.factors,
+            biasPenalty: { user: penalties.userBias, item: penalties.itemBias },
+          },
+          metadata,
         },
         tables,
         seen,

@@ -72,11 +72,7 @@ export function checkTopK(k: number): void {
  * The top k of `scores` skipping masked items, best first, ties by lower index: a bounded
  * selection, so scoring a 10,000-item catalogue for a top 10 does not sort 10,000 numbers.
  */
-export function topKFromScores(
-  scores: ArrayLike<number>,
-  k: number,
-  masked?: (item: number) => boolean,
-): ScoredItem[] {
+export function topKFromScores(scores: ArrayLike<number>, k: number, masked?: (item: number) => boolean): ScoredItem[] {
   checkTopK(k);
   const best: ScoredItem[] = [];
   const worse = (a: ScoredItem, b: ScoredItem) => a.score < b.score || (a.score === b.score && a.item > b.item);
@@ -111,11 +107,6 @@ export function recommendFromScores(
 }
 
 /** Top-k lists for many users at once, as item arrays (what the ranking metrics take). */
-export function recommendForUsers(
-  model: Pick<Recommender, 'recommend'>,
-  users: readonly number[],
-  k: number,
-  options: RecommendOptions = {},
-): number[][] {
+export function recommendForUsers(model: Pick<Recommender, 'recommend'>, users: readonly number[], k: number, options: RecommendOptions = {}): number[][] {
   return users.map((u) => model.recommend(u, k, options).map((s) => s.item));
 }

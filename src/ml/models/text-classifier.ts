@@ -94,12 +94,7 @@ function checkTexts(texts: readonly string[], caller: string): void {
   });
 }
 
-function buildClassifier(
-  state: TextPipelineState,
-  vectorizer: TfidfModel,
-  logistic: LogisticRegression,
-  fitReport: LogisticFitReport | null,
-): TextClassifier {
+function buildClassifier(state: TextPipelineState, vectorizer: TfidfModel, logistic: LogisticRegression, fitReport: LogisticFitReport | null): TextClassifier {
   const tokenizerOptions = { ...state.tokenizer };
   const cut = (text: string): string[] => tokenize(text, tokenizerOptions);
   const vectorize = (texts: readonly string[]): CsrMatrix => {

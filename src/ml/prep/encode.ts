@@ -55,11 +55,7 @@ function oneHotNames(state: OneHotState): string[] {
  * and the rest share `column=other`. An unseen category at transform time goes to `other` when it
  * exists, otherwise becomes all zeros (`handleUnknown: 'ignore'`, the default) or throws (`'error'`).
  */
-export function fitOneHot(
-  rows: RowsLike,
-  column: string,
-  options: { maxCategories?: number; handleUnknown?: 'ignore' | 'error' } = {},
-): OneHotEncoder {
+export function fitOneHot(rows: RowsLike, column: string, options: { maxCategories?: number; handleUnknown?: 'ignore' | 'error' } = {}): OneHotEncoder {
   const train = getRows(rows);
   checkColumns(train, [column]);
   const counts = countValues(train.map((r) => categoryOf(r[column])));
@@ -108,8 +104,7 @@ export function fitIndexEncoder(rows: RowsLike, column: string): IndexEncoder {
   const numeric = distinct.every((v) => Number.isFinite(Number(v)));
   const categories = numeric ? distinct.sort((a, b) => Number(a) - Number(b)) : distinct.sort();
   const index = new Map(categories.map((c, i) => [c, i]));
-  const indexOf = (value: CellValue): number =>
-    isMissing(value) ? categories.length : (index.get(String(value)) ?? categories.length);
+  const indexOf = (value: CellValue): number => (isMissing(value) ? categories.length : (index.get(String(value)) ?? categories.length));
   return {
     categories,
     size: categories.length + 1,

@@ -33,10 +33,7 @@ function presentNumbers(rows: readonly Row[], column: string): number[] {
   rows.forEach((row, i) => {
     const n = toNumberOrNull(row[column]);
     if (n === undefined) {
-      throw new MlError(
-        'wrong-type',
-        `Row ${i} of column '${column}' is ${JSON.stringify(row[column])}, not a number: encode it as a category or clean it.`,
-      );
+      throw new MlError('wrong-type', `Row ${i} of column '${column}' is ${JSON.stringify(row[column])}, not a number: encode it as a category or clean it.`);
     }
     if (n !== null) out.push(n);
   });
@@ -57,12 +54,7 @@ function median(values: number[]): number {
  * frequent value (`mode`, any column), or `options.value` (`constant`). With `addIndicator`, each
  * column also gets a `<column>_missing` 0/1 column, because being missing can itself be a signal.
  */
-export function fitImputer(
-  rows: RowsLike,
-  columns: string[],
-  strategy: ImputeStrategy,
-  options: { value?: CellValue; addIndicator?: boolean } = {},
-): Imputer {
+export function fitImputer(rows: RowsLike, columns: string[], strategy: ImputeStrategy, options: { value?: CellValue; addIndicator?: boolean } = {}): Imputer {
   const train = getRows(rows);
   checkColumns(train, columns);
   if (strategy === 'constant' && options.value === undefined) {

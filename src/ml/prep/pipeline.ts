@@ -56,8 +56,7 @@ function readNumber(row: Row, column: string, log: boolean, rowIndex: number): n
   if (n === undefined) {
     throw new MlError(
       'wrong-type',
-      `Row ${rowIndex} of column '${column}' is ${JSON.stringify(row[column])}, not a number: ` +
-        `list '${column}' under categorical or clean it.`,
+      `Row ${rowIndex} of column '${column}' is ${JSON.stringify(row[column])}, not a number: ` + `list '${column}' under categorical or clean it.`,
     );
   }
   if (n === null || !log) return n;
@@ -119,9 +118,7 @@ export function fitPipeline(trainRows: RowsLike, options: PipelineOptions): Pipe
     throw new MlError('bad-argument', `Unknown column(s) ${unknown.join(', ')}. Columns: ${Object.keys(rows[0]).join(', ')}.`);
   }
   const numericSteps = numeric.map((c) => fitNumeric(rows, c, logColumns.includes(c), options));
-  const oneHots = categorical.map(
-    (c) => fitOneHot(rows, c, { maxCategories: options.maxCategories, handleUnknown: options.handleUnknown }).state,
-  );
+  const oneHots = categorical.map((c) => fitOneHot(rows, c, { maxCategories: options.maxCategories, handleUnknown: options.handleUnknown }).state);
   return restorePipeline({ numeric: numericSteps, categorical: oneHots, names: [] });
 }
 

@@ -86,10 +86,8 @@ export function createScaler(state: ScalerState): Scaler {
   const width = state.offset.length;
   return {
     state,
-    transform: (input) =>
-      toMatrix(input, state.columns, width).map((row) => row.map((v, j) => (v - state.offset[j]) / state.scale[j])),
-    inverseTransform: (X) =>
-      toMatrix(X, undefined, width).map((row) => row.map((v, j) => v * state.scale[j] + state.offset[j])),
+    transform: (input) => toMatrix(input, state.columns, width).map((row) => row.map((v, j) => (v - state.offset[j]) / state.scale[j])),
+    inverseTransform: (X) => toMatrix(X, undefined, width).map((row) => row.map((v, j) => v * state.scale[j] + state.offset[j])),
   };
 }
 

@@ -76,7 +76,10 @@ function splitIndices(n: number, options: SplitOptions, labels: ArrayLike<unknow
     throw new MlError('shape-mismatch', `stratify has ${labels.length} labels for ${n} examples: pass one per example.`);
   }
   const groups = indicesByClass(labels);
-  const counts = apportion(groups.map((g) => g.length), testCount);
+  const counts = apportion(
+    groups.map((g) => g.length),
+    testCount,
+  );
   const train: number[] = [];
   const test: number[] = [];
   groups.forEach((group, c) => {
@@ -94,10 +97,7 @@ function splitIndices(n: number, options: SplitOptions, labels: ArrayLike<unknow
  */
 export function trainTestSplit(n: number, options?: SplitOptions): IndexSplit;
 export function trainTestSplit<R extends Row>(rows: readonly R[] | Table<R>, options?: SplitOptions): RowSplit<R>;
-export function trainTestSplit<R extends Row>(
-  input: number | readonly R[] | Table<R>,
-  options: SplitOptions = {},
-): IndexSplit | RowSplit<R> {
+export function trainTestSplit<R extends Row>(input: number | readonly R[] | Table<R>, options: SplitOptions = {}): IndexSplit | RowSplit<R> {
   if (typeof input === 'number') {
     if (typeof options.stratify === 'string') {
       throw new MlError('bad-argument', 'stratify by column name needs rows: pass the rows instead of a count, or pass the labels.');
@@ -105,10 +105,7 @@ export function trainTestSplit<R extends Row>(
     return splitIndices(input, options, options.stratify ?? null);
   }
   const rows = getRows(input);
-  const labels =
-    typeof options.stratify === 'string'
-      ? rows.map((r) => (r as Row)[options.stratify as string] ?? null)
-      : (options.stratify ?? null);
+  const labels = typeof options.stratify === 'string' ? rows.map((r) => (r as Row)[options.stratify as string] ?? null) : (options.stratify ?? null);
   const { train, test } = splitIndices(rows.length, options, labels);
   return { train: train.map((i) => rows[i]), test: test.map((i) => rows[i]), trainIndex: train, testIndex: test };
 }
@@ -199,8 +196,7 @@ export function stratifiedKFold(y: ArrayLike<number | string | boolean>, k = 5, 
     if (group.length < k) {
       throw new MlError(
         'bad-argument',
-        `Class ${String(y[group[0]])} has only ${group.length} example(s), fewer than k = ${k} folds: ` +
-          `use k ≤ ${group.length} or get more data.`,
+        `Class ${String(y[group[0]])} has only ${group.length} example(s), fewer than k = ${k} folds: ` + `use k ≤ ${group.length} or get more data.`,
       );
     }
   }

@@ -159,11 +159,7 @@ export function bagOfWords(tokens: readonly string[], vocab: Vocabulary, options
  * vocabulary index, `<unk>` counting the terms outside the vocabulary): the sparse twin of
  * {@link bagOfWords}, with the same values and no dense row.
  */
-export function bagOfWordsSparse(
-  docsTokens: readonly (readonly string[])[],
-  vocab: Vocabulary,
-  options: { binary?: boolean } = {},
-): CsrMatrix {
+export function bagOfWordsSparse(docsTokens: readonly (readonly string[])[], vocab: Vocabulary, options: { binary?: boolean } = {}): CsrMatrix {
   checkDocs(docsTokens, 'bagOfWordsSparse()');
   const builder = new CsrBuilder(vocab.tokens.length);
   for (const doc of docsTokens) {

@@ -41,11 +41,7 @@ export function computeClassWeights(labels: readonly number[], weight: ClassWeig
  * Splits row indices into train and validation parts. Stratified for 0/1 labels so a rare class
  * shows up in both parts; indices keep their original order within each part.
  */
-export function splitValidation(
-  labels: readonly number[],
-  fraction: number,
-  rng: Rng,
-): { train: number[]; validation: number[] } {
+export function splitValidation(labels: readonly number[], fraction: number, rng: Rng): { train: number[]; validation: number[] } {
   const n = labels.length;
   const binary = labels.every((l) => l === 0 || l === 1);
   const groups: number[][] = binary ? [[], []] : [[]];

@@ -48,13 +48,7 @@ export class EarlyStopper {
 }
 
 /** Records an epoch, calls back, checks abort and early stopping; returns true to stop. */
-export async function finishEpoch(
-  epoch: number,
-  logs: TrainLogs,
-  options: TrainOptions,
-  result: TrainResult,
-  stopper: EarlyStopper | null,
-): Promise<boolean> {
+export async function finishEpoch(epoch: number, logs: TrainLogs, options: TrainOptions, result: TrainResult, stopper: EarlyStopper | null): Promise<boolean> {
   const { history } = result;
   history.epoch.push(epoch);
   for (const [key, value] of Object.entries(logs)) {

@@ -29,13 +29,7 @@ const EPSILON = 1e-7;
  * given), plus the layers' regularisation penalties. Returns the batch's data loss (penalty
  * excluded, so it compares with val_loss) and accuracy.
  */
-export function stepBinary(
-  model: tf.LayersModel,
-  x: tf.Tensor,
-  y: tf.Tensor,
-  weights: tf.Tensor | null,
-  hooks: StepHooks = {},
-): BinaryMetrics {
+export function stepBinary(model: tf.LayersModel, x: tf.Tensor, y: tf.Tensor, weights: tf.Tensor | null, hooks: StepHooks = {}): BinaryMetrics {
   const variables = model.trainableWeights.map((w) => w.read() as tf.Variable);
   let dataLoss: tf.Scalar | undefined;
   let correct: tf.Scalar | undefined;
@@ -88,12 +82,7 @@ export function evaluateBinary(model: tf.LayersModel, x: RowStore, y: RowStore):
  * Trains a layers model (see `train()`): the toolkit's classifiers by their own binary
  * cross-entropy steps, any other compiled LayersModel one `model.fit` epoch at a time.
  */
-export async function trainLayers(
-  trainable: FitTrainable,
-  data: TrainData,
-  options: TrainOptions,
-  result: TrainResult,
-): Promise<TrainResult> {
+export async function trainLayers(trainable: FitTrainable, data: TrainData, options: TrainOptions, result: TrainResult): Promise<TrainResult> {
   const { model } = trainable;
   const binary = trainable.objective === 'binary-crossentropy';
   const toStore = (x: Matrix | tf.Tensor | CsrMatrix, what: string): RowStore => {
@@ -149,9 +138,7 @@ export async function trainLayers(
   // Rows that are fed whole (one full batch, or model.fit without shuffling) are packed once.
   const cached: BatchTensors | null = batchSize >= x.n || (!binary && !shuffle) ? batchOf(all) : null;
   const valTensors = val && !binary ? [rowsTensor(val.x), rowsTensor(val.y)] : null;
-  const stopper = options.earlyStopping
-    ? new EarlyStopper(options.earlyStopping, () => model.getWeights().map((w) => w.clone()))
-    : null;
+  const stopper = options.earlyStopping ? new EarlyStopper(options.earlyStopping, () => model.getWeights().map((w) => w.clone())) : null;
   try {
     for (let epoch = 0; epoch < options.epochs; epoch++) {
       const order = shuffle ? rng.shuffle(all) : all;

@@ -97,7 +97,13 @@ export async function minimizeLbfgs(objective: Objective, x0: ArrayLike<number>,
   const rho: number[] = [];
   const alphas = new Float64Array(memory);
   const finish = (iterations: number, reason: LbfgsStop): LbfgsResult => ({
-    x, f, gradientMax: maxAbs(g), iterations, evaluations, converged: reason === 'gradient' || reason === 'objective', reason,
+    x,
+    f,
+    gradientMax: maxAbs(g),
+    iterations,
+    evaluations,
+    converged: reason === 'gradient' || reason === 'objective',
+    reason,
   });
   if (maxAbs(g) <= tol) return finish(0, 'gradient');
 

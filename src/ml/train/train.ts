@@ -20,11 +20,7 @@ import type { FitTrainable, StepTrainable, TrainData, TrainHistory, TrainLogs, T
  * Trains `model` on `data` and reports progress through callbacks. Epochs are numbered from 0, as
  * in Keras. Resolves (never throws) when aborted; throws MlError for bad input.
  */
-export async function train(
-  model: Trainable,
-  data: TrainData,
-  options: TrainOptions,
-): Promise<TrainResult> {
+export async function train(model: Trainable, data: TrainData, options: TrainOptions): Promise<TrainResult> {
   checkOptions(options);
   const history: TrainHistory = { epoch: [], loss: [] };
   let result: TrainResult = { history, epochs: 0, stoppedEarly: false, aborted: false };
@@ -73,17 +69,15 @@ function checkOptions(options: TrainOptions): void {
       throw new MlError('bad-argument', `earlyStopping.patience must be a whole number ≥ 1 (got ${es.patience}).`);
     }
     if ((es.monitor ?? 'val_loss') === 'val_loss' && v === undefined) {
-      throw new MlError('bad-argument', "earlyStopping monitors 'val_loss' but no validation data was given: pass validation (rows or a fraction) or monitor 'loss'.");
+      throw new MlError(
+        'bad-argument',
+        "earlyStopping monitors 'val_loss' but no validation data was given: pass validation (rows or a fraction) or monitor 'loss'.",
+      );
     }
   }
 }
 
-async function trainSteps(
-  model: StepTrainable,
-  data: TrainData,
-  options: TrainOptions,
-  result: TrainResult,
-): Promise<TrainResult> {
+async function trainSteps(model: StepTrainable, data: TrainData, options: TrainOptions, result: TrainResult): Promise<TrainResult> {
   if (data.x instanceof tf.Tensor || data.y instanceof tf.Tensor || isCsrMatrix(data.x)) {
     throw new MlError('wrong-type', 'This model trains on plain arrays: pass x as number[][] and y as number[], not tensors or sparse matrices.');
   }
@@ -123,7 +117,11 @@ async function trainSteps(
         const idx = order.slice(start, start + batchSize);
         const by = idx.map((i) => y[i]);
         const weights = weightOf ? by.map((label) => weightOf[label]) : undefined;
-        const loss = model.trainStep(idx.map((i) => x[i]), by, weights);
+        const loss = model.trainStep(
+          idx.map((i) => x[i]),
+          by,
+          weights,
+        );
         total += loss * idx.length;
         await options.onBatch?.(batch, { batch, size: idx.length, loss });
         await maybeYield();

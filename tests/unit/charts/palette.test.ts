@@ -37,10 +37,26 @@ function contrast(a: string, b: string): number {
 
 /** Machado, Oliveira & Fernandes (2009) full-severity simulations, on linear sRGB. */
 const VISION: Record<string, number[][]> = {
-  typical: [[1, 0, 0], [0, 1, 0], [0, 0, 1]],
-  deuteranopia: [[0.367322, 0.860646, -0.227968], [0.280085, 0.672501, 0.047413], [-0.01182, 0.04294, 0.968881]],
-  protanopia: [[0.152286, 1.052583, -0.204868], [0.114503, 0.786281, 0.099216], [-0.003882, -0.048116, 1.051998]],
-  tritanopia: [[1.255528, -0.076749, -0.178779], [-0.078411, 0.930809, 0.147602], [0.004733, 0.691367, 0.3039]],
+  typical: [
+    [1, 0, 0],
+    [0, 1, 0],
+    [0, 0, 1],
+  ],
+  deuteranopia: [
+    [0.367322, 0.860646, -0.227968],
+    [0.280085, 0.672501, 0.047413],
+    [-0.01182, 0.04294, 0.968881],
+  ],
+  protanopia: [
+    [0.152286, 1.052583, -0.204868],
+    [0.114503, 0.786281, 0.099216],
+    [-0.003882, -0.048116, 1.051998],
+  ],
+  tritanopia: [
+    [1.255528, -0.076749, -0.178779],
+    [-0.078411, 0.930809, 0.147602],
+    [0.004733, 0.691367, 0.3039],
+  ],
 };
 
 /** CIELAB (D65) of a linear sRGB colour. */
@@ -54,7 +70,9 @@ function lab([r, g, b]: number[]): [number, number, number] {
 
 /** The smallest CIE76 colour difference between two of `palette`'s colours, as `vision` sees them. */
 function closestPair(palette: readonly string[], vision: number[][]): number {
-  const seen = palette.map((hex) => lab(vision.map((row) => Math.min(1, Math.max(0, row[0] * linear(hex)[0] + row[1] * linear(hex)[1] + row[2] * linear(hex)[2])))));
+  const seen = palette.map((hex) =>
+    lab(vision.map((row) => Math.min(1, Math.max(0, row[0] * linear(hex)[0] + row[1] * linear(hex)[1] + row[2] * linear(hex)[2])))),
+  );
   let closest = Infinity;
   for (let i = 0; i < seen.length; i++)
     for (let j = i + 1; j < seen.length; j++) closest = Math.min(closest, Math.hypot(...seen[i].map((v, k) => v - seen[j][k])));

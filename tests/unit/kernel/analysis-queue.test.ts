@@ -77,7 +77,10 @@ describe('AnalysisQueue', () => {
 
   it('answers a cell whose analysis throws with its error, and goes on', async () => {
     const { queue, answers } = makeQueue(1);
-    queue.request(7, [{ id: 'a', code: 'boom' }, { id: 'b', code: 'ok' }]);
+    queue.request(7, [
+      { id: 'a', code: 'boom' },
+      { id: 'b', code: 'ok' },
+    ]);
     await drained(queue);
     expect(answers).toEqual([
       { requestId: 7, cells: [{ id: 'a', declarations: [], references: [], imports: [], error: { message: 'the compiler broke' } }, found('b', 'ok')] },

@@ -74,14 +74,28 @@ describe('measureInIdle', () => {
     tfjs.log.push(`cell runs on ${tfjs.active()}`);
     leave();
     const info = await measured;
-    expect(tfjs.log).toEqual(['probed wasm', 'activate cpu', 'stopped cpu', 'activate wasm', 'cell runs on wasm', 'activate cpu', 'probed cpu', 'activate wasm']);
+    expect(tfjs.log).toEqual([
+      'probed wasm',
+      'activate cpu',
+      'stopped cpu',
+      'activate wasm',
+      'cell runs on wasm',
+      'activate cpu',
+      'probed cpu',
+      'activate wasm',
+    ]);
     expect(info.timings).toEqual({ cpu: 108, wasm: 47 });
   });
 
   it('leaves out a backend that fails to start, and WebGL where it is software', async () => {
     const tfjs = fakeTfjs({ wasm: 47 }, { broken: ['cpu'] });
     const info = await measureInIdle(tfjs.deps, { active: 'wasm', gate: new IdleGate(0), cellsRan: () => false });
-    expect(info).toEqual({ backend: 'wasm', available: ['wasm'], timings: { wasm: 47 }, excluded: { webgl: expect.stringContaining('software'), cpu: 'failed to initialise' } });
+    expect(info).toEqual({
+      backend: 'wasm',
+      available: ['wasm'],
+      timings: { wasm: 47 },
+      excluded: { webgl: expect.stringContaining('software'), cpu: 'failed to initialise' },
+    });
     expect(tfjs.active()).toBe('wasm');
   });
 

@@ -82,7 +82,7 @@ describe('KernelClient', () => {
     expect([...client.executedCells]).toEqual(['a', 'b']);
   });
 
-  it('routes a run\'s messages to its handler', () => {
+  it("routes a run's messages to its handler", () => {
     const got: RunMessage[] = [];
     const a = client.execute('a', 'x', (m) => got.push(m));
     workers[0].reply({ type: 'stream', runId: a.runId, name: 'stdout', text: 'hi\n' });

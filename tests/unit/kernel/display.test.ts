@@ -25,9 +25,20 @@ describe('formatValue', () => {
   });
 
   it('turns an array of records into a table, rounding numbers and marking missing values', () => {
-    const f = formatValue([{ a: 1, b: 'x' }, { a: 2.123456789, c: null }]);
+    const f = formatValue([
+      { a: 1, b: 'x' },
+      { a: 2.123456789, c: null },
+    ]);
     expect(f.mime).toBe(MIME.table);
-    expect(f.data).toEqual({ columns: ['a', 'b', 'c'], rows: [[1, 'x', null], [2.12346, null, null]], totalRows: 2, caption: undefined });
+    expect(f.data).toEqual({
+      columns: ['a', 'b', 'c'],
+      rows: [
+        [1, 'x', null],
+        [2.12346, null, null],
+      ],
+      totalRows: 2,
+      caption: undefined,
+    });
   });
 
   it('caps table rows but reports the full count', () => {
@@ -36,7 +47,10 @@ describe('formatValue', () => {
   });
 
   it('prints tensors as text without sending the tensor', () => {
-    const t = tf.tensor2d([[1, 2], [3, 4]]);
+    const t = tf.tensor2d([
+      [1, 2],
+      [3, 4],
+    ]);
     const f = formatValue(t);
     t.dispose();
     expect(f.mime).toBe(MIME.text);
@@ -165,15 +179,19 @@ describe('the training view', () => {
     const { display, messages, flushAll, controller } = sink();
     const view = display.training({ epochs: 5 });
     const mlp = createMlp({ inputDim: 1, hidden: [2], seed: 3 });
-    const result = await train(mlp, { x: [[0], [1], [2], [3]], y: [0, 0, 1, 1] }, {
-      epochs: 5,
-      batchSize: 2,
-      ...view,
-      onEpoch: (epoch, logs) => {
-        view.onEpoch(epoch, logs);
-        if (epoch === 1) controller.abort();
+    const result = await train(
+      mlp,
+      { x: [[0], [1], [2], [3]], y: [0, 0, 1, 1] },
+      {
+        epochs: 5,
+        batchSize: 2,
+        ...view,
+        onEpoch: (epoch, logs) => {
+          view.onEpoch(epoch, logs);
+          if (epoch === 1) controller.abort();
+        },
       },
-    });
+    );
     mlp.dispose();
     flushAll();
     expect(result.aborted).toBe(true);

@@ -36,9 +36,7 @@ beforeAll(async () => {
 
 describe('executeCell results', () => {
   it('returns const, let, var, destructured, function and class declarations', async () => {
-    const { declared } = await run(
-      'const a = 1; let b = 2; var c = 3;\nconst { d, e: [f] } = { d: 4, e: [5] };\nfunction g() { return 6; }\nclass H {}',
-    );
+    const { declared } = await run('const a = 1; let b = 2; var c = 3;\nconst { d, e: [f] } = { d: 4, e: [5] };\nfunction g() { return 6; }\nclass H {}');
     expect(Object.keys(declared)).toEqual(['a', 'b', 'c', 'd', 'f', 'g', 'H']);
     expect([declared['a'], declared['b'], declared['c'], declared['d'], declared['f']]).toEqual([1, 2, 3, 4, 5]);
     expect((declared['g'] as () => number)()).toBe(6);
@@ -64,9 +62,7 @@ describe('executeCell results', () => {
   });
 
   it('runs TypeScript with types, casts and enums', async () => {
-    const result = await run(
-      'interface P { x: number }\nenum Level { Low = 1, High = 10 }\nconst p = { x: 2 } as P;\n(p.x as number) * Level.High;',
-    );
+    const result = await run('interface P { x: number }\nenum Level { Low = 1, High = 10 }\nconst p = { x: 2 } as P;\n(p.x as number) * Level.High;');
     expect(result.value).toBe(20);
   });
 
@@ -131,10 +127,7 @@ describe('executeCell imports', () => {
 
   it('fails like an ES module would for a named export that does not exist', async () => {
     const located = await runToError('import { cube } from "mathlib";');
-    expect([located.ename, located.evalue]).toEqual([
-      'SyntaxError',
-      'The module "mathlib" does not provide an export named "cube"',
-    ]);
+    expect([located.ename, located.evalue]).toEqual(['SyntaxError', 'The module "mathlib" does not provide an export named "cube"']);
   });
 });
 
@@ -211,12 +204,7 @@ describe('locateError', () => {
       },
     });
     const located = await runToError('const model = 1;\n\nfit(model);', env);
-    expect([located.ename, located.evalue, located.line, located.column]).toEqual([
-      'TypeError',
-      'labels must be 0 or 1',
-      3,
-      1,
-    ]);
+    expect([located.ename, located.evalue, located.line, located.column]).toEqual(['TypeError', 'labels must be 0 or 1', 3, 1]);
   });
 
   it('reports the value of a thrown non-error without a position', async () => {

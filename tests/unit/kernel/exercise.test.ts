@@ -56,7 +56,14 @@ function harness() {
   return { messages, controller, panels, ...api };
 }
 
-const spec = (check: () => unknown, extra: Partial<ExerciseSpec> = {}): ExerciseSpec => ({ id: 'ridge', title: 'Tame the model', check, hints: ['a', 'b'], solution: 'const r = 1;', ...extra });
+const spec = (check: () => unknown, extra: Partial<ExerciseSpec> = {}): ExerciseSpec => ({
+  id: 'ridge',
+  title: 'Tame the model',
+  check,
+  hints: ['a', 'b'],
+  solution: 'const r = 1;',
+  ...extra,
+});
 
 describe('createExerciseApi', () => {
   it('shows a sync verdict at once, with the exercise as declared', async () => {
@@ -65,15 +72,26 @@ describe('createExerciseApi', () => {
     expect(isDisplayHandle(handle)).toBe(true);
     expect(h.messages).toHaveLength(1);
     expect(h.messages[0]).toMatchObject({ type: 'display', runId: 'r1', mime: MIME.exercise, displayId: handle.displayId });
-    expect(h.panels()[0]).toEqual({ id: 'ridge', title: 'Tame the model', task: 'Do *it*.', hints: ['a', 'b'], solution: 'const r = 1;', status: 'passed', message: PASSED_MESSAGE, checking: false });
+    expect(h.panels()[0]).toEqual({
+      id: 'ridge',
+      title: 'Tame the model',
+      task: 'Do *it*.',
+      hints: ['a', 'b'],
+      solution: 'const r = 1;',
+      status: 'passed',
+      message: PASSED_MESSAGE,
+      checking: false,
+    });
     await expect(handle.verdict).resolves.toEqual({ status: 'passed', message: PASSED_MESSAGE });
   });
 
   it('turns a throwing check into a failed verdict with its message', async () => {
     const h = harness();
-    const handle = h.exercise(spec(() => {
-      throw new RangeError('ridge must be positive');
-    }));
+    const handle = h.exercise(
+      spec(() => {
+        throw new RangeError('ridge must be positive');
+      }),
+    );
     await h.settled();
     expect(h.panels().at(-1)).toMatchObject({ status: 'failed', message: 'ridge must be positive', checking: false });
     await expect(handle.verdict).resolves.toEqual({ status: 'failed', message: 'ridge must be positive' });
@@ -96,9 +114,11 @@ describe('createExerciseApi', () => {
 
   it('fails an async check that rejects', async () => {
     const h = harness();
-    h.exercise(spec(async () => {
-      throw new Error('no model yet');
-    }));
+    h.exercise(
+      spec(async () => {
+        throw new Error('no model yet');
+      }),
+    );
     await h.settled();
     expect(h.panels().at(-1)).toMatchObject({ status: 'failed', message: 'no model yet' });
   });
@@ -112,7 +132,9 @@ describe('createExerciseApi', () => {
     h.controller.abort();
     await expect(settling).resolves.toBeUndefined();
     const updates = h.messages.filter((m) => m.type === 'update-display');
-    expect(updates.map((m) => [m.type === 'update-display' && m.displayId, (m as { data: ExerciseData }).data.status, (m as { data: ExerciseData }).data.message])).toEqual([
+    expect(
+      updates.map((m) => [m.type === 'update-display' && m.displayId, (m as { data: ExerciseData }).data.status, (m as { data: ExerciseData }).data.message]),
+    ).toEqual([
       ['r1-x2', 'passed', PASSED_MESSAGE],
       ['r1-x1', 'pending', STOPPED.message],
     ]);

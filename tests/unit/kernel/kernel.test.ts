@@ -66,7 +66,10 @@ describe('Kernel: cells share a scope', () => {
 
   it('imports tfjs and the toolkit through the one module loader, and refuses other modules', async () => {
     const { run } = makeKernel();
-    const ok = await run('a', 'import * as tfx from "@tensorflow/tfjs";\nimport { rmse } from "fieldbook/ml";\n[tfx.tidy(() => tfx.tensor([1, 2, 3]).sum().arraySync()), rmse([0, 0], [3, 4])]');
+    const ok = await run(
+      'a',
+      'import * as tfx from "@tensorflow/tfjs";\nimport { rmse } from "fieldbook/ml";\n[tfx.tidy(() => tfx.tensor([1, 2, 3]).sum().arraySync()), rmse([0, 0], [3, 4])]',
+    );
     expect(resultText(ok.messages)).toBe('[6, 3.53553]');
     const refused = errorOf((await run('b', 'const x = 1;\nimport _ from "lodash";')).messages);
     expect(refused).toMatchObject({ ename: 'UnknownModuleError', line: 2 });
@@ -128,7 +131,11 @@ describe('Kernel: errors name the cell line and column', () => {
   it('gives a thrown plain object its message and a line', async () => {
     const { run } = makeKernel();
     expect(errorOf((await run('a', 'const n = 1;\nthrow { message: "x" };')).messages)).toEqual({ ename: 'Error', evalue: 'x', line: 2, column: 7 });
-    expect(errorOf((await run('b', 'function check(n: number) {\n  if (n > 0) throw { name: "RangeProblem", message: "too big", code: 3 };\n}\ncheck(1);')).messages)).toEqual({
+    expect(
+      errorOf(
+        (await run('b', 'function check(n: number) {\n  if (n > 0) throw { name: "RangeProblem", message: "too big", code: 3 };\n}\ncheck(1);')).messages,
+      ),
+    ).toEqual({
       ename: 'RangeProblem',
       evalue: 'too big',
       line: 2,
@@ -145,7 +152,9 @@ describe('Kernel: errors name the cell line and column', () => {
 
   it('keeps what a cell catches to itself: a caught plain object is still the object', async () => {
     const { run } = makeKernel();
-    expect(resultText((await run('a', 'let got: unknown;\ntry { throw { code: 7 }; } catch (e) { got = (e as { code: number }).code; }\ngot')).messages)).toBe('7');
+    expect(resultText((await run('a', 'let got: unknown;\ntry { throw { code: 7 }; } catch (e) { got = (e as { code: number }).code; }\ngot')).messages)).toBe(
+      '7',
+    );
   });
 });
 
@@ -262,7 +271,9 @@ describe('Kernel: cell ids and names that are also Object.prototype’s', () => 
       expect((await run(id, `const from${id.replace(/_/g, '')} = "${id}";`)).done.status).toBe('ok');
       expect((await run(id, `const from${id.replace(/_/g, '')} = "${id}";`)).done.status).toBe('ok');
     }
-    expect(resultText((await run('valueOf', 'const constructor = 1, toString = 2;\n[fromconstructor, fromproto, constructor + toString]')).messages)).toBe('["constructor", "__proto__", 3]');
+    expect(resultText((await run('valueOf', 'const constructor = 1, toString = 2;\n[fromconstructor, fromproto, constructor + toString]')).messages)).toBe(
+      '["constructor", "__proto__", 3]',
+    );
     expect(kernel.analyse([{ id: 'constructor', code: 'const a = fromtoString;' }])).toEqual([
       { id: 'constructor', declarations: ['a'], references: ['fromtoString'], imports: [] },
     ]);

@@ -16,7 +16,7 @@ async function trainedModel(): Promise<tf.LayersModel> {
   return model;
 }
 
-describe('releasing a cell\'s old values', () => {
+describe("releasing a cell's old values", () => {
   it('frees a trained model together with its optimizer state', async () => {
     const before = tf.memory().numTensors;
     const model = await trainedModel();
@@ -47,10 +47,13 @@ describe('releasing a cell\'s old values', () => {
   });
 });
 
-describe('walking a cell\'s values for what to free', () => {
+describe("walking a cell's values for what to free", () => {
   it('frees models and tensors kept in arrays, plain objects and Maps', async () => {
     const before = tf.memory().numTensors;
-    const results = [{ l2: 0.1, model: await trainedModel() }, { l2: 1, model: await trainedModel() }];
+    const results = [
+      { l2: 0.1, model: await trainedModel() },
+      { l2: 1, model: await trainedModel() },
+    ];
     const byName = new Map([['scores', tf.ones([3])]]);
     const nested = { inner: { tensors: [tf.zeros([2]), tf.zeros([2])] } };
     releaseValues([results, byName, nested], []);
@@ -61,13 +64,19 @@ describe('walking a cell\'s values for what to free', () => {
     const before = tf.memory().numTensors;
     const weights = tf.ones([4]);
     let disposals = 0;
-    const model = { weights, dispose: () => { disposals++; weights.dispose(); } };
+    const model = {
+      weights,
+      dispose: () => {
+        disposals++;
+        weights.dispose();
+      },
+    };
     expect(releaseValues([[{ name: 'a', model }], { best: model }], [])).toBe(1);
     expect(disposals).toBe(1);
     expect(tf.memory().numTensors).toBe(before);
   });
 
-  it('keeps what another cell\'s value reaches, however deep', () => {
+  it("keeps what another cell's value reaches, however deep", () => {
     const before = tf.memory().numTensors;
     const shared = tf.ones([2]);
     const own = tf.zeros([2]);

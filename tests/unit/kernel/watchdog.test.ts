@@ -41,7 +41,11 @@ describe('Watchdog', () => {
     vi.useFakeTimers();
     let clock = 0;
     let barks = 0;
-    const dog = new Watchdog(1000, () => barks++, () => clock);
+    const dog = new Watchdog(
+      1000,
+      () => barks++,
+      () => clock,
+    );
     dog.arm();
     clock = 3000; // the page was blocked: the timer runs at 3 s instead of 1 s
     vi.advanceTimersByTime(1000);

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { BackendInfo, WorkerStart } from '../../../src/kernel/protocol';
 import { decodeWorkerStart, sameWorkerStart, WORKER_NAME, workerName } from '../../../src/kernel/worker-start';
 
-const known: BackendInfo = { backend: 'wasm', available: ['cpu', 'wasm'], timings: { cpu: 108.6, wasm: 47.1 }, excluded: { webgl: 'software WebGL (SwiftShader) is about 15× slower than cpu' } };
+const known: BackendInfo = {
+  backend: 'wasm',
+  available: ['cpu', 'wasm'],
+  timings: { cpu: 108.6, wasm: 47.1 },
+  excluded: { webgl: 'software WebGL (SwiftShader) is about 15× slower than cpu' },
+};
 
 /** The name the page would give, with the start given as raw JSON text. */
 const nameWith = (json: string) => `${WORKER_NAME}#${new URLSearchParams({ start: json }).toString()}`;
@@ -37,7 +42,9 @@ describe('the worker start carried in the worker name', () => {
 
 describe('sameWorkerStart', () => {
   it('compares the backend, the heap limit and the measurement', () => {
-    expect(sameWorkerStart({ backend: 'wasm', known, heapLimit: 1 }, { backend: 'wasm', known: JSON.parse(JSON.stringify(known)) as BackendInfo, heapLimit: 1 })).toBe(true);
+    expect(
+      sameWorkerStart({ backend: 'wasm', known, heapLimit: 1 }, { backend: 'wasm', known: JSON.parse(JSON.stringify(known)) as BackendInfo, heapLimit: 1 }),
+    ).toBe(true);
     expect(sameWorkerStart({}, { backend: undefined, known: undefined, heapLimit: undefined })).toBe(true);
     expect(sameWorkerStart({ backend: 'wasm' }, { backend: 'cpu' })).toBe(false);
     expect(sameWorkerStart({ known }, {})).toBe(false);

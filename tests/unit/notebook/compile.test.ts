@@ -22,9 +22,7 @@ function mapNeedle(source: string, line: number, needle: string): { line: number
 
 describe('compileCell analysis', () => {
   it('records import bindings with their specifier and imported name', () => {
-    const compiled = compileCell(
-      'import * as tf from "@tensorflow/tfjs";\nimport d, { a as b, c } from "m";\nimport "side-effect";',
-    );
+    const compiled = compileCell('import * as tf from "@tensorflow/tfjs";\nimport d, { a as b, c } from "m";\nimport "side-effect";');
     expect(compiled.imports).toEqual([
       { local: 'tf', imported: '*', specifier: '@tensorflow/tfjs' },
       { local: 'd', imported: 'default', specifier: 'm' },
@@ -84,21 +82,15 @@ describe('compileCell body', () => {
   });
 
   it('rewrites a namespace import to an awaited __fb_import', () => {
-    expect(compileCell('import * as tf from "@tensorflow/tfjs";').body).toContain(
-      'const tf = await __fb_import("@tensorflow/tfjs");',
-    );
+    expect(compileCell('import * as tf from "@tensorflow/tfjs";').body).toContain('const tf = await __fb_import("@tensorflow/tfjs");');
   });
 
   it('rewrites default, named and aliased imports to one destructuring', () => {
-    expect(compileCell('import d, { a as b, c } from "m";').body).toContain(
-      'const { default: d, a: b, c } = await __fb_import("m");',
-    );
+    expect(compileCell('import d, { a as b, c } from "m";').body).toContain('const { default: d, a: b, c } = await __fb_import("m");');
   });
 
   it('rewrites a default plus namespace import', () => {
-    expect(compileCell('import d, * as ns from "m";').body).toContain(
-      'const ns = await __fb_import("m"), { default: d } = ns;',
-    );
+    expect(compileCell('import d, * as ns from "m";').body).toContain('const ns = await __fb_import("m"), { default: d } = ns;');
   });
 
   it('rewrites dynamic import() to __fb_import()', () => {
@@ -107,11 +99,7 @@ describe('compileCell body', () => {
 
   it('blanks out export keywords, keeping columns', () => {
     const compiled = compileCell('export const a = 1;\nexport function f() {}\nexport { a as b };');
-    expect(compiled.body.split('\n').slice(0, 3)).toEqual([
-      '"use strict";        const a = 1;',
-      '       function f() {}',
-      '                  ',
-    ]);
+    expect(compiled.body.split('\n').slice(0, 3)).toEqual(['"use strict";        const a = 1;', '       function f() {}', '                  ']);
     expect(compiled.declarations).toEqual(['a', 'f']);
   });
 
@@ -209,10 +197,7 @@ describe('compileCell hooks for the kernel', () => {
 
   it('passes every thrown value through __fb_throw, keeping lines', () => {
     const compiled = compileCell('if (bad) throw { message: "x" };\nthrow new Error("y");');
-    expect(compiled.body.split('\n').slice(0, 2)).toEqual([
-      '"use strict"; if (bad) throw __fb_throw({ message: "x" });',
-      'throw __fb_throw(new Error("y"));',
-    ]);
+    expect(compiled.body.split('\n').slice(0, 2)).toEqual(['"use strict"; if (bad) throw __fb_throw({ message: "x" });', 'throw __fb_throw(new Error("y"));']);
   });
 
   it('maps positions after an inserted guard back to the cell', () => {

@@ -104,7 +104,7 @@ describe('outlineNotebook', () => {
     expect(outline.exercises[1]).toEqual({ id: 'fit', title: 'Fit', cellId: 'b', sectionId: 'sec-2-1-a-first-fit' });
   });
 
-  it('gives headings the prose renderer\'s ids, a repeated heading numbered', () => {
+  it("gives headings the prose renderer's ids, a repeated heading numbered", () => {
     expect(outline.sections.map((s) => s.id)).toEqual([
       'sec-demo',
       'sec-1-the-business-problem',
@@ -170,7 +170,7 @@ describe('the course map', () => {
     for (const [title, responsibility, job] of cases) expect([title, classifySection({ title, responsibility })]).toEqual([title, job]);
   });
 
-  it('lists each chapter and its subsections\' exercises under its responsibility', () => {
+  it("lists each chapter and its subsections' exercises under its responsibility", () => {
     const map = mapNotebook(outlineNotebook(parseNotebook(NOTEBOOK, 'demo.md')));
     expect(map.framing).toEqual({ sections: [{ id: 'sec-1-the-business-problem', title: '1. The business problem' }], exerciseIds: ['frame-it'] });
     expect(map.modelling).toEqual({ sections: [{ id: 'sec-2-train-a-model', title: '2. Train a model' }], exerciseIds: ['fit', 'fit-again'] });
@@ -184,12 +184,15 @@ describe('the course map', () => {
       const map = mapNotebook(outline);
       const mapped = Object.values(map).flatMap((c) => c.sections.map((s) => s.id));
       const chapters = outline.sections.filter((s) => s.depth === 2 && !/look back|clean up|what next|further/i.test(s.title));
-      expect(chapters.filter((s) => !mapped.includes(s.id)).map((s) => s.title), file).toEqual([]);
+      expect(
+        chapters.filter((s) => !mapped.includes(s.id)).map((s) => s.title),
+        file,
+      ).toEqual([]);
     }
   });
 });
 
-describe('the shipped notebooks\' exercises', () => {
+describe("the shipped notebooks' exercises", () => {
   for (const file of readdirSync('notebooks').filter((f) => f.endsWith('.md') && f !== 'glossary.md')) {
     it(`${file}: every exercise({...}) call is counted, with an id unique in the notebook`, () => {
       const notebook = parseNotebook(readFileSync(`notebooks/${file}`, 'utf8'), file);
@@ -197,7 +200,10 @@ describe('the shipped notebooks\' exercises', () => {
       const calls = code.reduce((n, source) => n + (source.match(/(?<![.\w$])exercise\(\s*\{/g) ?? []).length, 0);
       const ids = code.flatMap((source) => findExerciseIds(source));
       expect(ids.length, 'an exercise whose id is not a string literal is not counted').toBe(calls);
-      expect(ids.filter((id, i) => ids.indexOf(id) !== i), 'repeated ids').toEqual([]);
+      expect(
+        ids.filter((id, i) => ids.indexOf(id) !== i),
+        'repeated ids',
+      ).toEqual([]);
     });
   }
 });

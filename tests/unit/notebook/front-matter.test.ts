@@ -95,15 +95,7 @@ describe('formatFrontMatter', () => {
       ['f', '- dash'],
       ['g', 'line\nbreak'],
     ]);
-    expect(lines).toEqual([
-      'a: plain words',
-      'b: "x: y"',
-      'c: "12"',
-      'd: "true"',
-      'e: ""',
-      'f: "- dash"',
-      'g: "line\\nbreak"',
-    ]);
+    expect(lines).toEqual(['a: plain words', 'b: "x: y"', 'c: "12"', 'd: "true"', 'e: ""', 'f: "- dash"', 'g: "line\\nbreak"']);
   });
 
   it('writes lists inline, quoting items with commas or brackets', () => {
@@ -113,7 +105,7 @@ describe('formatFrontMatter', () => {
   it('reads back every value it writes', () => {
     const entries: Array<[string, FrontMatterValue]> = [
       ['a', ' padded '],
-      ['b', "it's \"quoted\" # not a comment"],
+      ['b', 'it\'s "quoted" # not a comment'],
       ['c', 'ünïcödé — dash'],
       ['d', ['x y', '#tag', 'null']],
       ['e', -0.25],

@@ -79,7 +79,24 @@ describe('the shipped glossary', () => {
 
   it('defines the terms the first notebooks use, each once', () => {
     const terms = g.entries.map((e) => e.term);
-    for (const term of ['epoch', 'gradient descent', 'dense layer', 'Adam', 'loss', 'overfitting', 'validation set', 'precision', 'recall', 'ROC-AUC', 'average precision', 'threshold', 'one-hot encoding', 'imputation', 'drift', 'PSI']) {
+    for (const term of [
+      'epoch',
+      'gradient descent',
+      'dense layer',
+      'Adam',
+      'loss',
+      'overfitting',
+      'validation set',
+      'precision',
+      'recall',
+      'ROC-AUC',
+      'average precision',
+      'threshold',
+      'one-hot encoding',
+      'imputation',
+      'drift',
+      'PSI',
+    ]) {
       expect(terms).toContain(term);
     }
     expect(new Set(g.entries.map((e) => e.id)).size).toBe(g.entries.length);

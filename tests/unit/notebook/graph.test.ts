@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { compileCell } from '../../../src/notebook/compile';
 import { CellGraphError } from '../../../src/notebook/errors';
-import { dependencies, downstreamOf, executionOrder, findCycle, findDuplicateDeclarations, findGraphProblems, type GraphCell } from '../../../src/notebook/graph';
+import {
+  dependencies,
+  downstreamOf,
+  executionOrder,
+  findCycle,
+  findDuplicateDeclarations,
+  findGraphProblems,
+  type GraphCell,
+} from '../../../src/notebook/graph';
 
 /** Builds graph cells from real cell sources, as the kernel would. */
 function cellsOf(sources: Record<string, string>): GraphCell[] {

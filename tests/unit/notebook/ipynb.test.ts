@@ -2,7 +2,14 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { NotebookImportError, detectNotebookFormat, ipynbToNotebook, notebookToIpynb, serializeIpynb, type NotebookImportReason } from '../../../src/notebook/ipynb';
+import {
+  NotebookImportError,
+  detectNotebookFormat,
+  ipynbToNotebook,
+  notebookToIpynb,
+  serializeIpynb,
+  type NotebookImportReason,
+} from '../../../src/notebook/ipynb';
 import type { NbOutput } from '../../../src/notebook/ipynb-outputs';
 import { parseNotebook } from '../../../src/notebook/parse';
 import { serializeNotebook } from '../../../src/notebook/serialize';
@@ -63,11 +70,14 @@ const ALL_OUTPUTS: NbOutput[] = [
 ];
 
 describe('notebookToIpynb', () => {
-  const nb = notebook([
-    { kind: 'markdown', id: 'md-1', source: '# Title\n\nSome *prose*.' },
-    code('load', 'const x = 1;\nconst y = 2;\n'),
-    code('train', 'x + y', { hidden: true, readonly: true, norun: true }),
-  ], { summary: 'S', order: 3, tags: ['a', 'b'] });
+  const nb = notebook(
+    [
+      { kind: 'markdown', id: 'md-1', source: '# Title\n\nSome *prose*.' },
+      code('load', 'const x = 1;\nconst y = 2;\n'),
+      code('train', 'x + y', { hidden: true, readonly: true, norun: true }),
+    ],
+    { summary: 'S', order: 3, tags: ['a', 'b'] },
+  );
 
   it('writes nbformat 4.5 with the Fieldbook TypeScript kernel and the front matter', () => {
     const doc = notebookToIpynb(nb) as Record<string, unknown>;
@@ -82,11 +92,7 @@ describe('notebookToIpynb', () => {
 
   it('writes sources as lines that keep their newline, except the last', () => {
     const cells = exportedCells(nb);
-    expect(cells.map((c) => c['source'])).toEqual([
-      ['# Title\n', '\n', 'Some *prose*.'],
-      ['const x = 1;\n', 'const y = 2;\n'],
-      ['x + y'],
-    ]);
+    expect(cells.map((c) => c['source'])).toEqual([['# Title\n', '\n', 'Some *prose*.'], ['const x = 1;\n', 'const y = 2;\n'], ['x + y']]);
     expect(exportedCells(notebook([code('e', '')]))[0]!['source']).toEqual([]);
   });
 
@@ -129,12 +135,7 @@ describe('notebookToIpynb', () => {
     const long = `a${'b'.repeat(80)}`;
     const cells = exportedCells(notebook([code('step.1', ''), code('step-1', ''), code(long, ''), code(`${long}.x`, '')]));
     expect(cells.map((c) => c['id'])).toEqual(['step-1', 'step-1-2', long.slice(0, 64), `${long.slice(0, 62)}-2`]);
-    expect(cells.map((c) => (c['metadata'] as { fieldbook: { id: string } }).fieldbook.id)).toEqual([
-      'step.1',
-      'step-1',
-      long,
-      `${long}.x`,
-    ]);
+    expect(cells.map((c) => (c['metadata'] as { fieldbook: { id: string } }).fieldbook.id)).toEqual(['step.1', 'step-1', long, `${long}.x`]);
   });
 });
 
@@ -196,13 +197,7 @@ describe('importing a notebook written by Jupyter', () => {
 
   it('joins string[] sources and keeps Jupyter ids of code cells', () => {
     const codeCells = nb.cells.filter((c) => c.kind === 'code');
-    expect(codeCells.map((c) => c.id)).toEqual([
-      'e4a91c07-77a8-4d2b-8f0e-5d3b9c1a2f64',
-      '0c5d8e21',
-      '9f2b7d44',
-      '5a7c3e90',
-      'c3b8f1d2',
-    ]);
+    expect(codeCells.map((c) => c.id)).toEqual(['e4a91c07-77a8-4d2b-8f0e-5d3b9c1a2f64', '0c5d8e21', '9f2b7d44', '5a7c3e90', 'c3b8f1d2']);
     expect(codeCells[1]!.source).toBe('const mean = amounts.reduce((a, b) => a + b, 0) / amounts.length;\nmean');
     expect(codeCells[4]!.source).toBe('');
   });
@@ -221,21 +216,11 @@ describe('importing a notebook written by Jupyter', () => {
       "# Card transactions: a first look\n\nWe load a small sample and count frauds. Written in **Deno**'s Jupyter kernel." +
         '\n\nAmounts are in euros (€); the ratio is *très* skewed.',
     );
-    expect(nb.cells[4]!.source).toBe(
-      '```text\nTODO: ask the risk team which threshold they use.\nExport with: jupyter nbconvert --to html\n```',
-    );
+    expect(nb.cells[4]!.source).toBe('```text\nTODO: ask the risk team which threshold they use.\nExport with: jupyter nbconvert --to html\n```');
   });
 
   it('reads flags from Jupyter metadata', () => {
-    expect(nb.cells.map((c) => (c.kind === 'code' ? c.flags : null))).toEqual([
-      null,
-      {},
-      {},
-      { hidden: true, readonly: true },
-      null,
-      {},
-      {},
-    ]);
+    expect(nb.cells.map((c) => (c.kind === 'code' ? c.flags : null))).toEqual([null, {}, {}, { hidden: true, readonly: true }, null, {}, {}]);
   });
 
   it('takes the title from the first heading and the id from the file name', () => {
@@ -244,9 +229,7 @@ describe('importing a notebook written by Jupyter', () => {
 
   it('keeps every output of the cells that have them', () => {
     expect([...outputs.keys()]).toEqual(['e4a91c07-77a8-4d2b-8f0e-5d3b9c1a2f64', '0c5d8e21', '9f2b7d44', '5a7c3e90']);
-    expect(outputs.get('e4a91c07-77a8-4d2b-8f0e-5d3b9c1a2f64')).toEqual([
-      { output_type: 'stream', name: 'stdout', text: 'rows: 5\nfrauds: 1\n' },
-    ]);
+    expect(outputs.get('e4a91c07-77a8-4d2b-8f0e-5d3b9c1a2f64')).toEqual([{ output_type: 'stream', name: 'stdout', text: 'rows: 5\nfrauds: 1\n' }]);
     expect(outputs.get('0c5d8e21')).toEqual([
       { output_type: 'execute_result', data: { 'text/plain': '\u001b[33m209.69\u001b[39m' }, metadata: {}, execution_count: 2 },
     ]);
@@ -357,7 +340,10 @@ describe('lenient parts of import', () => {
       execution_count: 1,
       metadata: {},
       source: 'x',
-      outputs: [{ output_type: 'pyout', text: 'x' }, { output_type: 'stream', name: 'stdout', text: ['a\n', 'b'] }],
+      outputs: [
+        { output_type: 'pyout', text: 'x' },
+        { output_type: 'stream', name: 'stdout', text: ['a\n', 'b'] },
+      ],
     };
     const { outputs, warnings } = ipynbToNotebook(minimalIpynb([raw]));
     expect(outputs.get('c')).toEqual([{ output_type: 'stream', name: 'stdout', text: 'a\nb' }]);
@@ -434,7 +420,10 @@ describe('import errors', () => {
 
   it('rejects a cell whose source is not text', () => {
     const cellWith = (source: unknown): string =>
-      minimalIpynb([{ cell_type: 'markdown', metadata: {}, source: 'ok' }, { cell_type: 'code', metadata: {}, outputs: [], source }]);
+      minimalIpynb([
+        { cell_type: 'markdown', metadata: {}, source: 'ok' },
+        { cell_type: 'code', metadata: {}, outputs: [], source },
+      ]);
     expect(importError(cellWith(42), 'bad-cell').message).toMatch(/^bad\.ipynb: Cell 2 has a source that is not text \(42\)\. Fix or delete/);
     importError(cellWith(['a\n', 7]), 'bad-cell');
     importError(cellWith(undefined), 'bad-cell');
@@ -503,7 +492,15 @@ describe('exported notebooks against the official nbformat 4.5 schema', () => {
 
   it('validates a notebook with stream, display_data, execute_result and error outputs', () => {
     const nb = notebook([code('a', 'train()'), code('b', 'x')]);
-    expectValid(serializeIpynb(nb, new Map([['a', ALL_OUTPUTS], ['b', [ALL_OUTPUTS[4]!]]])));
+    expectValid(
+      serializeIpynb(
+        nb,
+        new Map([
+          ['a', ALL_OUTPUTS],
+          ['b', [ALL_OUTPUTS[4]!]],
+        ]),
+      ),
+    );
   });
 
   it('validates the shipped start-here notebook and a re-exported Jupyter import', () => {

@@ -11,7 +11,9 @@ import { parseNotebook } from '../../../src/notebook/parse';
 import type { Notebook } from '../../../src/notebook/types';
 
 const FIXTURES = join(__dirname, '../../fixtures/notebooks');
-const INPUTS = readdirSync(join(FIXTURES, 'input')).filter((f) => f.endsWith('.md')).sort();
+const INPUTS = readdirSync(join(FIXTURES, 'input'))
+  .filter((f) => f.endsWith('.md'))
+  .sort();
 const UPDATE = process.env['UPDATE_GOLDEN'] === '1';
 
 function parseOrError(fileName: string): unknown {

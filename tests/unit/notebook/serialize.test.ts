@@ -57,9 +57,7 @@ describe('serializeNotebook', () => {
       meta: { id: 'x', title: 'Fraud: a case', summary: '42', order: 1, tags: ['a b', 'c,d'] },
       cells: [],
     };
-    expect(serializeNotebook(nb)).toBe(
-      '---\nid: x\ntitle: "Fraud: a case"\nsummary: "42"\norder: 1\ntags: [a b, "c,d"]\n---\n',
-    );
+    expect(serializeNotebook(nb)).toBe('---\nid: x\ntitle: "Fraud: a case"\nsummary: "42"\norder: 1\ntags: [a b, "c,d"]\n---\n');
   });
 
   it('always writes id= and the flags that are set', () => {

@@ -3,7 +3,13 @@ import type { MergedCell } from '../../../src/store/edits';
 import { newCodeCell, type CellState } from '../../../src/session/cell-state';
 import { adoptMerged } from '../../../src/session/adopt';
 
-const ran = (id: string, declared: string[], references: string[]): CellState => ({ ...newCodeCell(id, `// ${id}`, `// ${id}`, `// ${id}`), declared, references, status: 'ok', outputs: [{ kind: 'note', text: id }] });
+const ran = (id: string, declared: string[], references: string[]): CellState => ({
+  ...newCodeCell(id, `// ${id}`, `// ${id}`, `// ${id}`),
+  declared,
+  references,
+  status: 'ok',
+  outputs: [{ kind: 'note', text: id }],
+});
 const merged = (id: string, source = `// ${id}`): MergedCell => ({ kind: 'code', id, source, flags: {}, original: `// ${id}`, base: `// ${id}` });
 
 describe('adoptMerged', () => {
@@ -17,7 +23,10 @@ describe('adoptMerged', () => {
   });
 
   it('adds new cells and lists code cells that left', () => {
-    const out = adoptMerged([ran('a', [], []), ran('b', [], [])], [merged('a'), { kind: 'code', id: 'added-1', source: '1', flags: {}, original: null, base: null }]);
+    const out = adoptMerged(
+      [ran('a', [], []), ran('b', [], [])],
+      [merged('a'), { kind: 'code', id: 'added-1', source: '1', flags: {}, original: null, base: null }],
+    );
     expect(out.cells.map((c) => c.id)).toEqual(['a', 'added-1']);
     expect(out.gone).toEqual(['b']);
   });

@@ -88,7 +88,7 @@ describe('Autosaver', () => {
 });
 
 describe('two tabs of one notebook', () => {
-  it('bring each other\'s edits of different cells, and storage ends with both', async () => {
+  it("bring each other's edits of different cells, and storage ends with both", async () => {
     const store = createMemoryEditStore();
     const storage = new MemoryStorage();
     const one = await tab(store, storage, 'one', 'merge-different');

@@ -24,7 +24,7 @@ describe('applyRunMessage', () => {
     expect(after.map((o) => (o.kind === 'stream' ? o.name : o.kind))).toEqual(['stdout', 'stderr']);
   });
 
-  it('adds displays under their id and the result under the run\'s result id', () => {
+  it("adds displays under their id and the result under the run's result id", () => {
     let outputs = applyRunMessage([], { type: 'display', runId: run, displayId: 'd1', mime: MIME.text, data: 'hi' });
     outputs = applyRunMessage(frozen([...outputs]), { type: 'result', runId: run, mime: MIME.text, data: '42' });
     expect(outputs).toEqual([

@@ -24,11 +24,17 @@ describe('a run through the cell state', () => {
     expect(finishCell(busy.cell, busy.progress, ok).outputs).toEqual([]);
   });
 
-  it('keeps a widget\'s output object when the re-run shows it unchanged', () => {
+  it("keeps a widget's output object when the re-run shows it unchanged", () => {
     const widget = { kind: 'display', displayId: 'w', mime: MIME.widget, data: { key: 'a#1', kind: 'slider', label: 'a', value: 1 } } as const;
     const start = { ...cell, outputs: [widget] };
     const busy = applyToCell(start, NOT_STARTED, { type: 'status', runId: 'r', state: 'busy' });
-    const shown = applyToCell(busy.cell, busy.progress, { type: 'display', runId: 'r', displayId: 'r-d1', mime: MIME.widget, data: { key: 'a#1', kind: 'slider', label: 'a', value: 1 } });
+    const shown = applyToCell(busy.cell, busy.progress, {
+      type: 'display',
+      runId: 'r',
+      displayId: 'r-d1',
+      mime: MIME.widget,
+      data: { key: 'a#1', kind: 'slider', label: 'a', value: 1 },
+    });
     expect(shown.cell.outputs[0]).toBe(widget);
   });
 

@@ -146,7 +146,7 @@ describe('NotebookSession staleness', () => {
 });
 
 describe('NotebookSession and messages after a run ended', () => {
-  it('shows what a finished run\'s timer throws later in its cell, keeping its status, until the cell runs again', async () => {
+  it("shows what a finished run's timer throws later in its cell, keeping its status, until the cell runs again", async () => {
     const { kernel, session, status } = await open();
     session.run('a');
     const first = await kernel.finishNext('ok', [{ type: 'stream', name: 'stdout', text: 'scheduled' }]);
@@ -166,13 +166,15 @@ describe('NotebookSession and messages after a run ended', () => {
 });
 
 describe('NotebookSession and restarts the kernel did by itself', () => {
-  it('shows the kernel\'s own account of the restart, with the cells to re-run', async () => {
+  it("shows the kernel's own account of the restart, with the cells to re-run", async () => {
     const { kernel, session, status } = await open();
     session.run('b');
     await kernel.finishAll();
     const notices: string[] = [];
     session.on('session-notice', (e) => notices.push(e.message));
-    kernel.dispatchEvent(new CustomEvent('restarted', { detail: { reason: 'dead', executed: ['a', 'b'], message: 'The kernel stopped answering, so it was restarted.' } }));
+    kernel.dispatchEvent(
+      new CustomEvent('restarted', { detail: { reason: 'dead', executed: ['a', 'b'], message: 'The kernel stopped answering, so it was restarted.' } }),
+    );
     expect(['a', 'b'].map(status)).toEqual(['stale', 'stale']);
     expect(notices).toEqual(['The kernel stopped answering, so it was restarted. Re-run these cells (marked stale): a, b.']);
   });

@@ -1,11 +1,31 @@
 import { describe, expect, it } from 'vitest';
 import { newCodeCell, type CellState, type CellStatus, type CodeCellState } from '../../../src/session/cell-state';
-import { afterRestart, markStale, readersOf, runAllPlan, runPlanFor, runStalePlan, summarize, upstreamOf, widgetRerunPlan } from '../../../src/session/staleness';
+import {
+  afterRestart,
+  markStale,
+  readersOf,
+  runAllPlan,
+  runPlanFor,
+  runStalePlan,
+  summarize,
+  upstreamOf,
+  widgetRerunPlan,
+} from '../../../src/session/staleness';
 
 /** a declares x; b reads x, declares y; c reads y; d alone; a prose cell between. */
 function cells(statuses: Partial<Record<string, CellStatus>> = {}, flags: Record<string, { norun?: boolean }> = {}): CellState[] {
-  const spec: Array<[string, string[], string[]]> = [['a', ['x'], []], ['b', ['y'], ['x']], ['c', [], ['y']], ['d', ['z'], []]];
-  const code = spec.map(([id, declared, references]): CodeCellState => ({ ...newCodeCell(id, `// ${id}`, `// ${id}`, `// ${id}`, flags[id] ?? {}), declared, references, status: statuses[id] ?? 'idle' }));
+  const spec: Array<[string, string[], string[]]> = [
+    ['a', ['x'], []],
+    ['b', ['y'], ['x']],
+    ['c', [], ['y']],
+    ['d', ['z'], []],
+  ];
+  const code = spec.map(([id, declared, references]): CodeCellState => ({
+    ...newCodeCell(id, `// ${id}`, `// ${id}`, `// ${id}`, flags[id] ?? {}),
+    declared,
+    references,
+    status: statuses[id] ?? 'idle',
+  }));
   return [code[0]!, { kind: 'markdown', id: 'md-1', source: 'prose' }, ...code.slice(1)];
 }
 const statusesOf = (list: readonly CellState[]) => list.flatMap((c) => (c.kind === 'code' ? [c.status] : []));
@@ -17,7 +37,7 @@ describe('dependency order', () => {
     expect(readersOf(cells(), 'md-1')).toEqual([]);
   });
 
-  it('plans a cell\'s run with the upstream cells that are not ok', () => {
+  it("plans a cell's run with the upstream cells that are not ok", () => {
     expect(runPlanFor(cells({ a: 'ok', b: 'stale' }), 'c')).toEqual(['b', 'c']);
     expect(runPlanFor(cells(), 'missing')).toEqual([]);
   });

@@ -3,7 +3,25 @@ import { parseNotebook } from '../../../src/notebook/parse';
 import { applyEdits, collectEdits, hasOriginalChanged, isEmptyEdits, isSavedEdits, type MergedCell } from '../../../src/store/edits';
 import { createMemoryEditStore } from '../../../src/store/idb';
 
-const v1 = parseNotebook(['---', 'id: demo', 'title: Demo', '---', 'Intro', '```ts id=a', 'const a = 1;', '```', '```ts id=b', 'const b = a + 1;', '```', '```ts id=c', 'b * 2', '```', ''].join('\n'));
+const v1 = parseNotebook(
+  [
+    '---',
+    'id: demo',
+    'title: Demo',
+    '---',
+    'Intro',
+    '```ts id=a',
+    'const a = 1;',
+    '```',
+    '```ts id=b',
+    'const b = a + 1;',
+    '```',
+    '```ts id=c',
+    'b * 2',
+    '```',
+    '',
+  ].join('\n'),
+);
 
 function code(cells: MergedCell[], id: string) {
   const c = cells.find((x) => x.id === id);
@@ -38,11 +56,32 @@ describe('learner edits', () => {
     expect(hasOriginalChanged(code(reopened, 'b'))).toBe(false);
   });
 
-  it('keeps the learner\'s version when a new release changes the original, and says so', () => {
+  it("keeps the learner's version when a new release changes the original, and says so", () => {
     const cells = applyEdits(v1, undefined);
     code(cells, 'b').source = 'const b = a + 10;';
     const saved = collectEdits(v1, cells);
-    const v2 = parseNotebook(['---', 'id: demo', 'title: Demo', '---', 'Intro', '```ts id=a', 'const a = 1;', '```', '```ts id=b', 'const b = a + 2; // fixed', '```', '```ts id=new', 'b + 1', '```', '```ts id=c', 'b * 2', '```', ''].join('\n'));
+    const v2 = parseNotebook(
+      [
+        '---',
+        'id: demo',
+        'title: Demo',
+        '---',
+        'Intro',
+        '```ts id=a',
+        'const a = 1;',
+        '```',
+        '```ts id=b',
+        'const b = a + 2; // fixed',
+        '```',
+        '```ts id=new',
+        'b + 1',
+        '```',
+        '```ts id=c',
+        'b * 2',
+        '```',
+        '',
+      ].join('\n'),
+    );
     const merged = applyEdits(v2, saved);
     const b = code(merged, 'b');
     expect(b.source).toBe('const b = a + 10;');
@@ -54,7 +93,14 @@ describe('learner edits', () => {
   });
 
   it('ignores saved edits for cells a new release removed, and places an orphaned added cell at the end', () => {
-    const saved = { version: 1 as const, notebookId: 'demo', savedAt: 0, edited: { gone: { source: 'x', base: 'y' } }, added: [{ id: 'added-9', source: '1', after: 'gone' }], deleted: [] };
+    const saved = {
+      version: 1 as const,
+      notebookId: 'demo',
+      savedAt: 0,
+      edited: { gone: { source: 'x', base: 'y' } },
+      added: [{ id: 'added-9', source: '1', after: 'gone' }],
+      deleted: [],
+    };
     const merged = applyEdits(v1, saved);
     expect(merged.map((c) => c.id)).toEqual(['md-1', 'a', 'b', 'c', 'added-9']);
   });
@@ -79,11 +125,16 @@ describe('learner edits', () => {
 });
 
 describe('cell ids that are names of object members', () => {
-  const members = parseNotebook(['---', 'id: m', 'title: M', '---', '```ts id=constructor', 'const k = 1;', '```', '```ts id=toString', 'k + 1', '```', ''].join('\n'));
+  const members = parseNotebook(
+    ['---', 'id: m', 'title: M', '---', '```ts id=constructor', 'const k = 1;', '```', '```ts id=toString', 'k + 1', '```', ''].join('\n'),
+  );
 
   it('opens unedited cells called constructor and toString with their own text', () => {
     const cells = applyEdits(members, { version: 1, notebookId: 'm', savedAt: 0, edited: {}, added: [], deleted: [] });
-    expect(cells.map((c) => [c.id, c.source])).toEqual([['constructor', 'const k = 1;'], ['toString', 'k + 1']]);
+    expect(cells.map((c) => [c.id, c.source])).toEqual([
+      ['constructor', 'const k = 1;'],
+      ['toString', 'k + 1'],
+    ]);
   });
 
   it('round-trips an edit of the cell called toString', () => {

@@ -6,12 +6,15 @@ import { MemoryStorage } from './memory-storage';
 const at = (savedAt: number, source = 'x') => ({ ...emptyEdits('demo', savedAt), edited: { a: { source, base: 'o' } } });
 
 describe('EditJournal', () => {
-  it('keeps each tab\'s entry apart and reads them oldest first', () => {
+  it("keeps each tab's entry apart and reads them oldest first", () => {
     const storage = new MemoryStorage();
     new EditJournal(storage, 'tab2').write(at(20, 'two'));
     new EditJournal(storage, 'tab1').write(at(10, 'one'));
     const read = new EditJournal(storage, 'tab3').read('demo');
-    expect(read.map((e) => [e.tab, e.edits.edited.a?.source])).toEqual([['tab1', 'one'], ['tab2', 'two']]);
+    expect(read.map((e) => [e.tab, e.edits.edited.a?.source])).toEqual([
+      ['tab1', 'one'],
+      ['tab2', 'two'],
+    ]);
   });
 
   it('clears an entry only when nothing newer was written since the save', () => {

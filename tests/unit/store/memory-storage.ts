@@ -22,4 +22,3 @@ export class MemoryStorage implements SyncStorage {
     this.map.delete(k);
   }
 }
-

@@ -7,19 +7,19 @@ function edits(edited: Record<string, string>, extra: Partial<SavedEdits> = {}):
 }
 
 describe('mergeEdits', () => {
-  it('takes each side\'s change to a different cell', () => {
+  it("takes each side's change to a different cell", () => {
     const { edits: merged, conflicts } = mergeEdits(emptyEdits('demo'), edits({ a: 'mine' }), edits({ b: 'theirs' }));
     expect(merged.edited).toEqual({ a: { source: 'mine', base: 'orig a' }, b: { source: 'theirs', base: 'orig b' } });
     expect(conflicts).toEqual([]);
   });
 
-  it('takes the other tab\'s text for a cell this tab has not changed since the base', () => {
+  it("takes the other tab's text for a cell this tab has not changed since the base", () => {
     const base = edits({ a: 'v1' });
     expect(mergeEdits(base, base, edits({ a: 'v2' })).edits.edited.a?.source).toBe('v2');
     expect(mergeEdits(base, edits({ a: 'v3' }), base).edits.edited.a?.source).toBe('v3');
   });
 
-  it('keeps this tab\'s text when both changed a cell differently, and names the cell', () => {
+  it("keeps this tab's text when both changed a cell differently, and names the cell", () => {
     const { edits: merged, conflicts } = mergeEdits(emptyEdits('demo'), edits({ a: 'mine' }), edits({ a: 'theirs' }));
     expect(merged.edited.a?.source).toBe('mine');
     expect(conflicts).toEqual([{ cellId: 'a', dropped: 'theirs' }]);
@@ -29,14 +29,14 @@ describe('mergeEdits', () => {
     expect(mergeEdits(emptyEdits('demo'), edits({ a: 'same' }), edits({ a: 'same' })).conflicts).toEqual([]);
   });
 
-  it('keeps an edit over the other side\'s deletion of the cell', () => {
+  it("keeps an edit over the other side's deletion of the cell", () => {
     const { edits: merged, conflicts } = mergeEdits(emptyEdits('demo'), edits({}, { deleted: ['a'] }), edits({ a: 'theirs' }));
     expect(merged.edited.a?.source).toBe('theirs');
     expect(merged.deleted).toEqual([]);
     expect(conflicts).toEqual([{ cellId: 'a', dropped: null }]);
   });
 
-  it('keeps cells added on either side, the other tab\'s after the cell they followed', () => {
+  it("keeps cells added on either side, the other tab's after the cell they followed", () => {
     const local = edits({}, { added: [{ id: 'added-1', source: 'one', after: 'a' }] });
     const remote = edits({}, { added: [{ id: 'added-2', source: 'two', after: 'added-1' }] });
     expect(mergeEdits(emptyEdits('demo'), local, remote).edits.added.map((a) => a.id)).toEqual(['added-1', 'added-2']);

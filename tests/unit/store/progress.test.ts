@@ -42,7 +42,7 @@ describe('exercise progress', () => {
     expect(q.exercises.b).toMatchObject({ passed: true, solutionShown: true, passedWithSolution: false });
   });
 
-  it('counts only the notebook\'s own exercises as passed', () => {
+  it("counts only the notebook's own exercises as passed", () => {
     let p = withVerdict(emptyProgress('demo'), 'a', 'passed');
     p = withVerdict(p, 'gone', 'passed');
     p = withVerdict(p, 'b', 'failed');
@@ -59,7 +59,10 @@ describe('exercise progress', () => {
   it('reads back damaged storage as far as it is sound', () => {
     expect(sanitizeProgress('junk', 'demo').exercises).toEqual({});
     expect(sanitizeProgress({ version: 2, exercises: { a: { passed: true } } }, 'demo').exercises).toEqual({});
-    const read = sanitizeProgress({ version: 1, updatedAt: 9, exercises: { a: { passed: true, hintsShown: 'x', lastStatus: 'great' }, b: null, c: { passed: 'yes' } } }, 'demo');
+    const read = sanitizeProgress(
+      { version: 1, updatedAt: 9, exercises: { a: { passed: true, hintsShown: 'x', lastStatus: 'great' }, b: null, c: { passed: 'yes' } } },
+      'demo',
+    );
     expect(read).toEqual({ version: 1, notebookKey: 'demo', updatedAt: 9, exercises: { a: { passed: true, hintsShown: 0, solutionShown: false } } });
   });
 });
@@ -82,6 +85,13 @@ describe('the memory progress store', () => {
     const store = createMemoryProgressStore();
     expect(await store.lastVisit()).toBeUndefined();
     await store.saveVisit({ notebookKey: 'demo', title: 'Demo', href: '#/notebook/demo/sec-2', sectionTitle: '2. Data', cellId: 'load', at: 3 });
-    expect(await store.lastVisit()).toEqual({ notebookKey: 'demo', title: 'Demo', href: '#/notebook/demo/sec-2', sectionTitle: '2. Data', cellId: 'load', at: 3 });
+    expect(await store.lastVisit()).toEqual({
+      notebookKey: 'demo',
+      title: 'Demo',
+      href: '#/notebook/demo/sec-2',
+      sectionTitle: '2. Data',
+      cellId: 'load',
+      at: 3,
+    });
   });
 });

@@ -14,7 +14,15 @@ describe('looksLikeCode', () => {
 
 describe('exercisePlainText', () => {
   it('says the exercise, its verdict and the message, never the hints or the solution', () => {
-    const data: ExerciseData = { id: 'ridge', title: 'Tame the model', hints: ['secret hint'], solution: 'secret', status: 'failed', message: 'Not yet: MSE 0.9.', checking: false };
+    const data: ExerciseData = {
+      id: 'ridge',
+      title: 'Tame the model',
+      hints: ['secret hint'],
+      solution: 'secret',
+      status: 'failed',
+      message: 'Not yet: MSE 0.9.',
+      checking: false,
+    };
     expect(exercisePlainText(data)).toBe('Exercise ridge — Tame the model: not yet. Not yet: MSE 0.9.');
     expect(exercisePlainText({ ...data, status: 'passed', message: 'Well done.' })).toBe('Exercise ridge — Tame the model: passed. Well done.');
   });

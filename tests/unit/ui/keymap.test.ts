@@ -134,7 +134,20 @@ describe('SHORTCUTS, the help panel list', () => {
 
   it('lists every command the mapping can produce, except the internal first d', () => {
     const listed = new Set(SHORTCUTS.flatMap((g) => g.shortcuts.map((s) => s.command)));
-    const all: KeyCommand[] = ['save', 'command-mode', 'edit', 'select-previous', 'select-next', 'add-above', 'add-below', 'delete', 'undo-delete', 'run-and-advance', 'run', 'help'];
+    const all: KeyCommand[] = [
+      'save',
+      'command-mode',
+      'edit',
+      'select-previous',
+      'select-next',
+      'add-above',
+      'add-below',
+      'delete',
+      'undo-delete',
+      'run-and-advance',
+      'run',
+      'help',
+    ];
     expect(all.filter((c) => !listed.has(c))).toEqual([]);
   });
 });

@@ -22,7 +22,7 @@ function counter(): { calls: () => number; next: () => Promise<void>; onRendered
 }
 
 describe('NotebookProse', () => {
-  it('uses the build\'s rendering of shipped prose at once, headings in order', () => {
+  it("uses the build's rendering of shipped prose at once, headings in order", () => {
     const shipped: PrerenderedProse = {
       'md-1': { source: cells[0].source, html: '<h1 id="sec-intro">Intro</h1>', headings: [{ id: 'sec-intro', text: 'Intro', depth: 1 }] },
       'md-2': { source: cells[1].source, html: '<h2 id="sec-results">Results</h2>', headings: [{ id: 'sec-results', text: 'Results', depth: 2 }] },
@@ -48,8 +48,11 @@ describe('NotebookProse', () => {
     expect(done.headings.map((h) => h.id)).toEqual(['sec-intro', 'sec-results']);
   });
 
-  it('does not take the build\'s heading ids when they would collide with an earlier cell\'s', async () => {
-    const two = [{ id: 'md-1', source: '## Results' }, { id: 'md-2', source: '## Results' }];
+  it("does not take the build's heading ids when they would collide with an earlier cell's", async () => {
+    const two = [
+      { id: 'md-1', source: '## Results' },
+      { id: 'md-2', source: '## Results' },
+    ];
     const shipped: PrerenderedProse = {
       'md-1': { source: '## Results', html: '<h2 id="sec-results">Results</h2>', headings: [{ id: 'sec-results', text: 'Results', depth: 2 }] },
       // As if built without md-1: its id would clash.

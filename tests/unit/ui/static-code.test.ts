@@ -33,10 +33,14 @@ describe('highlightLines', () => {
 });
 
 describe('staticCodeHtml', () => {
-  it('draws CodeMirror\'s DOM: line numbers sized for 9 lines, fold markers, the error line and an accessible name', () => {
+  it("draws CodeMirror's DOM: line numbers sized for 9 lines, fold markers, the error line and an accessible name", () => {
     const html = staticCodeHtml('if (a) {\n  b();\n}', { label: 'Code cell 1 source', readonly: false, errorLine: 2, highlight: highlightLines });
     expect(html).toContain('<div class="cm-gutterElement fb-gutter-spacer">9</div>');
-    expect(html.match(/<div class="cm-gutterElement">\d+<\/div>/g)).toEqual(['<div class="cm-gutterElement">1</div>', '<div class="cm-gutterElement">2</div>', '<div class="cm-gutterElement">3</div>']);
+    expect(html.match(/<div class="cm-gutterElement">\d+<\/div>/g)).toEqual([
+      '<div class="cm-gutterElement">1</div>',
+      '<div class="cm-gutterElement">2</div>',
+      '<div class="cm-gutterElement">3</div>',
+    ]);
     expect(html.match(/title="Fold line"/g)).toHaveLength(1);
     expect(html).toContain('<div class="cm-line cm-error-line" data-error-line="2">');
     expect(html).toContain('role="textbox" aria-multiline="true" aria-label="Code cell 1 source"');
@@ -44,7 +48,12 @@ describe('staticCodeHtml', () => {
   });
 
   it('sizes the gutter for 99 lines past nine, and marks read-only code', () => {
-    const html = staticCodeHtml(Array.from({ length: 12 }, (_, i) => `x${i};`).join('\n'), { label: 'c', readonly: true, errorLine: null, highlight: highlightLines });
+    const html = staticCodeHtml(Array.from({ length: 12 }, (_, i) => `x${i};`).join('\n'), {
+      label: 'c',
+      readonly: true,
+      errorLine: null,
+      highlight: highlightLines,
+    });
     expect(html).toContain('fb-gutter-spacer">99</div>');
     expect(html).toContain('aria-readonly="true"');
     expect(html).not.toContain('cm-error-line');

@@ -70,7 +70,12 @@ describe('TermMarks', () => {
     expect(asked).toBe(1);
     // The next render reuses the first two (no time spent) and marks the rest with what they used.
     const second = glossary.render(marks, cells);
-    expect(second).toEqual(['the <dfn>model</dfn> and the <dfn>loss</dfn>', 'a model, an <dfn>epoch</dfn>', 'epoch after epoch, the loss falls', '<dfn>recall</dfn> and <dfn>precision</dfn>']);
+    expect(second).toEqual([
+      'the <dfn>model</dfn> and the <dfn>loss</dfn>',
+      'a model, an <dfn>epoch</dfn>',
+      'epoch after epoch, the loss falls',
+      '<dfn>recall</dfn> and <dfn>precision</dfn>',
+    ]);
     expect(later).toHaveLength(0);
   });
 
@@ -81,7 +86,7 @@ describe('TermMarks', () => {
     expect(calls).toEqual([cells[0][1]]);
   });
 
-  it('marks again once the glossary changed, showing the old marks until each cell\'s turn comes', () => {
+  it("marks again once the glossary changed, showing the old marks until each cell's turn comes", () => {
     const { glossary, calls, now } = fakeGlossary(terms, 3);
     const pacing = { budgetMs: 100, now, later: () => {} };
     const marks = new TermMarks(glossary, () => {}, pacing);

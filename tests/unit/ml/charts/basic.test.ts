@@ -68,7 +68,12 @@ describe('featureImportanceChart', () => {
   });
 
   it('accepts permutation-importance items and records', () => {
-    expect(featureImportanceChart([{ feature: 'x', importance: 1 }, { feature: 'y', importance: 2 }]).categories).toEqual(['y', 'x']);
+    expect(
+      featureImportanceChart([
+        { feature: 'x', importance: 1 },
+        { feature: 'y', importance: 2 },
+      ]).categories,
+    ).toEqual(['y', 'x']);
     expect(featureImportanceChart({ amount: 0.2, hour: 0.4 }).categories).toEqual(['hour', 'amount']);
   });
 
@@ -102,7 +107,13 @@ describe('learningCurveChart', () => {
   });
 
   it('plots scores against training-set size', () => {
-    const spec = learningCurveChart([{ size: 100, train: 0.9, validation: 0.7 }, { size: 200, train: 0.85, validation: 0.78 }], 'AUC');
+    const spec = learningCurveChart(
+      [
+        { size: 100, train: 0.9, validation: 0.7 },
+        { size: 200, train: 0.85, validation: 0.78 },
+      ],
+      'AUC',
+    );
     expect(spec.x?.label).toBe('training rows');
     expect(spec.series[1]).toEqual({ label: 'validation AUC', x: [100, 200], y: [0.7, 0.78], dashed: true });
   });

@@ -39,8 +39,22 @@ describe('trainingViewCharts', () => {
   it('by default draws the loss and the first other metric, and nothing else', () => {
     const history = { loss: [0.7, 0.5], val_loss: [0.72, 0.6], acc: [0.6, 0.8], val_acc: [0.58, 0.75], auc: [0.7, 0.9] };
     expect(summary(trainingViewCharts(history, { epochs: 2 }))).toEqual([
-      { title: 'Loss', y: 'loss', series: [['training loss', [1, 2], [0.7, 0.5], false], ['validation loss', [1, 2], [0.72, 0.6], true]] },
-      { title: 'Accuracy', y: 'accuracy', series: [['training accuracy', [1, 2], [0.6, 0.8], false], ['validation accuracy', [1, 2], [0.58, 0.75], true]] },
+      {
+        title: 'Loss',
+        y: 'loss',
+        series: [
+          ['training loss', [1, 2], [0.7, 0.5], false],
+          ['validation loss', [1, 2], [0.72, 0.6], true],
+        ],
+      },
+      {
+        title: 'Accuracy',
+        y: 'accuracy',
+        series: [
+          ['training accuracy', [1, 2], [0.6, 0.8], false],
+          ['validation accuracy', [1, 2], [0.58, 0.75], true],
+        ],
+      },
     ]);
   });
 
@@ -53,7 +67,11 @@ describe('trainingViewCharts', () => {
   it('draws one chart per metric asked for, in the order asked, past the default two', () => {
     const history = { loss: [0.7, 0.5, 0.4], acc: [0.6, 0.8, 0.85], auc: [0.7, 0.9, 0.93], val_auc: [0.68, 0.85, 0.9] };
     const charts = trainingViewCharts(history, { epochs: 3, metrics: ['auc', 'loss', 'acc'] });
-    expect(charts.map((c) => [c.title, c.series.length])).toEqual([['AUC', 2], ['Loss', 1], ['Accuracy', 1]]);
+    expect(charts.map((c) => [c.title, c.series.length])).toEqual([
+      ['AUC', 2],
+      ['Loss', 1],
+      ['Accuracy', 1],
+    ]);
   });
 
   it('gives a metric a chart only once it has values, and reads val_loss as the loss chart', () => {

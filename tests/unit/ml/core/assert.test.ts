@@ -3,11 +3,25 @@ import { assertBinaryLabels, assertMatrix, assertTargets } from '../../../../src
 
 describe('assertMatrix', () => {
   it('accepts equally long rows of finite numbers', () => {
-    expect(() => assertMatrix([[1, 2], [3, 4]], 'X', 2)).not.toThrow();
+    expect(() =>
+      assertMatrix(
+        [
+          [1, 2],
+          [3, 4],
+        ],
+        'X',
+        2,
+      ),
+    ).not.toThrow();
   });
 
   it('names the row and column of a missing value', () => {
-    expect(() => assertMatrix([[1, 2], [3, NaN]])).toThrow(/row 1, column 1 is NaN: impute or drop/);
+    expect(() =>
+      assertMatrix([
+        [1, 2],
+        [3, NaN],
+      ]),
+    ).toThrow(/row 1, column 1 is NaN: impute or drop/);
   });
 
   it('tells empty, ragged and non-numeric input apart', () => {

@@ -1,14 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import {
-  CsrBuilder, countNonZeros, createCsr, csrRow, csrToDense, isCsrMatrix, multiplyCsrMatrix, multiplyCsrTransposedVector,
-  multiplyCsrVector, selectCsrRows, sliceCsrRows, toCsr,
+  CsrBuilder,
+  countNonZeros,
+  createCsr,
+  csrRow,
+  csrToDense,
+  isCsrMatrix,
+  multiplyCsrMatrix,
+  multiplyCsrTransposedVector,
+  multiplyCsrVector,
+  selectCsrRows,
+  sliceCsrRows,
+  toCsr,
 } from '../../../../src/ml/index';
 import { errorCode } from '../../helpers/errors';
 
 // A = [[1, 0, 2],
 //      [0, 0, 0],
 //      [0, 3, 0]]  worked by hand below.
-const dense = [[1, 0, 2], [0, 0, 0], [0, 3, 0]];
+const dense = [
+  [1, 0, 2],
+  [0, 0, 0],
+  [0, 3, 0],
+];
 
 describe('CSR matrices', () => {
   it('store only the non-zeros, row by row, columns increasing', () => {
@@ -40,7 +54,17 @@ describe('CSR matrices', () => {
 
   it('multiply by a dense matrix', () => {
     // Row 0: 1·[1, 0] + 2·[1, 1] = [3, 2]; row 2: 3·[0, 1] = [0, 3].
-    expect(multiplyCsrMatrix(toCsr(dense), [[1, 0], [0, 1], [1, 1]])).toEqual([[3, 2], [0, 0], [0, 3]]);
+    expect(
+      multiplyCsrMatrix(toCsr(dense), [
+        [1, 0],
+        [0, 1],
+        [1, 1],
+      ]),
+    ).toEqual([
+      [3, 2],
+      [0, 0],
+      [0, 3],
+    ]);
   });
 
   it('reject a vector of the wrong length', () => {
@@ -49,8 +73,15 @@ describe('CSR matrices', () => {
 
   it('select rows in any order, repeats allowed, and slice a range', () => {
     const a = toCsr(dense);
-    expect(csrToDense(selectCsrRows(a, [2, 0, 2]))).toEqual([[0, 3, 0], [1, 0, 2], [0, 3, 0]]);
-    expect(csrToDense(sliceCsrRows(a, 1))).toEqual([[0, 0, 0], [0, 3, 0]]);
+    expect(csrToDense(selectCsrRows(a, [2, 0, 2]))).toEqual([
+      [0, 3, 0],
+      [1, 0, 2],
+      [0, 3, 0],
+    ]);
+    expect(csrToDense(sliceCsrRows(a, 1))).toEqual([
+      [0, 0, 0],
+      [0, 3, 0],
+    ]);
     expect(sliceCsrRows(a, 1, 1).shape).toEqual([0, 3]);
     expect(errorCode(() => selectCsrRows(a, [3]))).toBe('bad-argument');
   });
@@ -73,7 +104,10 @@ describe('CSR matrices', () => {
 
   it('check their parts', () => {
     const ok = { shape: [2, 3] as const, indptr: [0, 1, 2], indices: [2, 0], values: [1, 1] };
-    expect(csrToDense(createCsr(ok))).toEqual([[0, 0, 1], [1, 0, 0]]);
+    expect(csrToDense(createCsr(ok))).toEqual([
+      [0, 0, 1],
+      [1, 0, 0],
+    ]);
     expect(errorCode(() => createCsr({ ...ok, indptr: [0, 1] }))).toBe('shape-mismatch');
     expect(errorCode(() => createCsr({ ...ok, indices: [3, 0] }))).toBe('bad-argument');
     expect(errorCode(() => createCsr({ ...ok, indptr: [0, 2, 2], indices: [2, 1] }))).toBe('bad-argument');

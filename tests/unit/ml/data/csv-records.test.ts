@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { QUOTE_NEVER_CLOSED, TEXT_AFTER_QUOTE, detectDelimiter, readCsvRecords, splitLines, withoutBom, type CsvRecord } from '../../../../src/ml/data/csv-records';
+import {
+  QUOTE_NEVER_CLOSED,
+  TEXT_AFTER_QUOTE,
+  detectDelimiter,
+  readCsvRecords,
+  splitLines,
+  withoutBom,
+  type CsvRecord,
+} from '../../../../src/ml/data/csv-records';
 
 function read(text: string, delimiter = ',', quoteChar?: string): CsvRecord[] {
   const out: CsvRecord[] = [];
@@ -48,7 +56,7 @@ describe('readCsvRecords', () => {
     ]);
   });
 
-  it('keeps a quoted field that spans lines when the record has the header\'s field count', () => {
+  it("keeps a quoted field that spans lines when the record has the header's field count", () => {
     const records = read('text,label\n"two\nlines",0\nnext,1\n');
     expect(records.map((r) => [r.line, r.fields])).toEqual([
       [1, ['text', 'label']],
@@ -77,7 +85,10 @@ describe('readCsvRecords', () => {
   });
 
   it('reads quotes literally when quoteChar is empty', () => {
-    expect(read('"a\t1\n"b"\t0\n', '\t', '').map((r) => r.fields)).toEqual([['"a', '1'], ['"b"', '0']]);
+    expect(read('"a\t1\n"b"\t0\n', '\t', '').map((r) => r.fields)).toEqual([
+      ['"a', '1'],
+      ['"b"', '0'],
+    ]);
   });
 
   it('unescapes doubled quotes', () => {

@@ -23,8 +23,7 @@ describe('parseCsv', () => {
   });
 
   it('handles a BOM, CRLF line ends, blank lines and quoted fields with commas, quotes and newlines', () => {
-    const text =
-      '\ufefftext,label\r\n"Great, really ""great""",1\r\n\r\n"two\r\nlines",0\r\n   \r\nplain,1\r\n';
+    const text = '\ufefftext,label\r\n"Great, really ""great""",1\r\n\r\n"two\r\nlines",0\r\n   \r\nplain,1\r\n';
     const r = parseCsv(text, SCHEMAS.sentiment);
     expect(r.errors).toEqual([]);
     expect(r.table.rows).toEqual([
@@ -165,7 +164,10 @@ describe('parseCsv on damaged real-world files', () => {
 
   it('reads a file with CR-only line ends', () => {
     const r = parseCsv('text,label\rgood,1\rbad,0\r', SCHEMAS.sentiment);
-    expect(r.table.rows).toEqual([{ text: 'good', label: 1 }, { text: 'bad', label: 0 }]);
+    expect(r.table.rows).toEqual([
+      { text: 'good', label: 1 },
+      { text: 'bad', label: 0 },
+    ]);
     expect(r.lines).toEqual([2, 3]);
   });
 
@@ -175,7 +177,9 @@ describe('parseCsv on damaged real-world files', () => {
   });
 
   it('says when the header is one long column, so a separator or line end was not recognised', () => {
-    expect(() => parseCsv('text:label\ngood:1\n', SCHEMAS.sentiment)).toThrow(/Found: one column, starting 'text:label…'\. If that is the whole first line, the separator or the line ends were not recognised/);
+    expect(() => parseCsv('text:label\ngood:1\n', SCHEMAS.sentiment)).toThrow(
+      /Found: one column, starting 'text:label…'\. If that is the whole first line, the separator or the line ends were not recognised/,
+    );
   });
 
   it('reads a repeated header name as name.1 and warns instead of silently dropping the column', () => {
@@ -183,7 +187,10 @@ describe('parseCsv on damaged real-world files', () => {
     const schema = tabularSchema(text, 'Class');
     expect(schema.columns.map((c) => c.name)).toEqual(['amount', 'amount.1', 'Class']);
     const r = parseCsv(text, schema);
-    expect(r.table.rows).toEqual([{ amount: 1, 'amount.1': 10, label: 0 }, { amount: 2, 'amount.1': 20, label: 1 }]);
+    expect(r.table.rows).toEqual([
+      { amount: 1, 'amount.1': 10, label: 0 },
+      { amount: 2, 'amount.1': 20, label: 1 },
+    ]);
     expect(r.warnings).toContain("The header repeats the column name 'amount' (column 2); that column is read as 'amount.1'.");
     expect(r.summary).toMatch(/^Read 2 rows\. Warning: The header repeats the column name 'amount'/);
   });
@@ -208,7 +215,9 @@ describe('parseCsv on damaged real-world files', () => {
     const rows = Array.from({ length: 20 }, (_, i) => `${i % 3 === 0 ? i : `n${i}`},${i % 2}`);
     const schema = tabularSchema(['amount,Class', ...rows].join('\n'), 'Class');
     expect(schema.columns[0]).toEqual({ name: 'amount', type: 'category', allowEmpty: true });
-    expect(schema.warnings).toEqual(["Column 'amount' is only 35% numbers (the rest look like 'n1'): it is read as a category. If it should be a number, clean the other values first."]);
+    expect(schema.warnings).toEqual([
+      "Column 'amount' is only 35% numbers (the rest look like 'n1'): it is read as a category. If it should be a number, clean the other values first.",
+    ]);
   });
 
   it('warns about numbers written with a currency sign', () => {

@@ -21,9 +21,17 @@ describe('playProbability', () => {
 
 describe('simulatePlays and generatePlayLog', () => {
   it('logs one impression per shown title, reproducibly', () => {
-    const rows = [{ user: 0, items: [1, 2, 3] }, { user: 1, items: [4] }];
+    const rows = [
+      { user: 0, items: [1, 2, 3] },
+      { user: 1, items: [4] },
+    ];
     const a = simulatePlays(world.users, world.items, rows, { seed: 2 });
-    expect(a.map((r) => [r.user, r.item, r.position])).toEqual([[0, 1, 0], [0, 2, 1], [0, 3, 2], [1, 4, 0]]);
+    expect(a.map((r) => [r.user, r.item, r.position])).toEqual([
+      [0, 1, 0],
+      [0, 2, 1],
+      [0, 3, 2],
+      [1, 4, 0],
+    ]);
     expect(simulatePlays(world.users, world.items, rows, { seed: 2 })).toEqual(a);
   });
 
@@ -32,10 +40,18 @@ describe('simulatePlays and generatePlayLog', () => {
     const audit = log.filter((r) => r.audit);
     expect(audit.length / log.length).toBeGreaterThan(0.12);
     expect(audit.length / log.length).toBeLessThan(0.28);
-    const popularRank = new Map(world.items.map((t, i) => [i, t.popularity]).sort((a, b) => b[1] - a[1]).map(([i], rank) => [i, rank]));
+    const popularRank = new Map(
+      world.items
+        .map((t, i) => [i, t.popularity])
+        .sort((a, b) => b[1] - a[1])
+        .map(([i], rank) => [i, rank]),
+    );
     const meanRank = (rs: typeof log) => rs.reduce((s, r) => s + (popularRank.get(r.item) ?? 0), 0) / rs.length;
     expect(meanRank(log.filter((r) => !r.audit))).toBeLessThan(meanRank(audit) / 1.5);
-    const rate = (p: number) => { const at = log.filter((r) => r.position === p); return at.filter((r) => r.played).length / at.length; };
+    const rate = (p: number) => {
+      const at = log.filter((r) => r.position === p);
+      return at.filter((r) => r.played).length / at.length;
+    };
     expect(rate(0)).toBeGreaterThan(2 * rate(9));
   });
 });

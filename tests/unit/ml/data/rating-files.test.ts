@@ -81,7 +81,8 @@ describe('parseTitlesFile', () => {
   });
 
   it("keeps u.item's quote characters as part of the title (u.item never quotes)", () => {
-    const text = '7|"Twelve Monkeys" (1995)|01-Jan-1995||http://x|0|0|0|0|0|0|0|0|1|0|0|0|0|0|0|1|0|0|0\r\n8|Babe (1995)|01-Jan-1995||http://x|0|0|0|0|1|1|0|0|1|0|0|0|0|0|0|0|0|0|0';
+    const text =
+      '7|"Twelve Monkeys" (1995)|01-Jan-1995||http://x|0|0|0|0|0|0|0|0|1|0|0|0|0|0|0|1|0|0|0\r\n8|Babe (1995)|01-Jan-1995||http://x|0|0|0|0|1|1|0|0|1|0|0|0|0|0|0|0|0|0|0';
     const t = parseTitlesFile(text);
     expect(t.get('7')).toEqual({ title: '"Twelve Monkeys" (1995)', genres: ['Drama', 'Sci-Fi'] });
     expect(t.get('8')).toEqual({ title: 'Babe (1995)', genres: ["Children's", 'Comedy', 'Drama'] });

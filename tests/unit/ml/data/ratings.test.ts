@@ -1,7 +1,18 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  generateRatings, genres, splitRatingsByTime, computeTrueRating, globalTimeSplit, fitIdEncoder, userItemBias, rmse, createMatrixFactorization,
-  type ItemProfile, type RatingInfo, type RatingRow, type UserProfile,
+  generateRatings,
+  genres,
+  splitRatingsByTime,
+  computeTrueRating,
+  globalTimeSplit,
+  fitIdEncoder,
+  userItemBias,
+  rmse,
+  createMatrixFactorization,
+  type ItemProfile,
+  type RatingInfo,
+  type RatingRow,
+  type UserProfile,
 } from '../../../../src/ml/index';
 import { errorCode } from '../../helpers/errors';
 
@@ -95,7 +106,11 @@ describe('generateRatings', () => {
     const genrePart = (u: UserProfile, it: ItemProfile) => it.genres.reduce((s, g) => s + u.genreTaste[g], 0) / it.genres.length;
     let allGenre = 0;
     let allTwist = 0;
-    for (const u of users) for (const it of items) { allGenre += genrePart(u, it); allTwist += dot(u.factors, it.factors); }
+    for (const u of users)
+      for (const it of items) {
+        allGenre += genrePart(u, it);
+        allTwist += dot(u.factors, it.factors);
+      }
     const pairs = users.length * items.length;
     const rated = (part: (u: UserProfile, it: ItemProfile) => number) => rows.reduce((s, r) => s + part(users[r.user - 1], items[r.item - 1]), 0) / rows.length;
     expect(rated(genrePart) - allGenre / pairs).toBeGreaterThan(0.15);
@@ -108,7 +123,13 @@ describe('generateRatings', () => {
     const train = encoder.encode(periods.train).rows;
     const test = encoder.encode(periods.test).rows;
     const stars = test.map((r) => r.rating);
-    const offsets = rmse(stars, userItemBias(train).predict(test.map((r) => r.user), test.map((r) => r.item)));
+    const offsets = rmse(
+      stars,
+      userItemBias(train).predict(
+        test.map((r) => r.user),
+        test.map((r) => r.item),
+      ),
+    );
     const mf = createMatrixFactorization({ numUsers: encoder.numUsers, numItems: encoder.numItems, seed: 1 });
     await mf.fit(train, { epochs: 30 });
     // 0.06 stars here; the world before low-rank tastes gave 0.01.
@@ -166,8 +187,16 @@ describe('splitRatingsByTime', () => {
 
   it("holds out each user's latest rating and keeps single-rating users in training", () => {
     const { train, test } = splitRatingsByTime(sample);
-    expect(test.map((r) => [r.user, r.item])).toEqual([[1, 10], [3, 13]]);
-    expect(train.map((r) => [r.user, r.item])).toEqual([[1, 11], [2, 10], [1, 12], [3, 12]]);
+    expect(test.map((r) => [r.user, r.item])).toEqual([
+      [1, 10],
+      [3, 13],
+    ]);
+    expect(train.map((r) => [r.user, r.item])).toEqual([
+      [1, 11],
+      [2, 10],
+      [1, 12],
+      [3, 12],
+    ]);
   });
 
   it('holds out several per user when asked', () => {

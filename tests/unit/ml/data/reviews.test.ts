@@ -142,12 +142,13 @@ describe('generateReviews', () => {
     expect(contrasts.length).toBeGreaterThan(200);
     expect(contrasts.every((x) => x.aspects[0].polarity !== x.aspects[1].polarity)).toBe(true);
     // Every sentence of a review that is not flipped or lukewarm agrees with the label where it names an aspect, contrast first clauses aside.
-    const plainMentions = table.rows.flatMap((r, i) => (info.kinds[i] === 'plain' && !info.flipped.includes(r.review_id)
-      ? info.sentences[i].flatMap((x) => x.aspects).map((a) => a.polarity === r.label) : []));
+    const plainMentions = table.rows.flatMap((r, i) =>
+      info.kinds[i] === 'plain' && !info.flipped.includes(r.review_id) ? info.sentences[i].flatMap((x) => x.aspects).map((a) => a.polarity === r.label) : [],
+    );
     expect(plainMentions.every(Boolean)).toBe(true);
   });
 
-  it('concentrates the dip brand\'s firmware complaints on the battery', () => {
+  it("concentrates the dip brand's firmware complaints on the battery", () => {
     const dip = table.rows.map((r, i) => ({ r, i })).filter(({ r }) => r.brand === 'Lumio' && r.month >= '2024-06' && r.month <= '2024-08' && r.label === 0);
     const aspects = dip.flatMap(({ i }) => info.sentences[i].filter((x) => /update/i.test(x.text)).flatMap((x) => x.aspects.map((a) => a.aspect)));
     expect(aspects.length).toBeGreaterThan(20);

@@ -24,7 +24,9 @@ describe('parseSentences (UCI format)', () => {
     ]);
     expect(r.blankLines).toBe(1);
     expect(r.rows.length + r.errors.length + r.blankLines).toBe(r.lines);
-    expect(r.summary).toBe('mine.txt: 6 lines, read 2 (1 positive, 1 negative), skipped 3 (listed by line), 1 blank. Format: sentence<TAB>label; labels 0 → 0, 1 → 1.');
+    expect(r.summary).toBe(
+      'mine.txt: 6 lines, read 2 (1 positive, 1 negative), skipped 3 (listed by line), 1 blank. Format: sentence<TAB>label; labels 0 → 0, 1 → 1.',
+    );
   });
 
   it('skips a header line', () => {
@@ -63,13 +65,20 @@ describe('parseTextCsv', () => {
 
   it('keeps unquoted commas as text when the file has a text and a label column', () => {
     const r = parseTextCsv('review,sentiment\nGreat phone, works well, love it,positive\nAwful,negative');
-    expect(r.rows.map((x) => [x.text, x.label])).toEqual([['Great phone, works well, love it', 1], ['Awful', 0]]);
+    expect(r.rows.map((x) => [x.text, x.label])).toEqual([
+      ['Great phone, works well, love it', 1],
+      ['Awful', 0],
+    ]);
     expect(r.labelMapping).toBe('negative → 0, positive → 1');
   });
 
   it('maps 1–5 stars with 3 left out, and says so', () => {
     const r = parseTextCsv('stars;comment\n5;Love it\n3;It is ok\n1;Broke\n4;Good\n7;What\n');
-    expect(r.rows.map((x) => [x.text, x.label])).toEqual([['Love it', 1], ['Broke', 0], ['Good', 1]]);
+    expect(r.rows.map((x) => [x.text, x.label])).toEqual([
+      ['Love it', 1],
+      ['Broke', 0],
+      ['Good', 1],
+    ]);
     expect(r.errors.map((e) => [e.line, e.reason])).toEqual([
       [3, '3 stars: neither positive nor negative, left out'],
       [6, "rating '7' is not a whole number of stars from 1 to 5"],
@@ -89,7 +98,11 @@ describe('parseTextCsv', () => {
     const lines = ['text,label', '"runaway start,0', 'plain,1', '"a, quoted",0', 'after,1'];
     const r = parseTextCsv(lines.join('\n'));
     expect(r.errors.map((e) => e.line)).toEqual([2]);
-    expect(r.rows.map((x) => [x.text, x.line])).toEqual([['plain', 3], ['a, quoted', 4], ['after', 5]]);
+    expect(r.rows.map((x) => [x.text, x.line])).toEqual([
+      ['plain', 3],
+      ['a, quoted', 4],
+      ['after', 5],
+    ]);
   });
 
   it('keeps 0/1 labels when one bad line holds another number (a stray 2 is not a star rating)', () => {
@@ -160,7 +173,9 @@ describe('loadSentences', () => {
   it('loads the Yelp sentences, with 4 exact duplicate lines (as the file has them)', async () => {
     const yelp = await loadSentences('yelp');
     expect(yelp.rows.length).toBe(1000);
-    const exactExtra = findDuplicates(yelp.texts).filter((g) => g.exact).reduce((s, g) => s + g.indices.length - 1, 0);
+    const exactExtra = findDuplicates(yelp.texts)
+      .filter((g) => g.exact)
+      .reduce((s, g) => s + g.indices.length - 1, 0);
     expect(exactExtra).toBeGreaterThanOrEqual(4);
   });
 });

@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { isMlError } from '../../../../src/ml/index';
-import { getColumn, describe as describeTable, dropColumns, isMissing, getNumericColumn, quantile, selectColumns, summarizeNumbers, createTable, countValues } from '../../../../src/ml/index';
+import {
+  getColumn,
+  describe as describeTable,
+  dropColumns,
+  isMissing,
+  getNumericColumn,
+  quantile,
+  selectColumns,
+  summarizeNumbers,
+  createTable,
+  countValues,
+} from '../../../../src/ml/index';
 import { toNumberOrNull } from '../../../../src/ml/data/table';
 import type { Table } from '../../../../src/ml/index';
 

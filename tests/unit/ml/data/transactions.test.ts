@@ -1,5 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { addRollingFeatures, generateTransactions, merchantTypes, listRollingFeatureNames, rollingWarmUpDays, type TransactionInfo, type TransactionRow } from '../../../../src/ml/index';
+import {
+  addRollingFeatures,
+  generateTransactions,
+  merchantTypes,
+  listRollingFeatureNames,
+  rollingWarmUpDays,
+  type TransactionInfo,
+  type TransactionRow,
+} from '../../../../src/ml/index';
 import type { Row } from '../../../../src/ml/index';
 import { errorCode } from '../../helpers/errors';
 
@@ -18,8 +26,19 @@ describe('generateTransactions', () => {
     expect(rows.length).toBeGreaterThan(20_000);
     expect(rows.length).toBeLessThan(40_000);
     expect(Object.keys(rows[0])).toEqual([
-      'transaction_id', 'tx_datetime', 'tx_time_seconds', 'tx_day', 'tx_hour', 'customer_id', 'terminal_id',
-      'amount', 'merchant_type', 'customer_age_group', 'customer_region', 'label', 'scenario',
+      'transaction_id',
+      'tx_datetime',
+      'tx_time_seconds',
+      'tx_day',
+      'tx_hour',
+      'customer_id',
+      'terminal_id',
+      'amount',
+      'merchant_type',
+      'customer_age_group',
+      'customer_region',
+      'label',
+      'scenario',
     ]);
   });
 
@@ -55,7 +74,7 @@ describe('generateTransactions', () => {
     }
   });
 
-  it('multiplies compromised cards\' fraudulent amounts (scenario 3 rows are larger than usual)', () => {
+  it("multiplies compromised cards' fraudulent amounts (scenario 3 rows are larger than usual)", () => {
     const mean = (rs: TransactionRow[]): number => rs.reduce((s, r) => s + r.amount, 0) / rs.length;
     const s3 = rows.filter((r) => r.scenario === 3);
     expect(s3.length).toBeGreaterThan(0);
@@ -118,7 +137,7 @@ function tx(day: number, customer_id: number, terminal_id: number, amount: numbe
 describe('addRollingFeatures', () => {
   const history = [tx(0, 1, 7, 10), tx(0.5, 1, 8, 20), tx(3, 1, 8, 30), tx(10, 1, 8, 40)];
 
-  it('counts and averages a customer\'s transactions in windows ending at (and including) each one', () => {
+  it("counts and averages a customer's transactions in windows ending at (and including) each one", () => {
     const f = addRollingFeatures(history);
     expect(f.map((r) => r.customer_nb_tx_1d)).toEqual([1, 2, 1, 1]);
     expect(f.map((r) => r.customer_avg_amount_1d)).toEqual([10, 15, 30, 40]);
@@ -156,7 +175,7 @@ describe('addRollingFeatures', () => {
     expect(f[3].terminal_risk_1d).toBe(0);
   });
 
-  it('never counts a transaction\'s own label, even without a delay', () => {
+  it("never counts a transaction's own label, even without a delay", () => {
     const f = addRollingFeatures([tx(0, 1, 9, 5, 1), tx(0.5, 2, 9, 5, 1)], { delayDays: 0 });
     expect(f[0].terminal_nb_tx_1d).toBe(0);
     expect(f[1].terminal_nb_tx_1d).toBe(1);
@@ -167,9 +186,7 @@ describe('addRollingFeatures', () => {
     const input = [tx(0, 1, 7, 10)];
     const [out] = addRollingFeatures(input, { windowsDays: [2] });
     expect(Object.keys(out).slice(5)).toEqual(listRollingFeatureNames({ windowsDays: [2] }));
-    expect(listRollingFeatureNames({ windowsDays: [2] })).toEqual([
-      'customer_nb_tx_2d', 'customer_avg_amount_2d', 'terminal_nb_tx_2d', 'terminal_risk_2d',
-    ]);
+    expect(listRollingFeatureNames({ windowsDays: [2] })).toEqual(['customer_nb_tx_2d', 'customer_avg_amount_2d', 'terminal_nb_tx_2d', 'terminal_risk_2d']);
     expect(Object.keys(input[0]).length).toBe(5);
   });
 

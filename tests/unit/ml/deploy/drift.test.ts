@@ -9,7 +9,11 @@ describe('psi', () => {
   it('matches a hand computation with quantile bins of the expected data', () => {
     // expected 1..10, 2 bins: edge at the median 5.5 -> 50% / 50%;
     // actual: 3 of 8 at or below 5.5 -> 37.5% / 62.5%
-    const value = psi(range(10, (i) => i + 1), [1, 2, 3, 8, 9, 10, 11, 12], { bins: 2 });
+    const value = psi(
+      range(10, (i) => i + 1),
+      [1, 2, 3, 8, 9, 10, 11, 12],
+      { bins: 2 },
+    );
     const expected = (0.375 - 0.5) * Math.log(0.375 / 0.5) + (0.625 - 0.5) * Math.log(0.625 / 0.5);
     expect(value).toBeCloseTo(expected, 12);
     expect(value).toBeCloseTo(0.0638532, 6);

@@ -141,10 +141,13 @@ describe('measureLatency', () => {
 
   it('awaits asynchronous functions', async () => {
     let finished = 0;
-    await measureLatency(async () => {
-      await Promise.resolve();
-      finished++;
-    }, { runs: 3, warmup: 0 });
+    await measureLatency(
+      async () => {
+        await Promise.resolve();
+        finished++;
+      },
+      { runs: 3, warmup: 0 },
+    );
     expect(finished).toBe(3);
   });
 });
@@ -161,7 +164,13 @@ describe('recommenders through saveModel', () => {
   it('tells a learner to use loadRecommender for a saved recommender, and loadModel for a classifier', async () => {
     const { createMatrixFactorization, loadRecommender } = await import('../../../../src/ml/index');
     const mf = createMatrixFactorization({ numUsers: 2, numItems: 2 });
-    await mf.fit([{ user: 0, item: 0, rating: 4 }, { user: 1, item: 1, rating: 2 }], { epochs: 1, validation: null });
+    await mf.fit(
+      [
+        { user: 0, item: 0, rating: 4 },
+        { user: 1, item: 1, rating: 2 },
+      ],
+      { epochs: 1, validation: null },
+    );
     await saveModel(mf, 'memory://rec');
     expect(await rejection(loadModel('memory://rec'))).toMatchObject({ code: 'bad-argument', message: expect.stringMatching(/loadRecommender/) });
     const model = createLogisticRegression({ inputDim: 3 });

@@ -28,15 +28,32 @@ describe('cohenKappa', () => {
 describe('fleissKappa', () => {
   it("reproduces Fleiss' worked example (10 subjects, 14 raters, 5 categories): 0.2099", () => {
     const table = [
-      [0, 0, 0, 0, 14], [0, 2, 6, 4, 2], [0, 0, 3, 5, 6], [0, 3, 9, 2, 0], [2, 2, 8, 1, 1],
-      [7, 7, 0, 0, 0], [3, 2, 6, 3, 0], [2, 5, 3, 2, 2], [6, 5, 2, 1, 0], [0, 2, 2, 3, 7],
+      [0, 0, 0, 0, 14],
+      [0, 2, 6, 4, 2],
+      [0, 0, 3, 5, 6],
+      [0, 3, 9, 2, 0],
+      [2, 2, 8, 1, 1],
+      [7, 7, 0, 0, 0],
+      [3, 2, 6, 3, 0],
+      [2, 5, 3, 2, 2],
+      [6, 5, 2, 1, 0],
+      [0, 2, 2, 3, 7],
     ];
     const ratings = table.map((counts) => counts.flatMap((c, category) => new Array<number>(c).fill(category + 1)));
     expect(fleissKappa(ratings)).toBeCloseTo(0.20993070442195522, 12);
   });
 
   it('matches statsmodels on three binary raters', () => {
-    const r = [[1, 1, 1], [1, 0, 1], [0, 0, 0], [1, 1, 0], [0, 0, 1], [1, 1, 1], [0, 0, 0], [0, 1, 0]];
+    const r = [
+      [1, 1, 1],
+      [1, 0, 1],
+      [0, 0, 0],
+      [1, 1, 0],
+      [0, 0, 1],
+      [1, 1, 1],
+      [0, 0, 0],
+      [0, 1, 0],
+    ];
     expect(fleissKappa(r)).toBeCloseTo(1 / 3, 12);
   });
 
@@ -48,7 +65,12 @@ describe('fleissKappa', () => {
 
 describe('majority and soft labels', () => {
   it('votes, breaks ties as told, and gives the share of raters saying 1', () => {
-    const r = [[1, 1, 0], [0, 0, 1], [1, 0], [1, 1, 1]];
+    const r = [
+      [1, 1, 0],
+      [0, 0, 1],
+      [1, 0],
+      [1, 1, 1],
+    ];
     expect(majorityVote(r)).toEqual([1, 0, 1, 1]);
     expect(majorityVote(r, { tie: 0 })).toEqual([1, 0, 0, 1]);
     expect(softLabels(r)).toEqual([2 / 3, 1 / 3, 0.5, 1]);
@@ -57,8 +79,6 @@ describe('majority and soft labels', () => {
   });
 
   it("names κ with Landis & Koch's bands", () => {
-    expect([-0.1, 0.1, 0.3, 0.5, 0.7, 0.9].map(interpretKappa)).toEqual([
-      'worse than chance', 'slight', 'fair', 'moderate', 'substantial', 'almost perfect',
-    ]);
+    expect([-0.1, 0.1, 0.3, 0.5, 0.7, 0.9].map(interpretKappa)).toEqual(['worse than chance', 'slight', 'fair', 'moderate', 'substantial', 'almost perfect']);
   });
 });

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
-  addTypo, createRng, directional, expandTemplate, invariance, minimumFunctionality, replaceWord, runBehaviourTests,
+  addTypo,
+  createRng,
+  directional,
+  expandTemplate,
+  invariance,
+  minimumFunctionality,
+  replaceWord,
+  runBehaviourTests,
   summariseByCapability,
 } from '../../../../src/ml/index';
 import { expectMlError } from '../../helpers/errors';
@@ -31,7 +38,10 @@ describe('behavioural tests', () => {
       { original: 'good phone', perturbed: 'godo phone' },
     ];
     const [labelsOnly, strict] = await runBehaviourTests(
-      [invariance('robustness', 'typos', pairs), invariance('robustness', 'typos (±0.05)', [{ original: 'good', perturbed: 'good but it broke' }], { tolerance: 0.05 })],
+      [
+        invariance('robustness', 'typos', pairs),
+        invariance('robustness', 'typos (±0.05)', [{ original: 'good', perturbed: 'good but it broke' }], { tolerance: 0.05 }),
+      ],
       toy,
     );
     expect(labelsOnly.failures).toBe(1);
@@ -40,11 +50,16 @@ describe('behavioural tests', () => {
   });
 
   it('fails a directional pair only when the score moves the wrong way', async () => {
-    const test = directional('contrast', 'adding a complaint lowers the score', [
-      { original: 'good', perturbed: 'good but it broke' },
-      { original: 'meh', perturbed: 'meh but it broke' },
-      { original: 'not good', perturbed: 'good' },
-    ], { direction: 'down' });
+    const test = directional(
+      'contrast',
+      'adding a complaint lowers the score',
+      [
+        { original: 'good', perturbed: 'good but it broke' },
+        { original: 'meh', perturbed: 'meh but it broke' },
+        { original: 'not good', perturbed: 'good' },
+      ],
+      { direction: 'down' },
+    );
     const [r] = await runBehaviourTests([test], toy);
     // 0.9 → 0.6 passes; 0.1 → −0.2 passes; 0.1 → 0.9 goes up: a failure.
     expect(r.failures).toBe(1);
@@ -52,11 +67,20 @@ describe('behavioural tests', () => {
   });
 
   it('adds results up by capability', async () => {
-    const results = await runBehaviourTests([
-      minimumFunctionality('negation', 'a', [{ text: 'not good', label: 0 }, { text: 'not bad', label: 1 }]),
-      minimumFunctionality('negation', 'b', [{ text: 'not great', label: 0 }, { text: 'not awful', label: 1 }]),
-      minimumFunctionality('vocabulary', 'c', [{ text: 'good', label: 1 }]),
-    ], toy);
+    const results = await runBehaviourTests(
+      [
+        minimumFunctionality('negation', 'a', [
+          { text: 'not good', label: 0 },
+          { text: 'not bad', label: 1 },
+        ]),
+        minimumFunctionality('negation', 'b', [
+          { text: 'not great', label: 0 },
+          { text: 'not awful', label: 1 },
+        ]),
+        minimumFunctionality('vocabulary', 'c', [{ text: 'good', label: 1 }]),
+      ],
+      toy,
+    );
     expect(summariseByCapability(results)).toEqual([
       { capability: 'negation', tests: 2, cases: 4, failures: 2, failureRate: 0.5 },
       { capability: 'vocabulary', tests: 1, cases: 1, failures: 0, failureRate: 0 },
@@ -74,8 +98,10 @@ describe('behavioural tests', () => {
 describe('test-case helpers', () => {
   it('expands a template into every filling, first slot slowest', () => {
     expect(expandTemplate('The {thing} is {adj}, the {thing} works.', { thing: ['screen', 'battery'], adj: ['good', 'bad'] })).toEqual([
-      'The screen is good, the screen works.', 'The screen is bad, the screen works.',
-      'The battery is good, the battery works.', 'The battery is bad, the battery works.',
+      'The screen is good, the screen works.',
+      'The screen is bad, the screen works.',
+      'The battery is good, the battery works.',
+      'The battery is bad, the battery works.',
     ]);
     expectMlError(() => expandTemplate('{a}{b}', { a: ['1', '2'], b: ['1', '2'] }, { max: 3 }), 'bad-argument');
     expectMlError(() => expandTemplate('{a}', {}), 'bad-argument');

@@ -1,6 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import fixtures from '../../../fixtures/metric-fixtures.json';
-import { accuracy, averagePrecision, binarize, brierScore, classificationReport, confusionMatrix, f1, logLoss, precision, precisionRecallCurve, recall, rocAuc, rocCurve } from '../../../../src/ml/index';
+import {
+  accuracy,
+  averagePrecision,
+  binarize,
+  brierScore,
+  classificationReport,
+  confusionMatrix,
+  f1,
+  logLoss,
+  precision,
+  precisionRecallCurve,
+  recall,
+  rocAuc,
+  rocCurve,
+} from '../../../../src/ml/index';
 import { countByThreshold } from '../../../../src/ml/evaluate/classification';
 import { expectMlError } from '../../helpers/errors';
 

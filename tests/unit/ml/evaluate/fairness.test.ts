@@ -73,7 +73,7 @@ describe('compareGroupRates', () => {
   const p = [1, 1, 1, 0, 0, 0];
   const g = ['x', 'x', 'x', 'y', 'y', 'y'];
 
-  it('gives counts, exact intervals and Fisher\'s test between the highest and lowest group', () => {
+  it("gives counts, exact intervals and Fisher's test between the highest and lowest group", () => {
     const c = compareGroupRates(groupMetrics(y, p, g), 'fpr')!;
     expect(c.lowest).toMatchObject({ group: 'y', events: 0, trials: 3, rate: 0 });
     expect(c.highest).toMatchObject({ group: 'x', events: 3, trials: 3, rate: 1 });

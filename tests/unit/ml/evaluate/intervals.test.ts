@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  binomialInterval,
-  bootstrap,
-  bootstrapMetric,
-  fisherExact,
-  normalQuantile,
-  pairedBootstrap,
-} from '../../../../src/ml/evaluate/intervals';
+import { binomialInterval, bootstrap, bootstrapMetric, fisherExact, normalQuantile, pairedBootstrap } from '../../../../src/ml/evaluate/intervals';
 import { createRng, rocAuc } from '../../../../src/ml/index';
 import { expectMlError } from '../../helpers/errors';
 

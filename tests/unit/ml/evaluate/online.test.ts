@@ -19,7 +19,11 @@ describe('replayFeedbackLoop', () => {
   it('retrains every period on the plays it caused, and reports each period', async () => {
     const seenSizes: number[] = [];
     const cycles = await replayFeedbackLoop({
-      users: world.users, items: world.items, initial, cycles: 3, seed: 2,
+      users: world.users,
+      items: world.items,
+      initial,
+      cycles: 3,
+      seed: 2,
       train: (interactions) => {
         seenSizes.push(interactions.length);
         return popularity(interactions, { numItems: 50 });

@@ -1,14 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import fixtures from '../../../fixtures/metric-fixtures.json';
 import { isMlError } from '../../../../src/ml/index';
-import { catalogueCoverage, exposureCounts, exposureGini, giniCoefficient, hitRateAtK, mapAtK, ndcgAtK, noveltyAtK, precisionAtK, recallAtK } from '../../../../src/ml/index';
+import {
+  catalogueCoverage,
+  exposureCounts,
+  exposureGini,
+  giniCoefficient,
+  hitRateAtK,
+  mapAtK,
+  ndcgAtK,
+  noveltyAtK,
+  precisionAtK,
+  recallAtK,
+} from '../../../../src/ml/index';
 
 // The fixture gives relevance in ranked order; item i is the one shown at rank i + 1, and the
 // graded relevance becomes the gain, as sklearn's ndcg_score uses y_true.
 const rankedLists = fixtures.ranking.relevance_in_ranked_order.map((rels) => rels.map((_, i) => i));
-const gains = fixtures.ranking.relevance_in_ranked_order.map(
-  (rels) => new Map(rels.map((rel, i) => [i, rel] as [number, number])),
-);
+const gains = fixtures.ranking.relevance_in_ranked_order.map((rels) => new Map(rels.map((rel, i) => [i, rel] as [number, number])));
 
 describe('ndcgAtK against scikit-learn ndcg_score', () => {
   it.each([0, 1, 2])('user %i at k=5 and k=10', (u) => {
@@ -73,11 +82,28 @@ describe('precision@k and recall@k', () => {
 
 describe('catalogueCoverage', () => {
   it('is the share of catalogue items recommended to anyone', () => {
-    expect(catalogueCoverage([[1, 2], [2, 3]], 10)).toBe(0.3);
+    expect(
+      catalogueCoverage(
+        [
+          [1, 2],
+          [2, 3],
+        ],
+        10,
+      ),
+    ).toBe(0.3);
   });
 
   it('looks only at the first k items when k is given', () => {
-    expect(catalogueCoverage([[1, 2], [2, 3]], 10, 1)).toBe(0.2);
+    expect(
+      catalogueCoverage(
+        [
+          [1, 2],
+          [2, 3],
+        ],
+        10,
+        1,
+      ),
+    ).toBe(0.2);
   });
 
   it('rejects a catalogue smaller than the items listed', () => {
@@ -126,10 +152,39 @@ describe('exposure and the Gini coefficient (hand-worked)', () => {
   });
 
   it('counts how often each catalogue item is shown in the first k', () => {
-    expect(Array.from(exposureCounts([[0, 1], [1, 2]], 4))).toEqual([1, 2, 1, 0]);
-    expect(Array.from(exposureCounts([[0, 1], [1, 2]], 4, 1))).toEqual([1, 1, 0, 0]);
+    expect(
+      Array.from(
+        exposureCounts(
+          [
+            [0, 1],
+            [1, 2],
+          ],
+          4,
+        ),
+      ),
+    ).toEqual([1, 2, 1, 0]);
+    expect(
+      Array.from(
+        exposureCounts(
+          [
+            [0, 1],
+            [1, 2],
+          ],
+          4,
+          1,
+        ),
+      ),
+    ).toEqual([1, 1, 0, 0]);
     // sorted 0, 1, 1, 2: (−3·0 − 1·1 + 1·1 + 3·2) / (4 · 4) = 6 / 16
-    expect(exposureGini([[0, 1], [1, 2]], 4)).toBeCloseTo(0.375, 12);
+    expect(
+      exposureGini(
+        [
+          [0, 1],
+          [1, 2],
+        ],
+        4,
+      ),
+    ).toBeCloseTo(0.375, 12);
   });
 
   it('rejects items outside the catalogue and negative amounts', () => {

@@ -10,16 +10,23 @@ describe('rankingReport', () => {
     seenItems: (u: number) => seen.get(u) ?? new Set<number>(),
     recommend: (u: number, k: number) => recommendFromScores(model, u, k),
   };
-  const relevant = new Map([[0, new Set([1, 3])], [1, new Set([2])], [2, new Set<number>()]]);
+  const relevant = new Map([
+    [0, new Set([1, 3])],
+    [1, new Set([2])],
+    [2, new Set<number>()],
+  ]);
 
   it('scores the full-catalogue top k of each user with held-out items (hand-worked)', () => {
     const r = rankingReport(model, relevant, { k: 2, numUsers: 2 });
     expect(r.users).toEqual([0, 1]);
-    expect(r.lists).toEqual([[0, 1], [0, 1]]);
+    expect(r.lists).toEqual([
+      [0, 1],
+      [0, 1],
+    ]);
     // user 0: hit at rank 2 of 2 relevant -> P 1/2, R 1/2, NDCG (1/log2 3)/(1 + 1/log2 3), AP (1/2)/2; user 1: no hit.
     expect(r.precision).toBeCloseTo(0.25, 12);
     expect(r.recall).toBeCloseTo(0.25, 12);
-    expect(r.ndcg).toBeCloseTo(((1 / Math.log2(3)) / (1 + 1 / Math.log2(3))) / 2, 12);
+    expect(r.ndcg).toBeCloseTo(1 / Math.log2(3) / (1 + 1 / Math.log2(3)) / 2, 12);
     expect(r.map).toBeCloseTo(0.125, 12);
     expect(r.hitRate).toBe(0.5);
     expect(r.coverage).toBeCloseTo(2 / 5, 12);

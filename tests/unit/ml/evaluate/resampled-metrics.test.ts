@@ -10,7 +10,13 @@ describe('resampledAveragePrecision', () => {
     const statistic = resampledAveragePrecision(y, s);
     for (let r = 0; r < 20; r++) {
       const idx = Int32Array.from({ length: n }, () => rng.int(0, n - 1));
-      expect(statistic(idx)).toBeCloseTo(averagePrecision(Array.from(idx, (i) => y[i]), Array.from(idx, (i) => s[i])), 12);
+      expect(statistic(idx)).toBeCloseTo(
+        averagePrecision(
+          Array.from(idx, (i) => y[i]),
+          Array.from(idx, (i) => s[i]),
+        ),
+        12,
+      );
     }
   });
 

@@ -12,7 +12,12 @@ describe('gridSearch', () => {
     expect(result.trials.map((t) => t.score)).toEqual([40, 20, 20, 10]);
     expect(result.best?.params).toEqual({ a: 2, b: 20 });
     expect(result.trials.map((t) => t.rank)).toEqual([1, 2, 3, 4]);
-    expect(calls).toEqual([[10, 0, 4], [20, 1, 4], [20, 2, 4], [40, 3, 4]]);
+    expect(calls).toEqual([
+      [10, 0, 4],
+      [20, 1, 4],
+      [20, 2, 4],
+      [40, 3, 4],
+    ]);
   });
 
   it('ranks the lowest first for losses and puts NaN last', async () => {
@@ -28,10 +33,14 @@ describe('gridSearch', () => {
 
   it('stops before the next combination when aborted and keeps the trials so far', async () => {
     const controller = new AbortController();
-    const result = await gridSearch({ a: [1, 2, 3, 4] }, (p) => {
-      if (p.a === 2) controller.abort();
-      return p.a as number;
-    }, { signal: controller.signal });
+    const result = await gridSearch(
+      { a: [1, 2, 3, 4] },
+      (p) => {
+        if (p.a === 2) controller.abort();
+        return p.a as number;
+      },
+      { signal: controller.signal },
+    );
     expect(result.aborted).toBe(true);
     expect(result.trials.map((t) => t.score)).toEqual([2, 1]);
   });

@@ -17,10 +17,7 @@ describe('logisticContributions', () => {
 });
 
 describe('describeContributions', () => {
-  const contributions = logisticContributions(
-    { weights: [1.2, 0.4, -0.9, 0.01], names: ['amount_ratio', 'night', 'tenure', 'noise'] },
-    [4.2, 1, 1.5, 1],
-  );
+  const contributions = logisticContributions({ weights: [1.2, 0.4, -0.9, 0.01], names: ['amount_ratio', 'night', 'tenure', 'noise'] }, [4.2, 1, 1.5, 1]);
 
   it('names what raised and what lowered the score in one sentence', () => {
     expect(describeContributions(contributions, { outcome: 'fraud score' })).toBe(
@@ -58,7 +55,15 @@ describe('shapleyContributions', () => {
   it('splits an interaction equally: f = x0·x1 from (0, 0) to (2, 3) gives 3 and 3', () => {
     const f = (rows: number[][]) => rows.map(([a, b]) => a * b);
     const e = shapleyContributions(f, [2, 3], [0, 0], { names: ['a', 'b'] });
-    expect(e).toEqual({ baselineScore: 0, score: 6, exact: true, contributions: [{ feature: 'a', contribution: 3 }, { feature: 'b', contribution: 3 }] });
+    expect(e).toEqual({
+      baselineScore: 0,
+      score: 6,
+      exact: true,
+      contributions: [
+        { feature: 'a', contribution: 3 },
+        { feature: 'b', contribution: 3 },
+      ],
+    });
   });
 
   it('gives a linear model weight × (value − baseline), summed over a group, exactly and when sampled', () => {

@@ -34,8 +34,6 @@ describe('permutationImportance', () => {
   });
 
   it('rejects a y of the wrong length', () => {
-    expect(() => permutationImportance(predict, x, y.slice(1), negativeMse)).toThrow(
-      expect.objectContaining({ code: 'shape-mismatch' }),
-    );
+    expect(() => permutationImportance(predict, x, y.slice(1), negativeMse)).toThrow(expect.objectContaining({ code: 'shape-mismatch' }));
   });
 });

@@ -98,7 +98,12 @@ describe('popularity', () => {
 
 describe('the recommend contract and clipping', () => {
   it('clips bias predictions to the rating range', () => {
-    const extreme = [{ user: 0, item: 0, rating: 5 }, { user: 0, item: 1, rating: 5 }, { user: 1, item: 0, rating: 5 }, { user: 2, item: 2, rating: 1 }];
+    const extreme = [
+      { user: 0, item: 0, rating: 5 },
+      { user: 0, item: 1, rating: 5 },
+      { user: 1, item: 0, rating: 5 },
+      { user: 2, item: 2, rating: 1 },
+    ];
     const base = userItemBias(extreme, { reg: 0, ratingRange: [1, 5] });
     expect(base.predict([0], [0])[0]).toBeLessThanOrEqual(5);
     expect(userItemBias(extreme, { reg: 0, ratingRange: [2, 4] }).predict([0, 2], [0, 2])).toEqual([4, 2]);
@@ -106,7 +111,14 @@ describe('the recommend contract and clipping', () => {
   });
 
   it('popularity scores the whole catalogue and masks seen items like every recommender', () => {
-    const pop = popularity([{ user: 0, item: 1 }, { user: 1, item: 1 }, { user: 1, item: 2 }], { numItems: 4 });
+    const pop = popularity(
+      [
+        { user: 0, item: 1 },
+        { user: 1, item: 1 },
+        { user: 1, item: 2 },
+      ],
+      { numItems: 4 },
+    );
     expect(Array.from(pop.scoreItems(0))).toEqual([0, 2, 1, 0]);
     expect(pop.recommend(1, 4).map((s) => s.item)).toEqual([0, 3]);
     expect(pop.recommend(1, 2, { includeSeen: true }).map((s) => s.item)).toEqual([1, 2]);

@@ -3,9 +3,13 @@ import { itemCooccurrence } from '../../../../src/ml/index';
 
 // Users' items: u0 {0,1,2}, u1 {0,1}, u2 {1,3}, u3 {3}.
 const plays = [
-  { user: 0, item: 0 }, { user: 0, item: 1 }, { user: 0, item: 2 },
-  { user: 1, item: 0 }, { user: 1, item: 1 },
-  { user: 2, item: 1 }, { user: 2, item: 3 },
+  { user: 0, item: 0 },
+  { user: 0, item: 1 },
+  { user: 0, item: 2 },
+  { user: 1, item: 0 },
+  { user: 1, item: 1 },
+  { user: 2, item: 1 },
+  { user: 2, item: 3 },
   { user: 3, item: 3 },
 ];
 

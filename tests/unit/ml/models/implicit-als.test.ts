@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { createImplicitModel, listMemoryModels, loadRecommender, popularity, rankingReport, removeModel, saveModel, createRng, type Interaction } from '../../../../src/ml/index';
+import {
+  createImplicitModel,
+  listMemoryModels,
+  loadRecommender,
+  popularity,
+  rankingReport,
+  removeModel,
+  saveModel,
+  createRng,
+  type Interaction,
+} from '../../../../src/ml/index';
 import { rejection } from '../../helpers/errors';
 import { isMlError } from '../../../../src/ml/index';
 
@@ -65,7 +75,10 @@ describe('createImplicitModel (iALS)', () => {
     const model = createImplicitModel({ numUsers: 60, numItems: 41, factors: 4, penalty: 1 });
     await model.fit(train, { epochs: 8 });
     const scores = model.scoreNewUser([{ item: 21 }, { item: 25 }]);
-    const others = Array.from(scores).map((s, i) => ({ s, i })).filter((x) => x.i !== 21 && x.i !== 25).sort((a, b) => b.s - a.s);
+    const others = Array.from(scores)
+      .map((s, i) => ({ s, i }))
+      .filter((x) => x.i !== 21 && x.i !== 25)
+      .sort((a, b) => b.s - a.s);
     expect(others.slice(0, 5).every((x) => x.i >= 20 && x.i <= 40)).toBe(true);
     expect(Array.from(model.scoreNewUser([]))).toEqual(new Array(41).fill(0));
   });

@@ -2,8 +2,26 @@ import { describe, expect, it } from 'vitest';
 import { expectNoTensorLeaks } from '../../helpers/tensors';
 import { errorCode, rejection } from '../../helpers/errors';
 import {
-  accuracy, averagePrecision, brierScore, createLogisticRegression, f1, fitTfidf, generateReviews, isLogisticRegression, isMlError, loadModel,
-  logLoss, precision, recall, removeModel, rocAuc, saveModel, tokenize, toCsr, train, type LogisticRegression,
+  accuracy,
+  averagePrecision,
+  brierScore,
+  createLogisticRegression,
+  f1,
+  fitTfidf,
+  generateReviews,
+  isLogisticRegression,
+  isMlError,
+  loadModel,
+  logLoss,
+  precision,
+  recall,
+  removeModel,
+  rocAuc,
+  saveModel,
+  tokenize,
+  toCsr,
+  train,
+  type LogisticRegression,
 } from '../../../../src/ml/index';
 
 // The fixture: 300 simulated reviews, TF-IDF of words and word pairs learned on the first 200.
@@ -20,8 +38,14 @@ const dense = { train: tfidf.transform(tokens.slice(0, 200)), test: tfidf.transf
 function metrics(p: Float32Array): number[] {
   const pred = Array.from(p, (v) => (v >= 0.5 ? 1 : 0));
   return [
-    accuracy(yTest, pred), precision(yTest, pred), recall(yTest, pred), f1(yTest, pred),
-    rocAuc(yTest, p), averagePrecision(yTest, p), logLoss(yTest, p), brierScore(yTest, p),
+    accuracy(yTest, pred),
+    precision(yTest, pred),
+    recall(yTest, pred),
+    f1(yTest, pred),
+    rocAuc(yTest, p),
+    averagePrecision(yTest, p),
+    logLoss(yTest, p),
+    brierScore(yTest, p),
   ];
 }
 
@@ -30,7 +54,16 @@ function expectSameMetrics(a: number[], b: number[]): void {
 }
 
 // A small dense problem whose optimum scikit-learn 1.2.1 gives (see train/logistic-solver.test.ts).
-const X = [[0.5, 1.0, -1.0], [1.5, -0.5, 0.0], [-1.0, 2.0, 0.5], [2.0, 0.0, 1.0], [-0.5, -1.5, 2.0], [0.0, 0.5, -0.5], [1.0, 1.0, 1.0], [-2.0, 0.5, 0.0]];
+const X = [
+  [0.5, 1.0, -1.0],
+  [1.5, -0.5, 0.0],
+  [-1.0, 2.0, 0.5],
+  [2.0, 0.0, 1.0],
+  [-0.5, -1.5, 2.0],
+  [0.0, 0.5, -0.5],
+  [1.0, 1.0, 1.0],
+  [-2.0, 0.5, 0.0],
+];
 const y = [1, 1, 0, 1, 0, 0, 1, 1];
 const SKLEARN_C1 = [0.5541830040034263, 0.02448453241457213, -0.37098281730235166];
 

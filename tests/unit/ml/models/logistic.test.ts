@@ -87,7 +87,11 @@ describe('createLogisticRegression', () => {
 
   it('predicts probabilities in (0, 1), one per row, as a Float32Array', () => {
     const model = createLogisticRegression({ inputDim: 2 });
-    const p = model.predictProba([[0, 0], [1, 2], [3, 4]]);
+    const p = model.predictProba([
+      [0, 0],
+      [1, 2],
+      [3, 4],
+    ]);
     model.dispose();
     expect(p).toBeInstanceOf(Float32Array);
     expect(Array.from(p)).toEqual([0.5, 0.5, 0.5]);

@@ -25,8 +25,7 @@ function plantedRatings(numUsers: number, numItems: number, k: number, seed = 1)
   return rng.shuffle(ratings);
 }
 
-const rmse = (pred: ArrayLike<number>, ratings: Rating[]) =>
-  Math.sqrt(ratings.reduce((s, r, i) => s + (pred[i] - r.rating) ** 2, 0) / ratings.length);
+const rmse = (pred: ArrayLike<number>, ratings: Rating[]) => Math.sqrt(ratings.reduce((s, r, i) => s + (pred[i] - r.rating) ** 2, 0) / ratings.length);
 
 expectNoTensorLeaks();
 
@@ -48,7 +47,18 @@ describe('createMatrixFactorization', () => {
 
   it('sets the global mean from the training ratings', async () => {
     const mf = createMatrixFactorization({ numUsers: 2, numItems: 2 });
-    await train(mf, { x: [[0, 0], [1, 1], [0, 1]], y: [5, 3, 4] }, { epochs: 1 });
+    await train(
+      mf,
+      {
+        x: [
+          [0, 0],
+          [1, 1],
+          [0, 1],
+        ],
+        y: [5, 3, 4],
+      },
+      { epochs: 1 },
+    );
     const mean = mf.globalMean;
     mf.dispose();
     expect(mean).toBe(4);
@@ -120,7 +130,13 @@ describe('matrix factorisation fit()', () => {
 
   it('beats the bias baseline with its defaults, reporting RMSE under clear names', async () => {
     const { trainSet, testSet } = split();
-    const baseline = rmse(userItemBias(trainSet).predict(testSet.map((r) => r.user), testSet.map((r) => r.item)), testSet);
+    const baseline = rmse(
+      userItemBias(trainSet).predict(
+        testSet.map((r) => r.user),
+        testSet.map((r) => r.item),
+      ),
+      testSet,
+    );
     const mf = createMatrixFactorization({ numUsers: 60, numItems: 40 });
     const fit = await mf.fit(trainSet, { validation: testSet });
     expect(Object.keys(fit.history).sort()).toEqual(['epoch', 'rmse', 'val_rmse']);
@@ -166,7 +182,13 @@ describe('matrix factorisation fit()', () => {
 
   it('trains with ALS and with the TensorFlow.js Adam solver too', async () => {
     const { trainSet, testSet } = split();
-    const baseline = rmse(userItemBias(trainSet).predict(testSet.map((r) => r.user), testSet.map((r) => r.item)), testSet);
+    const baseline = rmse(
+      userItemBias(trainSet).predict(
+        testSet.map((r) => r.user),
+        testSet.map((r) => r.item),
+      ),
+      testSet,
+    );
     const als = createMatrixFactorization({ numUsers: 60, numItems: 40, solver: 'als', factors: 3, factorPenalty: 1 });
     await als.fit(trainSet, { validation: testSet });
     const adam = createMatrixFactorization({ numUsers: 60, numItems: 40, solver: 'adam', factors: 4, learningRate: 0.05 });
@@ -187,7 +209,13 @@ describe('matrix factorisation fit()', () => {
 
   it('infers the rating range from the 1–5 scale and the training ratings', async () => {
     const mf = createMatrixFactorization({ numUsers: 2, numItems: 2 });
-    await mf.fit([{ user: 0, item: 0, rating: 0.5 }, { user: 1, item: 1, rating: 4 }], { epochs: 1, validation: null });
+    await mf.fit(
+      [
+        { user: 0, item: 0, rating: 0.5 },
+        { user: 1, item: 1, rating: 4 },
+      ],
+      { epochs: 1, validation: null },
+    );
     expect(mf.ratingRange).toEqual([0.5, 5]);
   });
 

@@ -23,7 +23,10 @@ describe('topKFromScores', () => {
 });
 
 describe('recommendFromScores', () => {
-  const seen = seenByUser([{ user: 0, item: 1 }, { user: 0, item: 3 }]);
+  const seen = seenByUser([
+    { user: 0, item: 1 },
+    { user: 0, item: 3 },
+  ]);
   const model = { scoreItems: () => Float32Array.from([4, 9, 1, 8, 6]), seenItems: (u: number) => seen.get(u) ?? new Set<number>() };
 
   it("masks the user's seen items by default", () => {

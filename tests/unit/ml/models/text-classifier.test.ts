@@ -3,9 +3,18 @@ import { expectNoTensorLeaks } from '../../helpers/tensors';
 import { fitTextClassifier, loadTextClassifier, removeModel, saveTextClassifier, tokenize } from '../../../../src/ml/index';
 
 const TEXTS = [
-  'great phone, love it', 'the battery is great', 'not good at all', 'terrible battery, returning it',
-  'love the screen', 'the screen is terrible', 'great value', 'not worth it, terrible',
-  'really love this', 'awful, not good', 'good sound and great screen', 'bad sound, bad battery',
+  'great phone, love it',
+  'the battery is great',
+  'not good at all',
+  'terrible battery, returning it',
+  'love the screen',
+  'the screen is terrible',
+  'great value',
+  'not worth it, terrible',
+  'really love this',
+  'awful, not good',
+  'good sound and great screen',
+  'bad sound, bad battery',
 ];
 const LABELS = [1, 1, 0, 0, 1, 0, 1, 0, 1, 0, 1, 0];
 const logit = (p: number) => Math.log(p / (1 - p));

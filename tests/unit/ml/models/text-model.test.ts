@@ -80,7 +80,12 @@ describe('createTextModel', () => {
 
   it('computes the masked mean by hand: sigmoid(w · mean of the non-padding vectors + b)', () => {
     const model = createTextModel({ vocabSize: 4, maxLen: 3, embeddingDim: 2 });
-    const table = [[9, 9], [1, 2], [3, -2], [0, 0]];
+    const table = [
+      [9, 9],
+      [1, 2],
+      [3, -2],
+      [0, 0],
+    ];
     const layers = model.model.layers;
     const embedding = layers.find((l) => l.getClassName() === 'Embedding')!;
     const dense = layers.find((l) => l.getClassName() === 'Dense')!;
@@ -100,7 +105,16 @@ describe('createTextModel', () => {
     const model = createTextModel({ vocabSize: 4, maxLen: 3, embeddingDim: 2, pooling: 'max' });
     const layers = model.model.layers;
     tf.tidy(() => {
-      layers.find((l) => l.getClassName() === 'Embedding')!.setWeights([tf.tensor2d([[9, 9], [-1, -2], [-3, -4], [0, 0]])]);
+      layers
+        .find((l) => l.getClassName() === 'Embedding')!
+        .setWeights([
+          tf.tensor2d([
+            [9, 9],
+            [-1, -2],
+            [-3, -4],
+            [0, 0],
+          ]),
+        ]);
       layers.find((l) => l.getClassName() === 'Dense')!.setWeights([tf.tensor2d([[1], [1]]), tf.tensor1d([0])]);
     });
     // max of (−1, −2) and (−3, −4) is (−1, −2); with the padding row it would be (9, 9).
@@ -132,8 +146,6 @@ describe('createTextModel', () => {
   });
 
   it('rejects an unknown pooling', () => {
-    expect(() => createTextModel({ vocabSize: VOCAB, maxLen: 4, pooling: 'sum' as 'mean' })).toThrow(
-      expect.objectContaining({ code: 'bad-argument' }),
-    );
+    expect(() => createTextModel({ vocabSize: VOCAB, maxLen: 4, pooling: 'sum' as 'mean' })).toThrow(expect.objectContaining({ code: 'bad-argument' }));
   });
 });

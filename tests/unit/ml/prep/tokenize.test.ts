@@ -31,7 +31,13 @@ describe('tokenize', () => {
 
   it('marks the scope of a negation up to the next punctuation or contrast word', () => {
     expect(tokenize("Didn't work well. Great, but not cheap", { negation: true })).toEqual([
-      "didn't", 'NOT_work', 'NOT_well', 'great', 'but', 'not', 'NOT_cheap',
+      "didn't",
+      'NOT_work',
+      'NOT_well',
+      'great',
+      'but',
+      'not',
+      'NOT_cheap',
     ]);
   });
 
@@ -46,7 +52,7 @@ describe('negationScope and isNegator', () => {
     expect(negationScope(['not', 'very', 'good', ',', 'nice'])).toEqual(['not', 'NOT_very', 'NOT_good', ',', 'nice']);
   });
 
-  it('recognises negators including any n\'t contraction', () => {
+  it("recognises negators including any n't contraction", () => {
     expect(['not', 'never', "won't", "isn't", 'without'].every(isNegator)).toBe(true);
     expect(isNegator('note')).toBe(false);
   });

@@ -3,7 +3,10 @@ import { bagOfWords, bagOfWordsSparse, buildVocabulary, csrToDense, fitTfidf, re
 import { errorCode } from '../../helpers/errors';
 
 describe('buildVocabulary', () => {
-  const docs = [['cat', 'dog', 'cat'], ['dog', 'eel']];
+  const docs = [
+    ['cat', 'dog', 'cat'],
+    ['dog', 'eel'],
+  ];
 
   it('reserves <pad> and <unk> and orders by count, ties alphabetically', () => {
     const v = buildVocabulary(docs);
@@ -35,7 +38,10 @@ describe('buildVocabulary', () => {
 });
 
 describe('bagOfWords and textsToSequences', () => {
-  const v = buildVocabulary([['cat', 'dog', 'cat'], ['dog', 'eel']]);
+  const v = buildVocabulary([
+    ['cat', 'dog', 'cat'],
+    ['dog', 'eel'],
+  ]);
 
   it('counts words per vocabulary index, unknown ones under <unk>', () => {
     expect(bagOfWords(['cat', 'cat', 'yak'], v)).toEqual([0, 1, 2, 0, 0]);
@@ -61,7 +67,11 @@ describe('bagOfWords and textsToSequences', () => {
 
 describe('fitTfidf', () => {
   // scikit-learn's TfidfVectorizer on ["the cat", "the dog", "the cat cat"]; df: cat 2, dog 1, the 3.
-  const docs = [['the', 'cat'], ['the', 'dog'], ['the', 'cat', 'cat']];
+  const docs = [
+    ['the', 'cat'],
+    ['the', 'dog'],
+    ['the', 'cat', 'cat'],
+  ];
 
   it('sorts the vocabulary and computes smoothed idf = ln((1+n)/(1+df)) + 1', () => {
     const m = fitTfidf(docs);
@@ -73,7 +83,11 @@ describe('fitTfidf', () => {
 
   it('produces l2-normalised tf × idf rows', () => {
     const X = fitTfidf(docs).transform(docs);
-    const expected = [[0.789807, 0, 0.613356], [0, 0.861037, 0.508542], [0.932192, 0, 0.361965]];
+    const expected = [
+      [0.789807, 0, 0.613356],
+      [0, 0.861037, 0.508542],
+      [0.932192, 0, 0.361965],
+    ];
     X.forEach((row, i) => row.forEach((v, j) => expect(v).toBeCloseTo(expected[i][j], 5)));
   });
 

@@ -10,7 +10,16 @@ expectNoTensorLeaks();
 describe('stepBinary / evaluateBinary', () => {
   it('reports ln 2 (times the mean row weight) for a model that starts at p = 0.5', () => {
     const model = createLogisticRegression({ inputDim: 2 });
-    const [x, y, w] = [tf.tensor2d([[1, 0], [0, 1], [1, 1], [0, 0]]), tf.tensor1d([1, 0, 1, 0]), tf.tensor1d([1, 1, 3, 3])];
+    const [x, y, w] = [
+      tf.tensor2d([
+        [1, 0],
+        [0, 1],
+        [1, 1],
+        [0, 0],
+      ]),
+      tf.tensor1d([1, 0, 1, 0]),
+      tf.tensor1d([1, 1, 3, 3]),
+    ];
     const { loss, acc } = stepBinary(model.model, x, y, w);
     const after = model.predictProba([[1, 0]])[0];
     tf.dispose([x, y, w]);

@@ -6,7 +6,16 @@ import { computeClassWeights, fitTfidf, toCsr } from '../../../../src/ml/index';
 // with the exact Newton solver, which minimises the same objective as the default 'lbfgs':
 //   LogisticRegression(solver='newton-cholesky', tol=1e-12, max_iter=1000, C=…).fit(X, y)
 // (newton-cg with tol=1e-12 agrees to 2e-9; the default lbfgs stops ~1e-5 away).
-const X = [[0.5, 1.0, -1.0], [1.5, -0.5, 0.0], [-1.0, 2.0, 0.5], [2.0, 0.0, 1.0], [-0.5, -1.5, 2.0], [0.0, 0.5, -0.5], [1.0, 1.0, 1.0], [-2.0, 0.5, 0.0]];
+const X = [
+  [0.5, 1.0, -1.0],
+  [1.5, -0.5, 0.0],
+  [-1.0, 2.0, 0.5],
+  [2.0, 0.0, 1.0],
+  [-0.5, -1.5, 2.0],
+  [0.0, 0.5, -0.5],
+  [1.0, 1.0, 1.0],
+  [-2.0, 0.5, 0.0],
+];
 const y = [1, 1, 0, 1, 0, 0, 1, 1];
 const SKLEARN = {
   c1: { coef: [0.5541830040034263, 0.02448453241457213, -0.37098281730235166], intercept: 0.5979849300930383 },
@@ -16,7 +25,18 @@ const SKLEARN = {
 
 // TfidfVectorizer(ngram_range=(1, 2), token_pattern=r"(?u)\b\w+\b") on these sentences (33 terms),
 // then LogisticRegression(C=1, solver='newton-cholesky', tol=1e-12), scikit-learn 1.2.1.
-const SENTENCES = ['good phone', 'great battery life', 'bad battery', 'not good at all', 'terrible screen', 'love the screen', 'battery died fast', 'works great', 'not bad', 'poor quality'];
+const SENTENCES = [
+  'good phone',
+  'great battery life',
+  'bad battery',
+  'not good at all',
+  'terrible screen',
+  'love the screen',
+  'battery died fast',
+  'works great',
+  'not bad',
+  'poor quality',
+];
 const SENTIMENT = [1, 1, 0, 0, 0, 1, 0, 1, 1, 0];
 const TEXT_COEF: Record<string, number> = {
   battery: -0.20152067901455425,
@@ -37,7 +57,10 @@ function expectClose(actual: ArrayLike<number>, expected: readonly number[], dig
 
 describe('fitLogisticLbfgs', () => {
   it("reaches scikit-learn's optimum for C = 1 and C = 0.1", async () => {
-    for (const [C, ref] of [[1, SKLEARN.c1], [0.1, SKLEARN.c01]] as const) {
+    for (const [C, ref] of [
+      [1, SKLEARN.c1],
+      [0.1, SKLEARN.c01],
+    ] as const) {
       const { weights, bias, solver } = await fitLogisticLbfgs(X, y, { C });
       expect(solver.converged).toBe(true);
       expectClose(weights, ref.coef, 7);
@@ -58,7 +81,10 @@ describe('fitLogisticLbfgs', () => {
     expect(solver.gradientMax).toBeLessThan(1e-8);
     const p = X.map((row) => 1 / (1 + Math.exp(-(bias + row.reduce((s, v, j) => s + v * weights[j], 0)))));
     // Both are n × the gradient (n = 8 rows), so they hold to ~8·1e-8.
-    expect(p.reduce((s, v) => s + v, 0)).toBeCloseTo(y.reduce((s, v) => s + v, 0), 6);
+    expect(p.reduce((s, v) => s + v, 0)).toBeCloseTo(
+      y.reduce((s, v) => s + v, 0),
+      6,
+    );
     weights.forEach((w, j) => expect(w).toBeCloseTo(C * X.reduce((s, row, i) => s + (y[i] - p[i]) * row[j], 0), 6));
   });
 

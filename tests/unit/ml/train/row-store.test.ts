@@ -1,16 +1,32 @@
 import { describe, expect, it } from 'vitest';
 import { expectNoTensorLeaks } from '../../helpers/tensors';
 import * as tf from '@tensorflow/tfjs';
-import { labelsOf, predictStore, rowsTensor, selectRows, storeFromCsr, storeFromMatrix, storeFromTargets, storeFromTensor } from '../../../../src/ml/train/row-store';
+import {
+  labelsOf,
+  predictStore,
+  rowsTensor,
+  selectRows,
+  storeFromCsr,
+  storeFromMatrix,
+  storeFromTargets,
+  storeFromTensor,
+} from '../../../../src/ml/train/row-store';
 import { createCsr, createLogisticRegression, csrToDense, toCsr } from '../../../../src/ml/index';
 
 expectNoTensorLeaks();
 
 describe('row stores', () => {
   it('cut batches by copying rows in the requested order', () => {
-    const store = storeFromMatrix([[1, 2], [3, 4], [5, 6]]);
+    const store = storeFromMatrix([
+      [1, 2],
+      [3, 4],
+      [5, 6],
+    ]);
     const t = rowsTensor(store, [2, 0]);
-    expect(t.arraySync()).toEqual([[5, 6], [1, 2]]);
+    expect(t.arraySync()).toEqual([
+      [5, 6],
+      [1, 2],
+    ]);
     t.dispose();
     expect(selectRows(store, [1]).values).toEqual(Float32Array.from([3, 4]));
   });
@@ -32,20 +48,30 @@ describe('row stores', () => {
 
   it('read class labels from plain targets and from one-hot rows', () => {
     expect(labelsOf(storeFromTargets([1, 0, 1]))).toEqual([1, 0, 1]);
-    const oneHot = tf.tensor2d([[0, 1, 0], [1, 0, 0]]);
+    const oneHot = tf.tensor2d([
+      [0, 1, 0],
+      [1, 0, 0],
+    ]);
     expect(labelsOf(storeFromTensor(oneHot))).toEqual([1, 0]);
     oneHot.dispose();
   });
 });
 
 describe('row stores of CSR rows', () => {
-  const csr = toCsr([[0, 2, 0], [1, 0, 0], [0, 0, 3]]);
+  const csr = toCsr([
+    [0, 2, 0],
+    [1, 0, 0],
+    [0, 0, 3],
+  ]);
 
   it('stay sparse and become dense only in the batch tensor', () => {
     const store = storeFromCsr(csr);
     expect(store.values.length).toBe(0);
     const t = rowsTensor(store, [2, 0]);
-    expect(t.arraySync()).toEqual([[0, 0, 3], [0, 2, 0]]);
+    expect(t.arraySync()).toEqual([
+      [0, 0, 3],
+      [0, 2, 0],
+    ]);
     t.dispose();
     const picked = selectRows(store, [1]);
     expect(picked.sparse && csrToDense(picked.sparse)).toEqual([[1, 0, 0]]);
@@ -60,7 +86,10 @@ describe('row stores of CSR rows', () => {
       values: Array.from({ length: 900 }, (_, i) => (i % 5) - 2),
     });
     const model = createLogisticRegression({ inputDim: 5000 });
-    const kernel = tf.tensor2d(Array.from({ length: 5000 }, (_, j) => ((j % 3) - 1) / 2), [5000, 1]);
+    const kernel = tf.tensor2d(
+      Array.from({ length: 5000 }, (_, j) => ((j % 3) - 1) / 2),
+      [5000, 1],
+    );
     const bias = tf.tensor1d([0.25]);
     model.model.setWeights([kernel, bias]);
     tf.dispose([kernel, bias]);

@@ -185,15 +185,19 @@ describe('train with a step model', () => {
     const y = Array.from({ length: 50 }, (_, i) => i % 3);
     const events: string[] = [];
     const controller = new AbortController();
-    const result = await train(model, { x: y.map(() => [0]), y }, {
-      epochs: 4,
-      batchSize: 16,
-      validation: 0.2,
-      signal: controller.signal,
-      onTrainBegin: (plan) => void events.push(`begin ${plan.epochs}x${plan.batchesPerEpoch} of ${plan.samples}`),
-      onEpoch: (epoch) => (epoch === 1 ? controller.abort() : undefined),
-      onTrainEnd: (r) => void events.push(`end after ${r.epochs} aborted=${r.aborted}`),
-    });
+    const result = await train(
+      model,
+      { x: y.map(() => [0]), y },
+      {
+        epochs: 4,
+        batchSize: 16,
+        validation: 0.2,
+        signal: controller.signal,
+        onTrainBegin: (plan) => void events.push(`begin ${plan.epochs}x${plan.batchesPerEpoch} of ${plan.samples}`),
+        onEpoch: (epoch) => (epoch === 1 ? controller.abort() : undefined),
+        onTrainEnd: (r) => void events.push(`end after ${r.epochs} aborted=${r.aborted}`),
+      },
+    );
     expect(result.aborted).toBe(true);
     expect(events).toEqual(['begin 4x3 of 40', 'end after 2 aborted=true']);
   });
@@ -208,15 +212,19 @@ describe('train with a step model', () => {
   it('restores the snapshot of the best epoch when stopping early', async () => {
     const model = createMeanModel(1);
     const y = [1, 1, 1, 1];
-    const result = await train(model, { x: y.map(() => [0]), y }, {
-      epochs: 10,
-      batchSize: 4,
-      validation: { x: [[0]], y: [1] },
-      earlyStopping: { patience: 1, restoreBest: true },
-      onEpoch: (epoch) => {
-        if (epoch === 1) model.value = 5; // the second epoch "goes wrong"
+    const result = await train(
+      model,
+      { x: y.map(() => [0]), y },
+      {
+        epochs: 10,
+        batchSize: 4,
+        validation: { x: [[0]], y: [1] },
+        earlyStopping: { patience: 1, restoreBest: true },
+        onEpoch: (epoch) => {
+          if (epoch === 1) model.value = 5; // the second epoch "goes wrong"
+        },
       },
-    });
+    );
     expect(result.stoppedEarly).toBe(true);
     expect(result.bestEpoch).toBe(0);
     expect(model.value).toBe(1);
@@ -226,33 +234,61 @@ describe('train with a step model', () => {
 describe('train input checks', () => {
   it('rejects NaN features with not-finite', async () => {
     const model = createLogisticRegression({ inputDim: 2 });
-    await expect(train(model, { x: [[1, NaN], [0, 1]], y: [1, 0] }, { epochs: 1 })).rejects.toSatisfy((e) =>
-      isMlError(e, 'not-finite'),
-    );
+    await expect(
+      train(
+        model,
+        {
+          x: [
+            [1, NaN],
+            [0, 1],
+          ],
+          y: [1, 0],
+        },
+        { epochs: 1 },
+      ),
+    ).rejects.toSatisfy((e) => isMlError(e, 'not-finite'));
     model.dispose();
   });
 
   it('rejects a y whose length differs from X with shape-mismatch', async () => {
     const model = createLogisticRegression({ inputDim: 2 });
-    await expect(train(model, { x: [[1, 2], [0, 1]], y: [1] }, { epochs: 1 })).rejects.toSatisfy((e) =>
-      isMlError(e, 'shape-mismatch'),
-    );
+    await expect(
+      train(
+        model,
+        {
+          x: [
+            [1, 2],
+            [0, 1],
+          ],
+          y: [1],
+        },
+        { epochs: 1 },
+      ),
+    ).rejects.toSatisfy((e) => isMlError(e, 'shape-mismatch'));
     model.dispose();
   });
 
   it('rejects balanced class weights on single-class labels', async () => {
     const model = createLogisticRegression({ inputDim: 2 });
     await expect(
-      train(model, { x: [[1, 2], [0, 1]], y: [1, 1] }, { epochs: 1, classWeight: 'balanced' }),
+      train(
+        model,
+        {
+          x: [
+            [1, 2],
+            [0, 1],
+          ],
+          y: [1, 1],
+        },
+        { epochs: 1, classWeight: 'balanced' },
+      ),
     ).rejects.toSatisfy((e) => isMlError(e, 'single-class'));
     model.dispose();
   });
 
   it('rejects early stopping on val_loss without validation data', async () => {
     const model = createMeanModel();
-    await expect(train(model, { x: [[0]], y: [1] }, { epochs: 2, earlyStopping: { patience: 1 } })).rejects.toSatisfy((e) =>
-      isMlError(e, 'bad-argument'),
-    );
+    await expect(train(model, { x: [[0]], y: [1] }, { epochs: 2, earlyStopping: { patience: 1 } })).rejects.toSatisfy((e) => isMlError(e, 'bad-argument'));
   });
 });
 
@@ -264,7 +300,17 @@ describe('train() on sparse rows', () => {
 
   it('refuses CSR rows whose width is not the model input', async () => {
     const model = createLogisticRegression({ inputDim: 3 });
-    const error = await train(model, { x: toCsr([[1, 0], [0, 1]]), y: [1, 0] }, { epochs: 1 }).catch((e: unknown) => e);
+    const error = await train(
+      model,
+      {
+        x: toCsr([
+          [1, 0],
+          [0, 1],
+        ]),
+        y: [1, 0],
+      },
+      { epochs: 1 },
+    ).catch((e: unknown) => e);
     model.dispose();
     expect(isMlError(error, 'shape-mismatch')).toBe(true);
   });
