@@ -103,7 +103,8 @@ export function mayRenderFirst(element: Deferrable): boolean {
   // Once the first task is full, the rest wait for frames (in document order).
   inTask = FIRST_TASK_MAX;
   waiting.add(element);
-  frame ||= requestAnimationFrame(pump);
+  // The frame right after the first task lays out what it drew; the pump starts in the next one.
+  frame ||= requestAnimationFrame(() => (frame = requestAnimationFrame(pump)));
   return false;
 }
 
