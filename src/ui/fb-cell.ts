@@ -15,6 +15,7 @@ import './fb-editor';
 import './fb-output';
 import type { FbEditor } from './fb-editor';
 import { mayRenderFirst, renderNow } from './first-render-queue';
+import { lineCount } from './static-code';
 import type { CellStatus, CodeCellState } from '../session/cell-state';
 import { CellAddEvent, CellCompareEvent, CellDeleteEvent, CellResetEvent, CellRunEvent, EditorLiveEvent } from './events';
 
@@ -70,6 +71,11 @@ export class FbCell extends LitElement {
   /** A long notebook's cells far down take their first render a few frames later. */
   protected override shouldUpdate(): boolean {
     return this.hasUpdated || mayRenderFirst(this);
+  }
+
+  /** Lines of code the first render draws (the note a hidden cell shows counts as one). */
+  get firstRenderLines(): number {
+    return this.cell.flags.hidden ? 1 : lineCount(this.cell.source);
   }
 
   /** Takes the first render that was waiting, now (the first-render queue's turn, timed as it goes). */
@@ -170,13 +176,6 @@ export class FbCell extends LitElement {
       </div>
     </div>`;
   }
-}
-
-/** Lines of a cell's code, as the static copy draws them (one per line break, plus one). */
-function lineCount(source: string): number {
-  let lines = 1;
-  for (let i = source.indexOf('\n'); i >= 0; i = source.indexOf('\n', i + 1)) lines++;
-  return lines;
 }
 
 /**

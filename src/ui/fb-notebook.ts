@@ -52,6 +52,8 @@ import { routeOf, VisitController } from './visits';
 import { errorMessage } from './report-error';
 import { drawPendingCharts } from '../charts/index';
 import { holdEditorsUntil } from './editor-queue';
+import { notebookOpening } from './first-render-queue';
+import { lineCount } from './static-code';
 import { SessionFrames } from './frame-coalescer';
 import { loadMathFonts, typeSpecimen } from './type-specimen';
 import { GrowingList } from './growing-list';
@@ -218,6 +220,7 @@ export class FbNotebook extends LitElement {
     );
     this.frames.watch(session);
     this.growing.reset();
+    notebookOpening(session.codeCells.reduce((n, c) => n + lineCount(c.source), 0));
     this.sessions.session = session;
   }
 

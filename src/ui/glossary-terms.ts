@@ -142,6 +142,8 @@ export class GlossaryController implements ReactiveController {
         .then(async (g) => {
           if (!g.entries.length) return;
           const markdown: typeof Markdown = await import('./markdown');
+          // The first marking renders the notebook again: not in the task that ran marked's chunk.
+          await idle();
           this.renderDefinition = markdown.renderInlineMarkdown;
           this.entries = g.entries;
           this.generation++;

@@ -28,6 +28,13 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"]/g, (c) => ESCAPES[c]);
 }
 
+/** Lines of `source` as the static copy draws them (one per line break, plus one). */
+export function lineCount(source: string): number {
+  let lines = 1;
+  for (let i = source.indexOf('\n'); i >= 0; i = source.indexOf('\n', i + 1)) lines++;
+  return lines;
+}
+
 function plainLines(source: string): { lines: string[]; foldable: boolean[] } {
   const lines = source.split('\n').map(escapeHtml);
   return { lines, foldable: lines.map(() => false) };

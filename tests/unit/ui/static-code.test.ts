@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { staticCodeHtml } from '../../../src/ui/static-code';
+import { lineCount, staticCodeHtml } from '../../../src/ui/static-code';
 import { highlightLines } from '../../../src/ui/static-highlight';
 
 describe('highlightLines', () => {
@@ -61,5 +61,14 @@ describe('staticCodeHtml', () => {
 
   it('gives an empty line a line break, so it keeps its height', () => {
     expect(staticCodeHtml('a\n\nb', { label: 'c', readonly: false, errorLine: null, highlight: highlightLines })).toContain('<div class="cm-line"><br></div>');
+  });
+});
+
+describe('lineCount', () => {
+  it('counts the lines the static copy draws: one per line break, plus one', () => {
+    expect(lineCount('')).toBe(1);
+    expect(lineCount('a\n\nb')).toBe(3);
+    expect(lineCount('a\n')).toBe(2);
+    expect(staticCodeHtml('a\n\nb', { label: 'c', readonly: false, errorLine: null }).match(/class="cm-line"/g)).toHaveLength(lineCount('a\n\nb'));
   });
 });
