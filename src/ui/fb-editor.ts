@@ -192,6 +192,13 @@ export class FbEditor extends LitElement implements LazyEditor, Highlightable {
       this.dispatchEvent(new CellEditEvent(this.cellId, this.value));
     });
     content.addEventListener('keydown', (event) => {
+      const selection = getSelection();
+      // Esc first collapses a selection, as the editor's does; the next Esc leaves the code.
+      if (event.key === 'Escape' && selection && !selection.isCollapsed && content.contains(selection.focusNode)) {
+        event.preventDefault();
+        selection.collapse(selection.focusNode, selection.focusOffset);
+        return;
+      }
       if (event.key !== 'Enter' || !(event.shiftKey || event.ctrlKey || event.metaKey)) return;
       event.preventDefault();
       this.dispatchEvent(new CellRunEvent(this.cellId, event.shiftKey));

@@ -10,6 +10,7 @@ const s = useSession();
 // A second browser profile, so the editor chunk is fetched (and held back) again.
 const t = useSession();
 const u = useSession();
+const v = useSession();
 
 /** Holds the editor's chunk back until the returned function is called. */
 async function holdEditorChunk(session: typeof s): Promise<() => void> {
@@ -66,10 +67,35 @@ describe('typing before the code editor has loaded', () => {
   });
 });
 
+describe('Esc before the code editor has loaded', () => {
+  it('first collapses a selection in the static code, as the editor does, then leaves it', async () => {
+    const release = await holdEditorChunk(v);
+    await v.page.goto(`${v.baseUrl}#/notebook/00-start-here`);
+    await waitForKernel(v.page);
+    const cell = v.page.locator('fb-cell[data-cell-id="split"]');
+    await cell.locator('.cm-line').first().click();
+    await v.page.keyboard.press('Home');
+    await v.page.keyboard.press('Shift+ArrowRight');
+    await v.page.keyboard.press('Shift+ArrowRight');
+    await v.page.keyboard.press('Escape');
+    const where = () =>
+      v.page.evaluate(() => ({
+        inCode: Boolean(document.activeElement?.closest('fb-cell[data-cell-id="split"] .cm-content')),
+        selected: getSelection()?.toString() ?? '',
+        commandMode: document.activeElement?.localName === 'fb-cell',
+      }));
+    expect(await where()).toEqual({ inCode: true, selected: '', commandMode: false });
+    await v.page.keyboard.press('Escape');
+    expect(await where()).toMatchObject({ inCode: false, commandMode: true });
+    release();
+  });
+});
+
 describe('errors', () => {
   it('logged none', () => {
     expect(s.errors).toEqual([]);
     expect(t.errors).toEqual([]);
     expect(u.errors).toEqual([]);
+    expect(v.errors).toEqual([]);
   });
 });
