@@ -1,37 +1,18 @@
 /**
  * The page's side of the kernel: queues cell runs, routes the worker's messages to the run that
  * produced them (dropping late messages of superseded runs), and stops runaway cells — politely
- * first, then by terminating the worker and starting a fresh one. It also notices a worker that
- * stopped answering (a cell called `self.close()`) and one that must restart to free memory.
+ * first, then by terminating the worker and starting a fresh one. It also restarts a worker that
+ * stopped answering (a cell called `self.close()`; noticed by `worker-link.ts`, which carries the
+ * messages) and one that must restart to free memory.
  */
-import { Watchdog } from './watchdog';
-import type { BackendInfo, BackendName, CellAnalysis, PageMessage, RunMessage, SavedModelInfo, WidgetValue, WorkerMessage, WorkerStart } from './protocol';
+import type { BackendInfo, BackendName, CellAnalysis, RunMessage, SavedModelInfo, WidgetValue, WorkerMessage, WorkerStart } from './protocol';
 import { fastestBackend, isRunMessage } from './protocol';
+import { RunQueue, type RunHandle } from './run-queue';
+import { WorkerLink, type WorkerLike } from './worker-link';
 import { isWidgetOf } from '../notebook/widget-key';
 
-/** The part of `Worker` the client uses; tests pass a fake. */
-export interface WorkerLike {
-  postMessage(message: PageMessage): void;
-  terminate(): void;
-  onmessage: ((event: { data: WorkerMessage }) => void) | null;
-  onerror: ((event: { message?: string }) => void) | null;
-}
-
-/** How a run ended. */
-export interface RunOutcome {
-  status: 'ok' | 'error' | 'aborted';
-  declared: string[];
-  references: string[];
-  ms: number;
-}
-
-/** A queued or running cell execution. */
-export interface RunHandle {
-  runId: string;
-  cellId: string;
-  /** Resolves when the run ends, however it ends. */
-  done: Promise<RunOutcome>;
-}
+export type { RunHandle, RunOutcome } from './run-queue';
+export type { WorkerLike } from './worker-link';
 
 /**
  * Kernel lifecycle states (mirrored to `document.documentElement.dataset.kernel`). `dead` is a
@@ -63,14 +44,6 @@ const RESTART_MESSAGES: Partial<Record<RestartReason, string>> = {
   memory: 'The kernel was restarted to free the memory of the cell the memory guard stopped.',
 };
 
-interface PendingRun {
-  runId: string;
-  cellId: string;
-  code: string;
-  resolve: (outcome: RunOutcome) => void;
-  startedAt?: number;
-}
-
 /** Options for tests and tuning. */
 export interface KernelClientOptions {
   /** Milliseconds to wait for a cooperative stop before terminating the worker. */
@@ -99,12 +72,9 @@ export class KernelClient extends EventTarget {
   backendInfo: BackendInfo | null = null;
   /** True between a `ready` that had nothing to use and the measurement that followed it. */
   measuringBackends = false;
-  private worker: WorkerLike | null = null;
+  private readonly link: WorkerLink;
   private readyWaiters: Array<(info: BackendInfo) => void> = [];
-  private queue: PendingRun[] = [];
-  private current: PendingRun | null = null;
-  private latestRunOfCell = new Map<string, string>();
-  private handlers = new Map<string, { cellId: string; onMessage: (message: RunMessage) => void }>();
+  private readonly runs = new RunQueue();
   private executed = new Set<string>();
   private analyses = new Map<number, (cells: CellAnalysis[]) => void>();
   private modelRequests = new Map<number, { resolve: (m: SavedModelInfo[]) => void; reject: (e: Error) => void }>();
@@ -112,30 +82,26 @@ export class KernelClient extends EventTarget {
   /** Widget values survive a restart: the fresh worker is told them again. */
   private widgets = new Map<string, WidgetValue>();
   private hardStopTimer: ReturnType<typeof setTimeout> | null = null;
-  private nextRun = 1;
   private readonly hardStopMs: number;
   private requestedBackend: BackendName | undefined;
   private knownBackends: BackendInfo | undefined;
   private readonly heapLimit: number | undefined;
-  private readonly watchdog: Watchdog;
-  /** The current run has been sent and not yet acknowledged by the worker. */
-  private awaitingAck = false;
-  private awaitingPong = false;
 
   /**
    * `createWorker` gets the start parameters, to put in the worker's name (`worker-start.ts`): the
    * same parameters also go to the worker as its `init` message.
    */
-  constructor(
-    private readonly createWorker: (start: WorkerStart) => WorkerLike,
-    options: KernelClientOptions = {},
-  ) {
+  constructor(createWorker: (start: WorkerStart) => WorkerLike, options: KernelClientOptions = {}) {
     super();
     this.hardStopMs = options.hardStopMs ?? 2000;
     this.requestedBackend = options.backend;
     this.knownBackends = options.known;
     this.heapLimit = options.heapLimit;
-    this.watchdog = new Watchdog(options.answerMs ?? 5000, () => void this.restart('dead'));
+    this.link = new WorkerLink(createWorker, options.answerMs ?? 5000, {
+      message: (message) => this.receive(message),
+      error: (message) => this.onWorkerError(message),
+      silent: () => void this.restart('dead'),
+    });
   }
 
   /** Starts the worker; resolves with the backend it chose. */
@@ -157,19 +123,14 @@ export class KernelClient extends EventTarget {
 
   /** True while a run is in progress or queued. */
   get busy(): boolean {
-    return this.current !== null || this.queue.length > 0;
+    return this.runs.busy;
   }
 
   /** Queues a cell's code; messages of this run go to `onMessage` while it is the cell's latest run. */
   execute(cellId: string, code: string, onMessage: (message: RunMessage) => void): RunHandle {
-    const runId = `r${this.nextRun++}`;
-    this.latestRunOfCell.set(cellId, runId);
-    this.handlers.set(runId, { cellId, onMessage });
-    let resolve!: (outcome: RunOutcome) => void;
-    const done = new Promise<RunOutcome>((r) => (resolve = r));
-    this.queue.push({ runId, cellId, code, resolve });
+    const handle = this.runs.add(cellId, code, onMessage);
     this.pump();
-    return { runId, cellId, done };
+    return handle;
   }
 
   /**
@@ -178,39 +139,29 @@ export class KernelClient extends EventTarget {
    * fresh one started, and a `restarted` event lists the cells whose state was lost.
    */
   interrupt(): void {
-    for (const run of this.queue.splice(0)) run.resolve(abortedOutcome());
-    const run = this.current;
-    if (!run || !this.worker) return;
-    this.worker.postMessage({ type: 'interrupt', runId: run.runId });
+    this.runs.abortQueued();
+    const run = this.runs.current;
+    if (!run || !this.link.send({ type: 'interrupt', runId: run.runId })) return;
     if (this.hardStopTimer) return;
     this.hardStopTimer = setTimeout(() => {
       this.hardStopTimer = null;
-      if (this.current === run) this.restart('hard-stop');
+      if (this.runs.current === run) this.restart('hard-stop');
     }, this.hardStopMs);
   }
 
   /** Throws the worker away (and every value cells declared) and starts a fresh one. */
   restart(reason: RestartReason = 'restart'): Promise<BackendInfo> {
-    this.watchdog.disarm();
-    this.awaitingAck = false;
-    this.awaitingPong = false;
-    for (const run of this.queue.splice(0)) run.resolve(abortedOutcome());
-    const run = this.current;
-    this.current = null;
+    this.link.close();
+    this.runs.abortQueued();
+    this.runs.abortCurrent();
     if (this.hardStopTimer) clearTimeout(this.hardStopTimer);
     this.hardStopTimer = null;
-    if (run) {
-      this.handlers.delete(run.runId);
-      run.resolve(abortedOutcome(run.startedAt));
-    }
     const executed = [...this.executed];
     this.executed.clear();
     for (const resolve of this.analyses.values()) resolve([]);
     this.analyses.clear();
     for (const request of this.modelRequests.values()) request.reject(new Error('The kernel restarted; try again.'));
     this.modelRequests.clear();
-    this.worker?.terminate();
-    this.worker = null;
     this.spawn();
     const message = RESTART_MESSAGES[reason];
     this.dispatchEvent(new CustomEvent<RestartDetail>('restarted', { detail: { reason, executed, ...(message ? { message } : {}) } }));
@@ -238,7 +189,7 @@ export class KernelClient extends EventTarget {
     const requestId = this.nextRequest++;
     return new Promise((resolve) => {
       this.analyses.set(requestId, resolve);
-      if (this.worker) this.worker.postMessage({ type: 'analyse', requestId, cells });
+      this.link.send({ type: 'analyse', requestId, cells });
     });
   }
 
@@ -247,22 +198,21 @@ export class KernelClient extends EventTarget {
     const requestId = this.nextRequest++;
     return new Promise((resolve, reject) => {
       this.modelRequests.set(requestId, { resolve, reject });
-      if (this.worker) this.worker.postMessage({ type: 'models', requestId, remove });
-      else reject(new Error('The kernel is not running.'));
+      if (!this.link.send({ type: 'models', requestId, remove })) reject(new Error('The kernel is not running.'));
     });
   }
 
   /** Stores a widget's new value in the worker; the next run of its cell reads it. */
   setWidget(key: string, value: WidgetValue): void {
     this.widgets.set(key, value);
-    this.worker?.postMessage({ type: 'widget', key, value });
+    this.link.send({ type: 'widget', key, value });
   }
 
   /** Tells the worker that cells were deleted, so their names leave the scope. */
   forget(cellIds: string[]): void {
     for (const id of cellIds) this.executed.delete(id);
     for (const key of [...this.widgets.keys()]) if (cellIds.some((id) => isWidgetOf(key, id))) this.widgets.delete(key);
-    this.worker?.postMessage({ type: 'forget', cellIds });
+    this.link.send({ type: 'forget', cellIds });
   }
 
   private spawn(): void {
@@ -271,25 +221,18 @@ export class KernelClient extends EventTarget {
     // Without the learner's pick, a measurement made before (cached, or earlier in this visit) names the backend.
     const known = this.knownBackends;
     const start: WorkerStart = { backend: this.requestedBackend ?? (known ? fastestBackend(known) : undefined), known, heapLimit: this.heapLimit };
-    const worker = this.createWorker(start);
-    this.worker = worker;
-    worker.onmessage = (event) => {
-      if (this.worker === worker) this.receive(event.data);
-    };
-    worker.onerror = (event) => {
-      if (this.worker !== worker) return;
-      this.dispatchEvent(new CustomEvent('fatal', { detail: event.message ?? 'The kernel crashed.' }));
-      // A worker that fails before it is ready would fail again: no restart loop.
-      if (this.state === 'starting') this.setState('dead');
-      else void this.restart('crash');
-    };
-    worker.postMessage({ type: 'init', ...start });
-    for (const [key, value] of this.widgets) worker.postMessage({ type: 'widget', key, value });
+    this.link.open(start);
+    for (const [key, value] of this.widgets) this.link.send({ type: 'widget', key, value });
+  }
+
+  private onWorkerError(message: string): void {
+    this.dispatchEvent(new CustomEvent('fatal', { detail: message }));
+    // A worker that fails before it is ready would fail again: no restart loop.
+    if (this.state === 'starting') this.setState('dead');
+    else void this.restart('crash');
   }
 
   private receive(message: WorkerMessage): void {
-    this.heard(message);
-    if (message.type === 'pong') return;
     if (message.type === 'ready' || message.type === 'measured') {
       const measuring = message.type === 'ready' && message.measuring === true;
       const info: BackendInfo = { backend: message.backend, available: message.available, timings: message.timings, excluded: message.excluded };
@@ -297,7 +240,7 @@ export class KernelClient extends EventTarget {
       this.measuringBackends = measuring;
       if (!measuring) this.announceBackend(info);
       if (message.type === 'measured') return;
-      this.setState(this.current ? 'busy' : 'ready');
+      this.setState(this.runs.current ? 'busy' : 'ready');
       for (const resolve of this.readyWaiters.splice(0)) resolve(info);
       this.pump();
       return;
@@ -320,13 +263,12 @@ export class KernelClient extends EventTarget {
       return;
     }
     if (!isRunMessage(message)) return;
-    const run = this.current;
-    if (message.type === 'done' && run && run.runId === message.runId) {
-      this.current = null;
+    const run = message.type === 'done' ? this.runs.finish(message) : null;
+    if (message.type === 'done' && run) {
       if (this.hardStopTimer) clearTimeout(this.hardStopTimer);
       this.hardStopTimer = null;
       if (message.status !== 'aborted' || message.declared.length) this.executed.add(run.cellId);
-      this.deliver(message);
+      this.runs.deliver(message);
       run.resolve({
         status: message.status,
         declared: message.declared,
@@ -338,11 +280,11 @@ export class KernelClient extends EventTarget {
         return;
       }
       // A cell may have closed the worker (`self.close()`): it must still answer.
-      this.ping();
+      if (this.state !== 'starting') this.link.ping();
       this.pump();
       return;
     }
-    this.deliver(message);
+    this.runs.deliver(message);
   }
 
   /** Tells the page the backend is settled; a measurement is kept, so restarts need not measure again. */
@@ -351,48 +293,18 @@ export class KernelClient extends EventTarget {
     this.dispatchEvent(new CustomEvent('backend', { detail: info }));
   }
 
-  /** Anything the worker says shows it is alive; what it still owes keeps the watchdog armed. */
-  private heard(message: WorkerMessage): void {
-    if (message.type === 'pong') this.awaitingPong = false;
-    if (this.awaitingAck && isRunMessage(message) && message.runId === this.current?.runId) this.awaitingAck = false;
-    if (this.awaitingAck || this.awaitingPong) this.watchdog.rearm();
-    else this.watchdog.disarm();
-  }
-
-  private ping(): void {
-    if (!this.worker || this.state === 'starting') return;
-    this.awaitingPong = true;
-    this.worker.postMessage({ type: 'ping' });
-    this.watchdog.arm();
-  }
-
-  /** Routes a run's message to its handler unless a newer run of the same cell superseded it. */
-  private deliver(message: RunMessage): void {
-    const handler = this.handlers.get(message.runId);
-    if (!handler) return;
-    if (this.latestRunOfCell.get(handler.cellId) !== message.runId) {
-      this.handlers.delete(message.runId);
-      return;
-    }
-    handler.onMessage(message);
-  }
-
   private pump(): void {
-    if (this.current || this.state === 'starting' || !this.worker) {
-      if (!this.current && !this.queue.length && this.state === 'busy') this.setState('ready');
+    if (this.runs.current || this.state === 'starting' || !this.link.isOpen) {
+      if (!this.runs.busy && this.state === 'busy') this.setState('ready');
       return;
     }
-    const next = this.queue.shift();
+    const next = this.runs.startNext();
     if (!next) {
       this.setState('ready');
       return;
     }
-    this.current = next;
-    next.startedAt = Date.now();
     this.setState('busy');
-    this.awaitingAck = true;
-    this.worker.postMessage({ type: 'execute', runId: next.runId, cellId: next.cellId, code: next.code });
-    this.watchdog.arm();
+    this.link.sendRun({ type: 'execute', runId: next.runId, cellId: next.cellId, code: next.code });
   }
 
   private setState(state: KernelState): void {
@@ -400,8 +312,4 @@ export class KernelClient extends EventTarget {
     this.state = state;
     this.dispatchEvent(new CustomEvent('state', { detail: state }));
   }
-}
-
-function abortedOutcome(startedAt?: number): RunOutcome {
-  return { status: 'aborted', declared: [], references: [], ms: startedAt ? Date.now() - startedAt : 0 };
 }

@@ -2,7 +2,8 @@
  * The kernel: what runs cells, and how the page talks to it (DESIGN §3.2, §3.3).
  *
  * The page side, exported here, holds no tfjs: the client that queues runs and restarts a stuck or
- * silent worker, and the protocol both sides speak.
+ * silent worker (`client.ts`), its queue of runs (`run-queue.ts`), its line to the worker with the
+ * watchdog (`worker-link.ts`), and the protocol both sides speak.
  *
  * The worker side is imported by path from the worker (and from tests), never through this file,
  * so the page's bundle cannot pull tfjs in by accident:
@@ -25,7 +26,9 @@
  * - `wasm-threads-off.ts` — what the build puts in place of the wasm backend's unused threaded glue.
  */
 export { KernelClient } from './client';
-export type { KernelClientOptions, KernelState, RestartDetail, RestartReason, RunHandle, RunOutcome, WorkerLike } from './client';
+export type { KernelClientOptions, KernelState, RestartDetail, RestartReason } from './client';
+export type { RunHandle, RunOutcome } from './run-queue';
+export type { WorkerLike } from './worker-link';
 export { Watchdog } from './watchdog';
 export { MIME, fastestBackend, isRunMessage, toOutput } from './protocol';
 export type {
