@@ -1,7 +1,8 @@
 /**
  * A notebook session, DOM-free: the cells as immutable data, the pure functions that move them
- * (run messages into outputs, staleness, run order, widget re-runs), the session that asks the
- * kernel for runs, its autosave, and the Lit controller that re-renders an element on change.
+ * (run messages into outputs, staleness, run order, widget re-runs, the kernel's analysis), the
+ * session that asks the kernel for runs (queued by `cell-runs.ts`), its autosave, and the Lit
+ * controller that re-renders an element on change.
  */
 export { NotebookSession, type RunOptions, type RunRequest } from './session';
 export { SessionController, type SessionHost } from './controller';
@@ -39,5 +40,6 @@ export {
   upstreamOf,
   widgetRerunPlan,
 } from './staleness';
+export { applyAnalysis, ANALYSIS_DELAY_MS } from './analysis';
 export { adoptMerged, type Adopted } from './adopt';
 export { UndoStack, UNDO_LIMIT, type DeletedCell } from './undo';

@@ -1,20 +1,22 @@
 /**
  * One open notebook's live state and the runs it asks the kernel for. The cells are immutable
  * data: every change replaces the changed cell (and the array around it) and says so with a
- * `session-change` event. DOM-free, so it runs in Node against a fake kernel.
+ * `session-change` event. DOM-free, so it runs in Node against a fake kernel. The runs themselves
+ * are queued by `cell-runs.ts`, and the kernel's analysis is asked for and taken in by `analysis.ts`.
  */
-import type { RunOutcome } from '../kernel/client';
+import type { RunOutcome } from '../kernel/run-queue';
 import type { WidgetValue } from '../kernel/protocol';
 import { parseWidgetKey } from '../notebook/widget-key';
 import type { Notebook } from '../notebook/types';
 import { applyEdits, type MergedCell } from '../store/edits';
 import { adoptMerged } from './adopt';
+import { AnalysisScheduler, applyAnalysis } from './analysis';
 import { isCodeCell, newCodeCell, toMerged, toState, type CellOutput, type CellState, type CodeCellState } from './cell-state';
+import { CellRuns } from './cell-runs';
 import { ContentChangeEvent, SessionChangeEvent, SessionNoticeEvent, type SessionEventMap } from './events';
 import { restartDetail, type SessionKernel } from './kernel';
 import { setWidgetValue } from './outputs';
-import { applyToCell, finishCell, NOT_STARTED, queueCell, type RunProgress } from './run-state';
-import { afterRestart, codeCellsOf, hasRun, markStale, readersOf, runAllPlan, runPlanFor, runStalePlan, widgetRerunPlan } from './staleness';
+import { afterRestart, codeCellsOf, hasRun, markStale, readersOf, runAllPlan, runPlanFor, runStalePlan } from './staleness';
 import { UndoStack } from './undo';
 
 /** How `run` is asked: `advance` also moves on to the next cell (adding one after the last). */
@@ -28,9 +30,6 @@ export interface RunRequest {
   done: Promise<RunOutcome | null>;
 }
 
-/** Milliseconds of quiet typing before a cell is analysed again. */
-const ANALYSIS_DELAY_MS = 300;
-
 const UNTRUSTED_NOTICE =
   'This notebook was imported, so its code does not run until you trust it. Read the cells first; if you trust where the file came from, press "Trust this notebook".';
 
@@ -41,17 +40,9 @@ export class NotebookSession {
   private state: readonly CellState[];
   private index = new Map<string, number>();
   private readonly events = new EventTarget();
-  /** The latest run of each cell: only it may change the cell (an older one was superseded). */
-  private readonly latestRun = new Map<string, string>();
-  /**
-   * Each cell's last finished run: a timer it started may still print or throw after `done`,
-   * and that belongs in the cell (until the cell runs again).
-   */
-  private readonly finishedRun = new Map<string, string>();
-  private readonly analysisTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly runs: CellRuns;
+  private readonly analysis = new AnalysisScheduler((id) => void this.analyse([id]));
   private readonly undo = new UndoStack();
-  private widgetRun: Promise<void> | null = null;
-  private widgetAgain: string | null = null;
   private added = 0;
   private closed = false;
 
@@ -67,6 +58,12 @@ export class NotebookSession {
       return isCodeCell(cell) && outputs ? { ...cell, outputs } : cell;
     });
     this.reindex();
+    this.runs = new CellRuns(kernel, {
+      cells: () => this.state,
+      codeCell: (id) => this.codeCell(id),
+      replace: (cell, notify) => this.replace(cell, notify),
+      ran: (id, outcome) => this.ran(id, outcome),
+    });
     kernel.addEventListener('restarted', this.onRestarted);
     void this.analyse(this.codeCells.map((c) => c.id));
   }
@@ -110,15 +107,7 @@ export class NotebookSession {
     const sources = new Map(cells.map((c) => [c.id, c.source]));
     const results = await this.kernel.analyse(cells.map((c) => ({ id: c.id, code: c.source })));
     if (this.closed) return;
-    for (const result of results) {
-      const cell = this.codeCell(result.id);
-      // Skip a result for text the learner has since changed again.
-      if (!cell || cell.source !== sources.get(result.id) || result.error) continue;
-      const before = new Set(cell.declared);
-      this.replace({ ...cell, declared: result.declarations, references: result.references, imports: result.imports }, false);
-      if (cell.status === 'stale' && result.declarations.some((d) => !before.has(d)))
-        this.setCells(markStale(this.state, readersOf(this.state, cell.id)), false);
-    }
+    this.setCells(applyAnalysis(this.state, results, sources), false);
     this.changed();
   }
 
@@ -129,7 +118,7 @@ export class NotebookSession {
    */
   run(id: string, options: RunOptions = {}): RunRequest {
     if (!this.codeCell(id)) return { next: null, done: Promise.resolve(null) };
-    const done = this.allowRun() ? this.runInOrder(runPlanFor(this.state, id)) : Promise.resolve(null);
+    const done = this.allowRun() ? this.runs.inOrder(runPlanFor(this.state, id)) : Promise.resolve(null);
     let next: string | null = null;
     if (options.advance) {
       const ids = this.codeCells.map((c) => c.id);
@@ -140,12 +129,12 @@ export class NotebookSession {
 
   /** Runs every code cell not marked `norun`, in order, stopping at the first error. */
   async runAll(): Promise<void> {
-    if (this.allowRun()) await this.runInOrder(runAllPlan(this.state));
+    if (this.allowRun()) await this.runs.inOrder(runAllPlan(this.state));
   }
 
   /** Re-runs every stale cell, each after the cells it depends on that are not up to date. */
   async runStale(): Promise<void> {
-    if (this.allowRun()) await this.runInOrder(runStalePlan(this.state));
+    if (this.allowRun()) await this.runs.inOrder(runStalePlan(this.state));
   }
 
   /** Stops the running cell and clears the queue. */
@@ -166,7 +155,7 @@ export class NotebookSession {
     if (hasRun(cell)) this.setCells(markStale(this.state, [id, ...readersOf(this.state, id)]), false);
     this.changed(id);
     this.contentChanged();
-    this.scheduleAnalysis(id);
+    this.analysis.schedule(id);
   }
 
   /** Puts the notebook's text back into a cell. */
@@ -209,7 +198,7 @@ export class NotebookSession {
     this.setCells([...this.state.slice(0, at), ...this.state.slice(at + 1)], false);
     this.reindex();
     if (isCodeCell(cell)) {
-      this.latestRun.delete(id);
+      this.runs.forget(id);
       this.setCells(markStale(this.state, readers), false);
       this.kernel.forget([id]);
     }
@@ -248,7 +237,7 @@ export class NotebookSession {
     if (!cell || !this.allowRun()) return;
     this.kernel.setWidget(key, value);
     this.replace({ ...cell, outputs: setWidgetValue(cell.outputs, key, value) });
-    this.scheduleRerun(cell.id);
+    this.runs.rerunWidget(cell.id);
   }
 
   /**
@@ -260,18 +249,17 @@ export class NotebookSession {
     const { cells, changed, gone } = adoptMerged(this.state, merged);
     this.setCells(cells, false);
     this.reindex();
-    for (const id of gone) this.latestRun.delete(id);
+    for (const id of gone) this.runs.forget(id);
     if (gone.length) this.kernel.forget(gone);
     this.changed();
-    for (const id of changed) this.scheduleAnalysis(id);
+    for (const id of changed) this.analysis.schedule(id);
   }
 
   /** Stops listening to the kernel and cancels pending analysis (when the view closes). */
   close(): void {
     this.closed = true;
     this.kernel.removeEventListener('restarted', this.onRestarted);
-    for (const timer of this.analysisTimers.values()) clearTimeout(timer);
-    this.analysisTimers.clear();
+    this.analysis.cancelAll();
   }
 
   private allowRun(): boolean {
@@ -279,81 +267,17 @@ export class NotebookSession {
     return this.trusted;
   }
 
-  /** Queues cells in order; the first that does not finish `ok` cancels the rest. */
-  private async runInOrder(ids: readonly string[]): Promise<RunOutcome | null> {
-    const runs = ids.filter((id) => this.codeCell(id)).map((id) => this.enqueue(id));
-    let last: RunOutcome | null = null;
-    for (const run of runs) {
-      last = await run;
-      if (last.status !== 'ok') {
-        this.kernel.interrupt();
-        break;
-      }
-    }
-    return last;
-  }
-
-  private scheduleRerun(cellId: string): void {
-    if (this.widgetRun) {
-      this.widgetAgain = cellId;
-      return;
-    }
-    this.widgetRun = this.rerunFrom(cellId).finally(() => {
-      this.widgetRun = null;
-      const again = this.widgetAgain;
-      this.widgetAgain = null;
-      if (again) this.scheduleRerun(again);
-    });
-  }
-
-  /** Re-runs a widget's cell, then the cells downstream of it that had run, stopping at an error. */
-  private async rerunFrom(cellId: string): Promise<void> {
-    for (const id of widgetRerunPlan(this.state, cellId)) {
-      if (!this.codeCell(id)) continue;
-      const outcome = await this.enqueue(id);
-      if (outcome.status !== 'ok') break;
-    }
-  }
-
-  /**
-   * Queues one run of a cell. Only the cell's latest run changes it: the outcome of a run that a
-   * newer one superseded (Run all pressed twice) is ignored, so the cell stays queued for the newer run.
-   */
-  private enqueue(id: string): Promise<RunOutcome> {
-    const cell = this.codeCell(id)!;
-    this.replace(queueCell(cell));
-    let progress: RunProgress = NOT_STARTED;
-    // Not const: the callback may run before execute() returns, while runId is still undefined.
-    // eslint-disable-next-line prefer-const
-    let runId: string | undefined;
-    const handle = this.kernel.execute(id, cell.source, (message) => {
-      const current = this.codeCell(id);
-      const live = this.latestRun.get(id) === runId;
-      const late = !this.latestRun.has(id) && this.finishedRun.get(id) === runId;
-      if (runId === undefined || !(live || late) || !current) return;
-      const step = applyToCell(current, progress, message);
-      progress = step.progress;
-      this.replace(step.cell);
-    });
-    runId = handle.runId;
-    this.latestRun.set(id, runId);
-    return handle.done.then((outcome) => {
-      const current = this.codeCell(id);
-      if (this.latestRun.get(id) !== runId || !current) return outcome;
-      this.latestRun.delete(id);
-      this.finishedRun.set(id, runId!);
-      this.replace(finishCell(current, progress, outcome), false);
-      if (outcome.status === 'ok')
-        this.setCells(
-          markStale(
-            this.state,
-            readersOf(this.state, id).filter((r) => this.codeCell(r)?.status === 'ok'),
-          ),
-          false,
-        );
-      this.changed(id);
-      return outcome;
-    });
+  /** A cell's latest run ended: after a success, the readers that were up to date may no longer be. */
+  private ran(id: string, outcome: RunOutcome): void {
+    if (outcome.status === 'ok')
+      this.setCells(
+        markStale(
+          this.state,
+          readersOf(this.state, id).filter((r) => this.codeCell(r)?.status === 'ok'),
+        ),
+        false,
+      );
+    this.changed(id);
   }
 
   private onRestarted = (event: Event): void => {
@@ -368,17 +292,6 @@ export class NotebookSession {
       this.events.dispatchEvent(new SessionNoticeEvent(`${message}${rerun}`));
     }
   };
-
-  private scheduleAnalysis(id: string): void {
-    clearTimeout(this.analysisTimers.get(id));
-    this.analysisTimers.set(
-      id,
-      setTimeout(() => {
-        this.analysisTimers.delete(id);
-        void this.analyse([id]);
-      }, ANALYSIS_DELAY_MS),
-    );
-  }
 
   private insert(cell: CellState, position: number): void {
     this.setCells([...this.state.slice(0, position), cell, ...this.state.slice(position)], false);
