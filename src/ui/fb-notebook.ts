@@ -7,38 +7,17 @@
  * @fires app-error - an app bug for the page's error sink ({@link AppErrorEvent})
  */
 import { Task } from '@lit/task';
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, html, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { KernelClient } from '../kernel/client';
 import type { Notebook } from '../notebook/types';
 import type { NbOutput } from '../notebook/ipynb-outputs';
 import type { NotebookOutline } from '../notebook/outline';
-import {
-  Autosaver,
-  isEdited,
-  isOriginalChanged,
-  loadEdits,
-  NotebookSession,
-  SessionController,
-  summarize,
-  type AutosaveReport,
-  type CellState,
-  type LoadedEdits,
-} from '../session/index';
-import {
-  applyEdits,
-  browserEditJournal,
-  browserEditsChannel,
-  idbEditStore,
-  type EditConflict,
-  type EditJournal,
-  type EditsChannel,
-  type EditStore,
-} from '../store/index';
+import { Autosaver, isEdited, isOriginalChanged, loadEdits, NotebookSession, SessionController, type LoadedEdits } from '../session/index';
+import { applyEdits, browserEditJournal, browserEditsChannel, idbEditStore, type EditJournal, type EditsChannel, type EditStore } from '../store/index';
 import { compareDialog, confirmDialog } from './dialog';
 import { AppErrorEvent, NotebookTrustEvent, type CellRunEvent } from './events';
 import { downloadFile, exportIpynb, exportMarkdown, fromNbOutputs } from './transfer';
-import { showShortcuts } from './fb-shortcuts';
 import { attachKeyboard } from './keyboard';
 import type { KeyboardActions } from './keyboard-actions';
 import './fb-cell';
@@ -57,6 +36,7 @@ import { lineCount } from './static-code';
 import { SessionFrames } from './frame-coalescer';
 import { loadMathFonts, typeSpecimen } from './type-specimen';
 import { GrowingList } from './growing-list';
+import { NotebookNotices, notebookToolbar, type ToolbarActions } from './notebook-bars';
 
 /** What the opening task read, for the session it opens. */
 interface Opened {
@@ -83,13 +63,7 @@ export class FbNotebook extends LitElement {
   @property() importedFrom = '';
   /** Outputs saved in an imported `.ipynb`, shown until the cells run. */
   @property({ attribute: false }) initialOutputs: Record<string, NbOutput[]> = {};
-  @state() private notice = '';
-  /** Cells another tab also changed: the text that was not kept, shown with the notice. */
-  @state() private conflicts: EditConflict[] = [];
-  @state() private storageProblem = '';
   @state() private kernelBusy = false;
-  /** The deleted cell the Undo bar offers to bring back. */
-  @state() private undoable: CellState | null = null;
   /** Bumped to open the notebook afresh (after Reset notebook). */
   @state() private generation = 0;
   /** Renders coalesced per frame (a running cell sends floods of messages). */
@@ -109,6 +83,8 @@ export class FbNotebook extends LitElement {
   private readonly terms = new TermMarks(this.glossary, () => this.requestUpdate());
   /** How many cells are in the page (a very long notebook's are added a slice per frame). */
   private readonly growing = new GrowingList(() => this.requestUpdate());
+  /** What the notices above the cells say. */
+  private readonly notices = new NotebookNotices(this);
 
   /** Reads the learner's edits for the notebook; a newer notebook or key supersedes a read under way. */
   private readonly opening = new Task(this, {
@@ -132,6 +108,13 @@ export class FbNotebook extends LitElement {
     deleteCell: (id) => this.deleteCell(id),
     undoDelete: () => this.undoDelete(),
     save: () => void this.saveAndOfferExport(),
+  };
+
+  /** What the toolbar's buttons do beyond calling the session. */
+  private readonly toolbarActions: ToolbarActions = {
+    guard: (action) => this.guard(action),
+    resetNotebook: () => this.resetNotebook(),
+    exportAs: (format) => this.exportAs(format),
   };
 
   protected override createRenderRoot(): HTMLElement {
@@ -207,16 +190,13 @@ export class FbNotebook extends LitElement {
   /** Opens the notebook with the learner's saved edits; a storage failure opens it as shipped and says so. */
   private open({ notebook, key, loaded }: Opened): void {
     this.closeSession();
-    this.storageProblem = loaded.problem === null ? '' : errorMessage(loaded.problem);
+    this.notices.storage(loaded.problem === null ? '' : errorMessage(loaded.problem));
     const outputs = new Map(Object.entries(this.initialOutputs).map(([id, list]) => [id, fromNbOutputs(list)]));
     const session = new NotebookSession(notebook, this.kernel, applyEdits(notebook, loaded.edits ?? undefined), outputs);
     session.trusted = this.trusted;
-    session.on('session-notice', (e) => {
-      this.notice = e.message;
-      this.conflicts = [];
-    });
+    session.on('session-notice', (e) => this.notices.say(e.message));
     this.autosaver = new Autosaver(session, key, { store: this.store, journal: this.journal, channel: this.channel }, loaded, (report) =>
-      this.onSaveReport(report),
+      this.notices.saveReport(report),
     );
     this.frames.watch(session);
     this.growing.reset();
@@ -227,21 +207,8 @@ export class FbNotebook extends LitElement {
   private closeSession(): void {
     void this.autosaver?.close();
     this.autosaver = null;
-    this.undoable = null;
+    this.notices.offerUndo(null);
     this.sessions.session = null;
-  }
-
-  private onSaveReport(report: AutosaveReport): void {
-    if (report.problem !== undefined) this.storageProblem = report.problem === null ? '' : errorMessage(report.problem);
-    if (report.notice) {
-      this.notice = report.notice;
-      this.conflicts = report.conflicts ?? [];
-    }
-  }
-
-  private dismissNotice(): void {
-    this.notice = '';
-    this.conflicts = [];
   }
 
   private flushSave = (): void => {
@@ -306,7 +273,7 @@ export class FbNotebook extends LitElement {
     try {
       await this.store.remove(this.key);
     } catch (e) {
-      this.storageProblem = errorMessage(e);
+      this.notices.storage(errorMessage(e));
     }
     this.sessions.session = null;
     await this.kernel.restart('restart');
@@ -366,52 +333,8 @@ export class FbNotebook extends LitElement {
         <fb-toc .headings=${headings} .cells=${session.cells} .shipped=${this.shipped} base=${this.route} progressKey=${this.key}></fb-toc>
       </nav>
       <main class="fb-notebook" id="main">
-        <div class="fb-toolbar" role="toolbar" aria-label="Notebook">
-          <button @click=${() => this.guard(() => session.runAll())}><span aria-hidden="true">▶▶</span> Run all</button>
-          <button @click=${() => this.guard(() => session.runStale())} ?disabled=${!session.codeCells.some((c) => c.status === 'stale')}>Run stale</button>
-          <button @click=${() => session.stop()} ?disabled=${!this.kernelBusy}><span aria-hidden="true">■</span> Stop</button>
-          <button @click=${() => this.guard(() => session.restart())}><span aria-hidden="true">↻</span> Restart</button>
-          <button class="fb-secondary" @click=${() => this.guard(() => this.resetNotebook())}>Reset notebook</button>
-          <button class="fb-secondary" @click=${() => this.guard(() => this.exportAs('md'))}>Export .md</button>
-          <button class="fb-secondary" @click=${() => this.guard(() => this.exportAs('ipynb'))}>Export .ipynb</button>
-          <button class="fb-secondary" aria-keyshortcuts="?" @click=${() => showShortcuts()}>Keyboard shortcuts</button>
-          <span class="fb-toolbar-status" aria-live="polite">${summarize(session.cells)}</span>
-        </div>
-        ${
-          !this.trusted
-            ? html`<div class="fb-notice fb-untrusted" role="region" aria-label="Untrusted notebook">
-                This notebook was imported${this.importedFrom ? html` from <strong>${this.importedFrom}</strong>` : nothing}. Its code does not run and its HTML
-                outputs are not shown until you trust it. Read the cells first.
-                <button @click=${() => this.trustNotebook()}>Trust this notebook</button>
-              </div>`
-            : nothing
-        }
-        ${this.storageProblem ? html`<div class="fb-notice fb-storage-problem" role="alert">${this.storageProblem}</div>` : nothing}
-        ${
-          this.notice
-            ? html`<div class="fb-notice" role="alert">
-                ${this.notice}
-                ${this.conflicts
-                  .filter((c) => c.dropped !== null)
-                  .map(
-                    (c) =>
-                      html`<details class="fb-conflict" data-conflict=${c.cellId}>
-                        <summary>The other tab's text of cell ${c.cellId}</summary>
-                        <pre>${c.dropped}</pre>
-                      </details>`,
-                  )} <button class="fb-link" @click=${() => this.dismissNotice()}>Dismiss</button>
-              </div>`
-            : nothing
-        }
-        ${
-          this.undoable
-            ? html`<div class="fb-notice fb-undo" role="status">
-                Deleted cell ${this.undoable.id}.
-                <button @click=${() => this.undoDelete()} aria-keyshortcuts="z">Undo</button>
-                <button class="fb-link" @click=${() => (this.undoable = null)}>Dismiss</button>
-              </div>`
-            : nothing
-        }
+        ${notebookToolbar(session, this.kernelBusy, this.toolbarActions)}
+        ${this.notices.render({ trusted: this.trusted, importedFrom: this.importedFrom, trust: () => void this.trustNotebook() }, () => this.undoDelete())}
         ${session.cells
           .slice(0, this.growing.count(session.cells.length))
           .map((cell) =>
@@ -467,14 +390,14 @@ export class FbNotebook extends LitElement {
     const session = this.session;
     if (!session?.codeCell(id)) return;
     session.deleteCell(id);
-    this.undoable = session.lastDeleted;
+    this.notices.offerUndo(session.lastDeleted);
   }
 
   /** Brings back the last deleted cell (the Undo button, or `z` in command mode). */
   private undoDelete(): string | null {
     const session = this.session;
     const id = session?.undoDelete() ?? null;
-    this.undoable = session?.lastDeleted ?? null;
+    this.notices.offerUndo(session?.lastDeleted ?? null);
     return id;
   }
 
