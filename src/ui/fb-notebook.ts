@@ -13,7 +13,7 @@ import type { KernelClient } from '../kernel/client';
 import type { Notebook } from '../notebook/types';
 import type { NbOutput } from '../notebook/ipynb-outputs';
 import type { NotebookOutline } from '../notebook/outline';
-import { Autosaver, isEdited, isOriginalChanged, loadEdits, NotebookSession, SessionController, type LoadedEdits } from '../session/index';
+import { isEdited, isOriginalChanged, loadEdits, NotebookSession, SessionController, type LoadedEdits } from '../session/index';
 import { applyEdits, browserEditJournal, browserEditsChannel, idbEditStore, type EditJournal, type EditsChannel, type EditStore } from '../store/index';
 import { compareDialog, confirmDialog } from './dialog';
 import { AppErrorEvent, NotebookTrustEvent, type CellRunEvent } from './events';
@@ -36,6 +36,7 @@ import { lineCount } from './static-code';
 import { SessionFrames } from './frame-coalescer';
 import { loadMathFonts, typeSpecimen } from './type-specimen';
 import { GrowingList } from './growing-list';
+import { AutosaveController } from './autosave-controller';
 import { NotebookNotices, notebookToolbar, type ToolbarActions } from './notebook-bars';
 
 /** What the opening task read, for the session it opens. */
@@ -69,7 +70,8 @@ export class FbNotebook extends LitElement {
   /** Renders coalesced per frame (a running cell sends floods of messages). */
   private readonly frames = new SessionFrames(() => this.requestUpdate());
   private readonly sessions = new SessionController({ addController: (c) => this.addController(c), requestUpdate: () => this.frames.request() });
-  private autosaver: Autosaver | null = null;
+  /** Saves the session's edits (at once when the page is hidden or left). */
+  private readonly saves: AutosaveController;
   private detachKeyboard: (() => void) | null = null;
   private prose: NotebookProse | null = null;
   /** Whether the prose came from outside the app (sanitised and kept in its box). */
@@ -143,19 +145,16 @@ export class FbNotebook extends LitElement {
     super();
     // Remembers where the learner works, for "continue where you left off" on the home page.
     new VisitController(this, () => (this.session ? { key: this.key, title: this.notebook.meta.title } : null));
+    this.saves = new AutosaveController(this, (report) => this.notices.saveReport(report));
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    window.addEventListener('pagehide', this.flushSave);
-    document.addEventListener('visibilitychange', this.onVisibility);
     this.detachKeyboard = attachKeyboard(this, this.keyboardActions);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    window.removeEventListener('pagehide', this.flushSave);
-    document.removeEventListener('visibilitychange', this.onVisibility);
     this.detachKeyboard?.();
     this.detachKeyboard = null;
     this.closeSession();
@@ -195,9 +194,7 @@ export class FbNotebook extends LitElement {
     const session = new NotebookSession(notebook, this.kernel, applyEdits(notebook, loaded.edits ?? undefined), outputs);
     session.trusted = this.trusted;
     session.on('session-notice', (e) => this.notices.say(e.message));
-    this.autosaver = new Autosaver(session, key, { store: this.store, journal: this.journal, channel: this.channel }, loaded, (report) =>
-      this.notices.saveReport(report),
-    );
+    this.saves.start(session, key, { store: this.store, journal: this.journal, channel: this.channel }, loaded);
     this.frames.watch(session);
     this.growing.reset();
     notebookOpening(session.codeCells.reduce((n, c) => n + lineCount(c.source), 0));
@@ -205,23 +202,14 @@ export class FbNotebook extends LitElement {
   }
 
   private closeSession(): void {
-    void this.autosaver?.close();
-    this.autosaver = null;
+    this.saves.close();
     this.notices.offerUndo(null);
     this.sessions.session = null;
   }
 
-  private flushSave = (): void => {
-    void this.autosaver?.flush();
-  };
-
-  private onVisibility = (): void => {
-    if (document.visibilityState === 'hidden') this.flushSave();
-  };
-
   /** Writes the learner's edits now; on failure the page keeps working from memory and says what to do. */
   async save(): Promise<void> {
-    await this.autosaver?.flush();
+    await this.saves.flush();
   }
 
   /** Ctrl/Cmd+S: writes the edits now and downloads the learner's version as Fieldbook Markdown. */
@@ -268,8 +256,7 @@ export class FbNotebook extends LitElement {
       'Reset notebook',
     );
     if (!ok || !this.session) return;
-    this.autosaver?.discard();
-    this.autosaver = null;
+    this.saves.discard();
     try {
       await this.store.remove(this.key);
     } catch (e) {
