@@ -12,7 +12,6 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { KernelClient } from '../kernel/client';
 import type { Notebook } from '../notebook/types';
 import type { NbOutput } from '../notebook/ipynb-outputs';
-import type { NotebookOutline } from '../notebook/outline';
 import { isEdited, isOriginalChanged, loadEdits, NotebookSession, SessionController, type LoadedEdits } from '../session/index';
 import { applyEdits, browserEditJournal, browserEditsChannel, idbEditStore, type EditJournal, type EditsChannel, type EditStore } from '../store/index';
 import { compareDialog, confirmDialog } from './dialog';
@@ -23,10 +22,7 @@ import type { KeyboardActions } from './keyboard-actions';
 import './fb-cell';
 import './fb-toc';
 import type { FbCell } from './fb-cell';
-import { GlossaryController } from './glossary-terms';
-import { prerenderedProse, shippedOutline } from './notebooks';
-import { NotebookProse } from './prose';
-import { TermMarks } from './term-marks';
+import { ProseView } from './prose-view';
 import { routeOf, VisitController } from './visits';
 import { errorMessage } from './report-error';
 import { drawPendingCharts } from '../charts/index';
@@ -34,7 +30,7 @@ import { holdEditorsUntil } from './editor-queue';
 import { notebookOpening } from './first-render-queue';
 import { lineCount } from './static-code';
 import { SessionFrames } from './frame-coalescer';
-import { loadMathFonts, typeSpecimen } from './type-specimen';
+import { typeSpecimen } from './type-specimen';
 import { GrowingList } from './growing-list';
 import { AutosaveController } from './autosave-controller';
 import { NotebookNotices, notebookToolbar, type ToolbarActions } from './notebook-bars';
@@ -73,16 +69,8 @@ export class FbNotebook extends LitElement {
   /** Saves the session's edits (at once when the page is hidden or left). */
   private readonly saves: AutosaveController;
   private detachKeyboard: (() => void) | null = null;
-  private prose: NotebookProse | null = null;
-  /** Whether the prose came from outside the app (sanitised and kept in its box). */
-  private importedProse = false;
-  /** The shipped prose has formulas (the type specimen shown while it opens then has math too). */
-  private hasMath = false;
-  /** The outline the build read from a shipped notebook, with the cells it read (for the contents). */
-  private shipped: { cells: Notebook['cells']; outline: NotebookOutline } | null = null;
-  /** Marks each glossary term's first use in the prose with its definition. */
-  private readonly glossary = new GlossaryController(this);
-  private readonly terms = new TermMarks(this.glossary, () => this.requestUpdate());
+  /** The notebook's prose, with the glossary's terms marked. */
+  private readonly prose = new ProseView(this, () => this.frames.request());
   /** How many cells are in the page (a very long notebook's are added a slice per frame). */
   private readonly growing = new GrowingList(() => this.requestUpdate());
   /** What the notices above the cells say. */
@@ -158,7 +146,7 @@ export class FbNotebook extends LitElement {
     this.detachKeyboard?.();
     this.detachKeyboard = null;
     this.closeSession();
-    this.prose?.close();
+    this.prose.close();
     this.growing.stop();
     this.kernel?.removeEventListener('state', this.onKernelState);
   }
@@ -171,14 +159,7 @@ export class FbNotebook extends LitElement {
       this.kernel.addEventListener('state', this.onKernelState);
     }
     if (changed.has('notebook')) {
-      this.prose?.close();
-      const shipped = prerenderedProse(this.notebook);
-      this.importedProse = !shipped;
-      this.hasMath = Object.values(shipped ?? {}).some((p) => p.html.includes('class="katex"'));
-      if (this.hasMath) loadMathFonts();
-      const outline = shippedOutline(this.notebook);
-      this.shipped = outline ? { cells: this.notebook.cells, outline } : null;
-      this.prose = new NotebookProse(shipped, this.importedProse, () => this.frames.request());
+      this.prose.open(this.notebook);
       document.title = `${this.notebook.meta.title} · Fieldbook`;
     }
     // Code shows at once, drawn statically; editors (and their chunk) wait for the kernel.
@@ -295,21 +276,21 @@ export class FbNotebook extends LitElement {
         initial: () =>
           html`<main class="fb-notebook" id="main">
             <p aria-busy="true">Opening notebook…</p>
-            ${typeSpecimen({ withMath: this.hasMath })}
+            ${typeSpecimen({ withMath: this.prose.hasMath })}
           </main>`,
         pending: () =>
           html`<main class="fb-notebook" id="main">
             <p aria-busy="true">Opening notebook…</p>
-            ${typeSpecimen({ withMath: this.hasMath })}
+            ${typeSpecimen({ withMath: this.prose.hasMath })}
           </main>`,
         complete: () =>
           html`<main class="fb-notebook" id="main">
             <p aria-busy="true">Opening notebook…</p>
-            ${typeSpecimen({ withMath: this.hasMath })}
+            ${typeSpecimen({ withMath: this.prose.hasMath })}
           </main>`,
       });
     }
-    const { html: prose, headings } = this.prose!.layout(session.cells.filter((c) => c.kind === 'markdown'));
+    const { html: prose, headings } = this.prose.layout(session.cells);
     this.frames.rendered(session.codeCells);
     let codeIndex = 0;
     return html` <div
@@ -317,7 +298,7 @@ export class FbNotebook extends LitElement {
       data-progress-key=${this.key}
     >
       <nav class="fb-toc" aria-label="Table of contents">
-        <fb-toc .headings=${headings} .cells=${session.cells} .shipped=${this.shipped} base=${this.route} progressKey=${this.key}></fb-toc>
+        <fb-toc .headings=${headings} .cells=${session.cells} .shipped=${this.prose.shipped} base=${this.route} progressKey=${this.key}></fb-toc>
       </nav>
       <main class="fb-notebook" id="main">
         ${notebookToolbar(session, this.kernelBusy, this.toolbarActions)}
@@ -326,12 +307,7 @@ export class FbNotebook extends LitElement {
           .slice(0, this.growing.count(session.cells.length))
           .map((cell) =>
             cell.kind === 'markdown'
-              ? html`<article
-                  class=${this.importedProse ? 'fb-prose fb-prose-imported' : 'fb-prose'}
-                  data-cell-id=${cell.id}
-                  style=${`contain-intrinsic-size: auto ${this.prose!.estimatedHeight(cell)}px`}
-                  .innerHTML=${this.terms.mark(cell.id, prose.get(cell.id) ?? '')}
-                ></article>`
+              ? this.prose.article(cell, prose)
               : html`<fb-cell
                   data-cell-id=${cell.id}
                   data-status=${cell.status}
