@@ -1,7 +1,9 @@
 /**
  * A notebook page: toolbar (Run all, Run stale, Stop, Restart), table of contents, prose and
  * code cells. It opens a NotebookSession with the learner's saved edits (a `@lit/task`), renders
- * it through a SessionController, autosaves it, and turns cell events into session calls.
+ * it through a SessionController, autosaves it, and turns cell events into session calls. Its
+ * parts live beside it: the toolbar and notices (`notebook-bars.ts`), the prose (`prose-view.ts`),
+ * the autosave (`autosave-controller.ts`) and the cell gestures with the keyboard (`cell-actions.ts`).
  *
  * @fires notebook-trust - the learner trusted this imported notebook ({@link NotebookTrustEvent})
  * @fires app-error - an app bug for the page's error sink ({@link AppErrorEvent})
@@ -14,14 +16,11 @@ import type { Notebook } from '../notebook/types';
 import type { NbOutput } from '../notebook/ipynb-outputs';
 import { isEdited, isOriginalChanged, loadEdits, NotebookSession, SessionController, type LoadedEdits } from '../session/index';
 import { applyEdits, browserEditJournal, browserEditsChannel, idbEditStore, type EditJournal, type EditsChannel, type EditStore } from '../store/index';
-import { compareDialog, confirmDialog } from './dialog';
+import { confirmDialog } from './dialog';
 import { AppErrorEvent, NotebookTrustEvent, type CellRunEvent } from './events';
 import { downloadFile, exportIpynb, exportMarkdown, fromNbOutputs } from './transfer';
-import { attachKeyboard } from './keyboard';
-import type { KeyboardActions } from './keyboard-actions';
 import './fb-cell';
 import './fb-toc';
-import type { FbCell } from './fb-cell';
 import { ProseView } from './prose-view';
 import { routeOf, VisitController } from './visits';
 import { errorMessage } from './report-error';
@@ -33,6 +32,7 @@ import { SessionFrames } from './frame-coalescer';
 import { typeSpecimen } from './type-specimen';
 import { GrowingList } from './growing-list';
 import { AutosaveController } from './autosave-controller';
+import { CellActions } from './cell-actions';
 import { NotebookNotices, notebookToolbar, type ToolbarActions } from './notebook-bars';
 
 /** What the opening task read, for the session it opens. */
@@ -68,7 +68,8 @@ export class FbNotebook extends LitElement {
   private readonly sessions = new SessionController({ addController: (c) => this.addController(c), requestUpdate: () => this.frames.request() });
   /** Saves the session's edits (at once when the page is hidden or left). */
   private readonly saves: AutosaveController;
-  private detachKeyboard: (() => void) | null = null;
+  /** What the learner does to cells, by button, editor key or command-mode key. */
+  private readonly cellActions: CellActions;
   /** The notebook's prose, with the glossary's terms marked. */
   private readonly prose = new ProseView(this, () => this.frames.request());
   /** How many cells are in the page (a very long notebook's are added a slice per frame). */
@@ -87,18 +88,6 @@ export class FbNotebook extends LitElement {
     onComplete: (opened) => this.guard(() => this.open(opened)),
     onError: (error) => this.reportError(error),
   });
-
-  /** What the keyboard controller may do (command mode acts on cells without focusing editors). */
-  private readonly keyboardActions: KeyboardActions = {
-    cellIds: () => this.session?.codeCells.map((c) => c.id) ?? [],
-    cellElement: (id) => this.cellElement(id),
-    editCell: (id) => void this.cellElement(id)?.focusEditor(),
-    runCell: (id, advance) => this.runCell(id, advance).next,
-    addCell: (id, where) => this.session?.addCell(id, '', where) ?? id,
-    deleteCell: (id) => this.deleteCell(id),
-    undoDelete: () => this.undoDelete(),
-    save: () => void this.saveAndOfferExport(),
-  };
 
   /** What the toolbar's buttons do beyond calling the session. */
   private readonly toolbarActions: ToolbarActions = {
@@ -134,17 +123,16 @@ export class FbNotebook extends LitElement {
     // Remembers where the learner works, for "continue where you left off" on the home page.
     new VisitController(this, () => (this.session ? { key: this.key, title: this.notebook.meta.title } : null));
     this.saves = new AutosaveController(this, (report) => this.notices.saveReport(report));
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.detachKeyboard = attachKeyboard(this, this.keyboardActions);
+    this.cellActions = new CellActions(this, {
+      session: () => this.session,
+      guard: (action) => this.guard(action),
+      offerUndo: (cell) => this.notices.offerUndo(cell),
+      save: () => void this.saveAndOfferExport(),
+    });
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.detachKeyboard?.();
-    this.detachKeyboard = null;
     this.closeSession();
     this.prose.close();
     this.growing.stop();
@@ -209,7 +197,7 @@ export class FbNotebook extends LitElement {
 
   /** The n-th chart canvas of a cell as base64 PNG, for `.ipynb` export. */
   private chartImage(cellId: string, n: number): string | null {
-    const canvas = this.cellElement(cellId)?.querySelectorAll('canvas')[n];
+    const canvas = this.cellActions.cellElement(cellId)?.querySelectorAll('canvas')[n];
     if (!canvas) return null;
     try {
       return canvas.toDataURL('image/png').replace(/^data:image\/png;base64,/, '');
@@ -246,19 +234,6 @@ export class FbNotebook extends LitElement {
     this.sessions.session = null;
     await this.kernel.restart('restart');
     this.generation++;
-  }
-
-  private async resetCell(cellId: string): Promise<void> {
-    const ok = await confirmDialog('Reset this cell?', 'The cell goes back to the notebook’s version and your changes to it are lost.', 'Reset cell');
-    if (ok) this.session?.resetCell(cellId);
-  }
-
-  private async compareCell(cellId: string): Promise<void> {
-    const cell = this.session?.codeCell(cellId);
-    if (!cell || cell.original === null) return;
-    const choice = await compareDialog(cell.source, cell.original);
-    if (choice === 'mine') this.session?.keepMine(cellId);
-    if (choice === 'original') this.session?.resetCell(cellId);
   }
 
   private onKernelState = (): void => {
@@ -302,7 +277,7 @@ export class FbNotebook extends LitElement {
       </nav>
       <main class="fb-notebook" id="main">
         ${notebookToolbar(session, this.kernelBusy, this.toolbarActions)}
-        ${this.notices.render({ trusted: this.trusted, importedFrom: this.importedFrom, trust: () => void this.trustNotebook() }, () => this.undoDelete())}
+        ${this.notices.render({ trusted: this.trusted, importedFrom: this.importedFrom, trust: () => void this.trustNotebook() }, () => this.cellActions.undoDelete())}
         ${session.cells
           .slice(0, this.growing.count(session.cells.length))
           .map((cell) =>
@@ -316,58 +291,17 @@ export class FbNotebook extends LitElement {
                   .edited=${isEdited(cell)}
                   .originalChanged=${isOriginalChanged(cell)}
                   .trusted=${this.trusted}
-                  @cell-reset=${(e: HTMLElementEventMap['cell-reset']) => this.guard(() => this.resetCell(e.cellId))}
-                  @cell-compare=${(e: HTMLElementEventMap['cell-compare']) => this.guard(() => this.compareCell(e.cellId))}
-                  @cell-run=${(e: CellRunEvent) => this.onRun(e)}
+                  @cell-reset=${(e: HTMLElementEventMap['cell-reset']) => this.guard(() => this.cellActions.reset(e.cellId))}
+                  @cell-compare=${(e: HTMLElementEventMap['cell-compare']) => this.guard(() => this.cellActions.compare(e.cellId))}
+                  @cell-run=${(e: CellRunEvent) => this.cellActions.onRun(e)}
                   @cell-edit=${(e: HTMLElementEventMap['cell-edit']) => session.editCell(e.cellId, e.source)}
-                  @cell-add=${(e: HTMLElementEventMap['cell-add']) => this.onAdd(e.afterId)}
-                  @cell-delete=${(e: HTMLElementEventMap['cell-delete']) => this.deleteCell(e.cellId)}
+                  @cell-add=${(e: HTMLElementEventMap['cell-add']) => this.cellActions.add(e.afterId)}
+                  @cell-delete=${(e: HTMLElementEventMap['cell-delete']) => this.cellActions.delete(e.cellId)}
                   @widget-input=${(e: HTMLElementEventMap['widget-input']) => session.widgetInput(e.key, e.value)}
                 ></fb-cell>`,
           )}
       </main>
     </div>`;
-  }
-
-  /** The one way a cell runs (button, Shift+Enter, Ctrl+Enter, command mode). */
-  private runCell(id: string, advance: boolean): { next: string | null } {
-    const request = this.session?.run(id, { advance });
-    if (!request) return { next: null };
-    this.guard(() => request.done);
-    return { next: request.next };
-  }
-
-  /** A run from the cell (its button or its editor's run keys): with advance, edit the next cell. */
-  private onRun(event: CellRunEvent): void {
-    const { next } = this.runCell(event.cellId, event.advance);
-    if (next) void this.updateComplete.then(() => this.cellElement(next)?.focusEditor());
-  }
-
-  private onAdd(afterId: string): string {
-    const id = this.session!.addCell(afterId);
-    void this.updateComplete.then(() => this.cellElement(id)?.focusEditor());
-    return id;
-  }
-
-  private deleteCell(id: string): void {
-    const session = this.session;
-    if (!session?.codeCell(id)) return;
-    session.deleteCell(id);
-    this.notices.offerUndo(session.lastDeleted);
-  }
-
-  /** Brings back the last deleted cell (the Undo button, or `z` in command mode). */
-  private undoDelete(): string | null {
-    const session = this.session;
-    const id = session?.undoDelete() ?? null;
-    this.notices.offerUndo(session?.lastDeleted ?? null);
-    return id;
-  }
-
-  private cellElement(id: string): FbCell | null {
-    return (
-      this.querySelector<FbCell>(`fb-cell[data-cell-id="${CSS.escape(id)}"]`) ?? [...this.querySelectorAll('fb-cell')].find((c) => c.cell.id === id) ?? null
-    );
   }
 
   /** Runs an action; an app bug it throws goes to the page's error sink instead of vanishing. */
