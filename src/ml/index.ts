@@ -31,7 +31,8 @@ export {
 // data/: generators, tables, CSV and the data-quality report
 export { generateTransactions, addRollingFeatures, listRollingFeatureNames, rollingWarmUpDays, merchantTypes, ageGroups } from './data/transactions';
 export type { TransactionOptions, TransactionRow, TransactionInfo, CustomerProfile, TerminalProfile, RollingOptions } from './data/transactions';
-export { generateReviews, type ReviewOptions, type ReviewRow, type ReviewInfo, type ReviewKind, type ReviewSentence, type AspectMention } from './data/reviews';
+export { generateReviews, type ReviewOptions, type ReviewRow, type ReviewInfo } from './data/reviews';
+export type { ReviewKind, ReviewSentence, AspectMention } from './data/review-drafts';
 export { generateRatings, splitRatingsByTime, computeTrueRating, genres } from './data/ratings';
 export type { RatingOptions, RatingRow, RatingInfo, RatingIssues, ItemProfile, UserProfile } from './data/ratings';
 export { fitIdEncoder, globalTimeSplit, heldOutItems, type IdEncoder, type InteractionRow, type EncodedRow, type GlobalTimeSplit } from './data/interactions';
