@@ -123,7 +123,8 @@ export {
 export { itemCooccurrence, type CooccurrenceModel, type CooccurrenceOptions } from './models/cooccurrence';
 export { createImplicitModel, type ImplicitModel, type ImplicitModelOptions, type ImplicitFitOptions, type Interaction } from './models/implicit-als';
 export type { FactorFitOptions, FactorFitResult, FactorLogs } from './models/factor-fit';
-export { scoreSentiment, lexiconWeights, type SentimentScore } from './models/lexicon';
+export { scoreSentiment, type SentimentScore } from './models/lexicon';
+export { lexiconWeights } from './models/lexicon-words';
 export { loadVader, type VaderScorer, type VaderScores } from './models/vader';
 export type { BinaryClassifier } from './models/classifier';
 export {
