@@ -29,8 +29,9 @@ export {
 } from './core/sparse';
 
 // data/: generators, tables, CSV and the data-quality report
-export { generateTransactions, addRollingFeatures, listRollingFeatureNames, rollingWarmUpDays, merchantTypes, ageGroups } from './data/transactions';
-export type { TransactionOptions, TransactionRow, TransactionInfo, CustomerProfile, TerminalProfile, RollingOptions } from './data/transactions';
+export { generateTransactions, merchantTypes, ageGroups } from './data/transactions';
+export type { TransactionOptions, TransactionRow, TransactionInfo, CustomerProfile, TerminalProfile } from './data/transactions';
+export { addRollingFeatures, listRollingFeatureNames, rollingWarmUpDays, type RollingOptions } from './data/rolling-features';
 export { generateReviews, type ReviewOptions, type ReviewRow, type ReviewInfo } from './data/reviews';
 export type { ReviewKind, ReviewSentence, AspectMention } from './data/review-drafts';
 export { generateRatings, splitRatingsByTime, computeTrueRating, genres } from './data/ratings';
