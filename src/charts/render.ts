@@ -94,6 +94,16 @@ export function drawChart(container: HTMLElement, spec: CanvasSpec, size: { widt
   };
 }
 
+/** Draws a small chart of `kind` off the page and throws it away (see schedule.ts, warming up). */
+export function warmUp(kind: XYChartSpec['kind']): void {
+  const series = [
+    { label: 'a', x: [1, 2, 3], y: [1, 3, 2] },
+    { label: 'b', x: [1, 2, 3], y: [2, 1, 3] },
+  ];
+  const spec: XYChartSpec = { type: 'chart', kind, title: 'warm-up', x: { label: 'x' }, y: { label: 'y' }, categories: ['a', 'b', 'c'], series };
+  drawChart(document.createElement('div'), spec, { width: 240, height: 160 }).destroy();
+}
+
 function color(i: number, explicit?: string): string {
   return explicit ?? palette[i % palette.length];
 }

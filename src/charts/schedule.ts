@@ -25,15 +25,30 @@ function readTheme(render: Render): void {
 }
 
 function load(): Promise<Render> {
-  loading ??= import('./render').then((render) => {
+  loading ??= import('./render').then(async (render) => {
     readTheme(render);
     matchMedia(DARK).addEventListener('change', () => {
       readTheme(render);
       for (const chart of live) chart.retheme();
     });
+    // Chart.js's first chart of a kind costs several times the next one (its code is compiled as
+    // it first runs): pay that on small charts nobody sees, one per idle moment, so the learner's
+    // first chart is not one long task.
+    for (const kind of WARM_UP_KINDS) {
+      await idle();
+      render.warmUp(kind);
+    }
     return render;
   });
   return loading;
+}
+
+const WARM_UP_KINDS = ['scatter', 'line', 'bar'] as const;
+
+function idle(): Promise<void> {
+  return new Promise((resolve) =>
+    typeof requestIdleCallback === 'function' ? requestIdleCallback(() => resolve(), { timeout: 200 }) : setTimeout(resolve, 0),
+  );
 }
 
 function pump(render: Render): void {
