@@ -14,6 +14,7 @@ import { createInterface } from 'node:readline';
 import { createLogisticRegression, type LogisticFitReport, type LogisticRegression } from '../src/ml/models/logistic';
 import { fitTfidf, type TfidfModel } from '../src/ml/prep/vectorize';
 import type { CsrMatrix } from '../src/ml/core/sparse';
+import { parseSentences } from '../src/ml/data/sentences';
 
 /**
  * Where the shared real data lives (never shipped, never read by `npm test`): $FIELDBOOK_DATA, or
@@ -34,17 +35,13 @@ function findDataFolder(): string {
   }
 }
 
-/** Reads `sentence<TAB>label` lines, splitting on the last tab as the data README says. */
+/**
+ * Reads a UCI `sentence<TAB>label` file with the toolkit's own reader (`parseSentences`, split on
+ * the last tab as the data README says); lines it cannot read are left out.
+ */
 export function readSentences(file: string): { texts: string[]; labels: number[] } {
-  const texts: string[] = [];
-  const labels: number[] = [];
-  for (const line of readFileSync(DATA + file, 'utf8').split(/\r?\n/)) {
-    const tab = line.lastIndexOf('\t');
-    if (tab < 0) continue;
-    texts.push(line.slice(0, tab));
-    labels.push(Number(line.slice(tab + 1)));
-  }
-  return { texts, labels };
+  const { rows } = parseSentences(readFileSync(DATA + file, 'utf8'), { name: file });
+  return { texts: rows.map((r) => r.text), labels: rows.map((r) => r.label) };
 }
 
 /** scikit-learn's default TfidfVectorizer tokens: lower-cased runs of 2+ word characters. */

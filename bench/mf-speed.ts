@@ -9,22 +9,15 @@
  *
  * Each figure is a median over epochs (setup excluded); the plain loop and the default solver
  * alternate three times and the fastest of each is kept, because the machine may be shared.
- * The browser part builds dist/ if it is missing (`npx vite build` first after changing src/),
- * serves it with `vite preview` on a free port, opens 00-start-here, adds a cell that runs the
- * same measurement through `fieldbook/ml`, and reads its output.
+ * The browser part (bench/app.mjs) builds dist/ if it is missing (`npx vite build` first after
+ * changing src/), serves it with `vite preview` on a free port, opens 00-start-here, adds a cell
+ * that runs the same measurement through `fieldbook/ml`, and reads its output.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { preview } from 'vite';
+import { addCell, openNotebook, outputOf, runFocusedCell } from './app.mjs';
 import { generateRatings } from '../src/ml/data/ratings';
 import { createMatrixFactorization } from '../src/ml/models/matrix-factorization';
 import { createImplicitModel } from '../src/ml/models/implicit-als';
 
-const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const args = process.argv.slice(3);
 const EPOCHS = Number(args[args.indexOf('--epochs') + 1] ?? 5) || 5;
 const BROWSER = !args.includes('--no-browser');
@@ -102,50 +95,17 @@ async function inNode(): Promise<Figures> {
 }
 
 async function inWorker(): Promise<Figures> {
-  if (!existsSync(join(ROOT, 'dist/index.html'))) spawnSync('npx', ['vite', 'build'], { cwd: ROOT, stdio: 'inherit' });
-  const server = await preview({ root: ROOT, preview: { port: 0, host: '127.0.0.1', strictPort: false, open: false }, logLevel: 'warn' });
-  const address = server.httpServer.address();
-  if (!address || typeof address === 'string') throw new Error('The preview server did not report a port.');
-  const profile = mkdtempSync(join(tmpdir(), 'fieldbook-mf-speed-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const { page, close } = await openNotebook('00-start-here');
   try {
-    const page = context.pages()[0] ?? (await context.newPage());
-    await page.goto(`http://127.0.0.1:${address.port}/#/notebook/00-start-here`);
-    await page.waitForFunction(() => document.documentElement.dataset.kernel === 'ready', undefined, { timeout: 90_000 });
-    const ids = () => page.locator('fb-cell[data-cell-id]').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.cellId ?? ''));
-    const before = await ids();
-    await page.locator('fb-cell').last().getByRole('button', { name: 'Add cell' }).click();
-    await page.waitForFunction((n) => document.querySelectorAll('fb-cell[data-cell-id]').length > n, before.length);
-    const id = (await ids()).find((x) => !before.includes(x));
     const code = `import { generateRatings, createMatrixFactorization, createImplicitModel } from "fieldbook/ml";\n${MEASURE.trim()}`;
-    await page.locator(`fb-cell[data-cell-id="${id}"] .cm-content`).click();
-    await page.keyboard.insertText(code);
-    await page.keyboard.press('Control+Enter');
-    await page.waitForFunction(
-      (cid) => ['ok', 'error'].includes(document.querySelector<HTMLElement>(`fb-cell[data-cell-id="${cid}"]`)?.dataset.status ?? ''),
-      id,
-      { timeout: 300_000, polling: 200 },
-    );
-    const text = (await page.locator(`fb-cell[data-cell-id="${id}"] .fb-outputs`).innerText()).trim();
+    const id = await addCell(page, code);
+    await runFocusedCell(page, id, 300_000, 200);
+    const text = (await outputOf(page, id)).trim();
     const json = /\{.*\}/s.exec(text)?.[0];
     if (!json) throw new Error(`the benchmark cell printed: ${text.slice(0, 300)}`);
     return JSON.parse(json.replace(/\\"/g, '"')) as Figures;
   } finally {
-    await context.close();
-    rmSync(profile, { recursive: true, force: true });
-    await new Promise<void>((done) => server.httpServer.close(() => done()));
+    await close();
   }
 }
 

@@ -11,16 +11,12 @@
  *
  * A path argument uploads that file instead (e.g. a MovieLens download, which is never committed).
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { preview } from 'vite';
+import { openNotebook } from './app.mjs';
 import { formatUData, generateRatings, type RatingOptions } from '../src/ml';
 
-const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const args = process.argv.slice(3);
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : null;
 const paths = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--only');
@@ -46,30 +42,11 @@ const files: { name: string; path: string }[] = paths.length
         return { name, path };
       });
 
-if (!existsSync(join(ROOT, 'dist/index.html'))) spawnSync('npx', ['vite', 'build'], { cwd: ROOT, stdio: 'inherit' });
-const server = await preview({ root: ROOT, preview: { port: 0, host: '127.0.0.1', strictPort: false, open: false }, logLevel: 'warn' });
-const address = server.httpServer.address();
-if (!address || typeof address === 'string') throw new Error('The preview server did not report a port.');
-const profile = mkdtempSync(join(tmpdir(), 'fieldbook-bench-'));
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  headless: true,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-  viewport: { width: 1280, height: 900 },
-});
+const { page, url, close } = await openNotebook('recommendation');
 const results: unknown[] = [];
 try {
-  const page = context.pages()[0] ?? (await context.newPage());
   for (const file of files) {
-    await page.goto(`http://127.0.0.1:${address.port}/#/notebook/recommendation`);
+    await page.goto(url);
     await page.reload();
     await page.waitForFunction(() => document.documentElement.dataset.kernel === 'ready', undefined, { timeout: 90_000 });
     // Run the three cells once (they wait for a file); a new file then re-runs them. They need nothing else.
@@ -120,9 +97,7 @@ try {
     results.push(summary);
   }
 } finally {
-  await context.close();
-  rmSync(profile, { recursive: true, force: true });
+  await close();
   rmSync(dir, { recursive: true, force: true });
-  await new Promise<void>((done) => server.httpServer.close(() => done()));
 }
 console.log(JSON.stringify(results));

@@ -29,9 +29,11 @@ export {
 } from './core/sparse';
 
 // data/: generators, tables, CSV and the data-quality report
-export { generateTransactions, addRollingFeatures, listRollingFeatureNames, rollingWarmUpDays, merchantTypes, ageGroups } from './data/transactions';
-export type { TransactionOptions, TransactionRow, TransactionInfo, CustomerProfile, TerminalProfile, RollingOptions } from './data/transactions';
-export { generateReviews, type ReviewOptions, type ReviewRow, type ReviewInfo, type ReviewKind, type ReviewSentence, type AspectMention } from './data/reviews';
+export { generateTransactions, merchantTypes, ageGroups } from './data/transactions';
+export type { TransactionOptions, TransactionRow, TransactionInfo, CustomerProfile, TerminalProfile } from './data/transactions';
+export { addRollingFeatures, listRollingFeatureNames, rollingWarmUpDays, type RollingOptions } from './data/rolling-features';
+export { generateReviews, type ReviewOptions, type ReviewRow, type ReviewInfo } from './data/reviews';
+export type { ReviewKind, ReviewSentence, AspectMention } from './data/review-drafts';
 export { generateRatings, splitRatingsByTime, computeTrueRating, genres } from './data/ratings';
 export type { RatingOptions, RatingRow, RatingInfo, RatingIssues, ItemProfile, UserProfile } from './data/ratings';
 export { fitIdEncoder, globalTimeSplit, heldOutItems, type IdEncoder, type InteractionRow, type EncodedRow, type GlobalTimeSplit } from './data/interactions';
@@ -122,7 +124,8 @@ export {
 export { itemCooccurrence, type CooccurrenceModel, type CooccurrenceOptions } from './models/cooccurrence';
 export { createImplicitModel, type ImplicitModel, type ImplicitModelOptions, type ImplicitFitOptions, type Interaction } from './models/implicit-als';
 export type { FactorFitOptions, FactorFitResult, FactorLogs } from './models/factor-fit';
-export { scoreSentiment, lexiconWeights, type SentimentScore } from './models/lexicon';
+export { scoreSentiment, type SentimentScore } from './models/lexicon';
+export { lexiconWeights } from './models/lexicon-words';
 export { loadVader, type VaderScorer, type VaderScores } from './models/vader';
 export type { BinaryClassifier } from './models/classifier';
 export {

@@ -124,7 +124,8 @@ export interface FileTitle {
   genres: string[];
 }
 
-const UITEM_GENRES = [
+/** The 19 genre flags of MovieLens's `u.item`, in the file's column order. */
+export const UITEM_GENRES: readonly string[] = [
   'unknown',
   'Action',
   'Adventure',

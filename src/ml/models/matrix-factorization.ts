@@ -10,6 +10,8 @@
  * - 'adam': the same loss written in TensorFlow.js, gradients by autodiff on each mini-batch's rows
  *   and a lazy Adam update of those rows — what the notebook shows to teach gradient descent.
  *
+ * The SGD and Adam steps are in `matrix-factorization-steps.ts`, the ALS sweep in `als.ts`.
+ *
  * `mf.fit(ratings, …)` trains with early stopping on validation RMSE (on by default); the model is
  * also a `StepTrainable`, so the generic `train()` loop can drive it.
  */
@@ -34,6 +36,7 @@ import { seenByUser } from './recommender';
 import { fitFactorModel, type FactorFitOptions, type FactorFitResult } from './factor-fit';
 import { createLazyAdam } from './lazy-adam';
 import { compressRows, explicitAlsSweep } from './als';
+import { runAdamStep, runSgdPass, type StepSettings } from './matrix-factorization-steps';
 
 export type { ScoredItem } from './recommender';
 
@@ -177,72 +180,13 @@ export function createMatrixFactorization(options: MatrixFactorizationOptions, r
     );
   };
 
-  /** One SGD pass over the given ratings, in order; returns the sum of squared errors before each update. */
-  const sgdPass = (users: ArrayLike<number>, items: ArrayLike<number>, y: ArrayLike<number>, order?: ArrayLike<number>): number => {
-    const { userFactors: P, itemFactors: Q, userBias: bu, itemBias: bi } = tables;
-    const f = factors;
-    const lr = learningRate;
-    const biasLr = biasLearningRate;
-    let sse = 0;
-    for (let n = 0; n < y.length; n++) {
-      const r = order ? order[n] : n;
-      const u = users[r];
-      const i = items[r];
-      const pu = u * f;
-      const qi = i * f;
-      let pred = mean + bu[u] + bi[i];
-      for (let k = 0; k < f; k++) pred += P[pu + k] * Q[qi + k];
-      const e = y[r] - pred;
-      sse += e * e;
-      bu[u] += biasLr * (e - l2 * bu[u]);
-      bi[i] += biasLr * (e - l2 * bi[i]);
-      for (let k = 0; k < f; k++) {
-        const p = P[pu + k];
-        const q = Q[qi + k];
-        P[pu + k] += lr * (e * q - l2 * p);
-        Q[qi + k] += lr * (e * p - l2 * q);
-      }
-    }
-    return sse;
-  };
-
-  /** One Adam step on a mini-batch: the loss in tfjs on the batch's rows, autodiff, lazy row updates. */
+  // The steps take `mean` at each call: fit() and prepare() set it just before the first step.
+  const settings: StepSettings = { factors, l2, learningRate, biasLearningRate };
+  const sgdPass = (users: ArrayLike<number>, items: ArrayLike<number>, y: ArrayLike<number>, order?: ArrayLike<number>): number =>
+    runSgdPass(tables, mean, settings, users, items, y, order);
   const adamStep = (users: ArrayLike<number>, items: ArrayLike<number>, y: ArrayLike<number>): number => {
     if (!adam) throw new MlError('bad-argument', 'adamStep needs the adam solver.');
-    const n = y.length;
-    const pick = (flat: Float32Array, ids: ArrayLike<number>, width: number) => {
-      const out = new Float32Array(n * width);
-      for (let r = 0; r < n; r++) out.set(flat.subarray(ids[r] * width, (ids[r] + 1) * width), r * width);
-      return out;
-    };
-    const grads = tf.tidy(() => {
-      const p = tf.tensor2d(pick(tables.userFactors, users, factors), [n, factors]);
-      const q = tf.tensor2d(pick(tables.itemFactors, items, factors), [n, factors]);
-      const bu = tf.tensor1d(pick(tables.userBias, users, 1));
-      const bi = tf.tensor1d(pick(tables.itemBias, items, 1));
-      const target = tf.tensor1d(Float32Array.from(y));
-      const lossOf = (pp: tf.Tensor, qq: tf.Tensor, bbu: tf.Tensor, bbi: tf.Tensor) => {
-        const pred = tf.sum(tf.mul(pp, qq), 1).add(bbu).add(bbi).add(mean);
-        const squared = tf.square(tf.sub(pred, target));
-        const penalty = tf
-          .sum(tf.square(pp), 1)
-          .add(tf.sum(tf.square(qq), 1))
-          .add(tf.square(bbu))
-          .add(tf.square(bbi))
-          .mul(l2);
-        return tf.mean(tf.add(squared, penalty)).asScalar();
-      };
-      const dataLoss = tf.mean(tf.square(tf.sub(tf.sum(tf.mul(p, q), 1).add(bu).add(bi).add(mean), target)));
-      const g = tf.grads(lossOf)([p, q, bu, bi]);
-      return [...g, dataLoss];
-    });
-    try {
-      const [gp, gq, gbu, gbi, loss] = grads.map((t) => t.dataSync() as Float32Array);
-      adam.step(users, items, gp, gq, gbu, gbi);
-      return loss[0];
-    } finally {
-      tf.dispose(grads);
-    }
+    return runAdamStep(tables, adam, mean, settings, users, items, y);
   };
 
   const predictPairs = (users: ArrayLike<number>, items: ArrayLike<number>): Float32Array => {

@@ -3,10 +3,7 @@
  * "Import notebook", as a learner would, and measures how soon the first cell and every cell show
  * their code, the longest main-thread task meanwhile and how many editors were built.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../app.mjs';
 
 /** Sizes of the generated notebooks opened (a short one to compare with). */
 const GENERATED_SIZES = [20, 1000, 2000];
@@ -24,12 +21,12 @@ export function generatedNotebook(n) {
  * in one fresh profile: time from choosing the file to its first cell and to every cell showing
  * its code, the longest main-thread task until settleMs after, and how many editors were built.
  */
-export async function benchGenerated(baseUrl, { executablePath, args, settleMs, loadTimeoutMs, timeoutMs }) {
-  const dir = mkdtempSync(join(tmpdir(), 'fieldbook-bench-'));
+export async function benchGenerated(baseUrl, { settleMs, loadTimeoutMs, timeoutMs }) {
   const rows = [];
-  let context = null;
+  let browser = null;
   try {
-    context = await chromium.launchPersistentContext(dir, { executablePath, headless: true, args, viewport: { width: 1280, height: 900 } });
+    browser = await launchChromium();
+    const context = browser.context;
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(baseUrl);
     await page.waitForFunction(() => document.documentElement.dataset.kernel === 'ready', undefined, { timeout: loadTimeoutMs });
@@ -77,8 +74,7 @@ export async function benchGenerated(baseUrl, { executablePath, args, settleMs, 
       rows.push(row);
     }
   } finally {
-    await context?.close().catch(() => {});
-    rmSync(dir, { recursive: true, force: true });
+    await browser?.close().catch(() => {});
   }
   return rows;
 }
