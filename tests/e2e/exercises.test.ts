@@ -133,11 +133,12 @@ describe('glossary terms in prose', () => {
   const definition = () => s.page.locator('#fb-def-term-epoch');
 
   it('marks the first use of a term once per notebook, described by its definition', async () => {
-    expect(await term().count()).toBe(1);
+    // The glossary marks terms in idle time after the prose is drawn.
+    await expect.poll(() => term().count()).toBe(1);
+    await expect.poll(() => s.page.locator('.fb-prose dfn[data-term="ROC-AUC"]').count()).toBe(1);
     expect(await term().innerText()).toBe('epoch');
     expect(await term().getAttribute('aria-describedby')).toBe('fb-def-term-epoch');
     expect(await definition().textContent()).toContain('one pass of the training loop over every training row');
-    expect(await s.page.locator('.fb-prose dfn[data-term="ROC-AUC"]').count()).toBe(1);
   });
 
   it('shows the definition on hover', async () => {
