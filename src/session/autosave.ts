@@ -72,6 +72,8 @@ export class Autosaver {
   private readonly unsubscribe: Array<() => void> = [];
   private closed = false;
   private discarded = false;
+  /** The stamp of the last reading of the edits (see `current`). */
+  private stamp = 0;
 
   constructor(
     private readonly session: NotebookSession,
@@ -93,9 +95,14 @@ export class Autosaver {
     return this.timer !== null;
   }
 
-  /** The learner's edits as they stand, under this autosave's key. */
+  /**
+   * The learner's edits as they stand, under this autosave's key. Each reading is stamped later than
+   * the one before (even within one millisecond): a journal entry is replayed on the next load when
+   * it is newer than what IndexedDB holds, so the order of the stamps must be the order of the text.
+   */
   current(): SavedEdits {
-    return { ...collectEdits(this.session.notebook, this.session.mergedCells()), notebookId: this.key };
+    this.stamp = Math.max(Date.now(), this.stamp + 1);
+    return { ...collectEdits(this.session.notebook, this.session.mergedCells(), this.stamp), notebookId: this.key };
   }
 
   /** Writes a waiting save now; resolves when the last save has finished. */
@@ -150,21 +157,23 @@ export class Autosaver {
    */
   private async write(): Promise<void> {
     if (this.discarded) return;
-    const local = this.current();
+    // The edits are read inside the transaction, so the saved record says when they were read:
+    // typing that comes while the write finishes is stamped later, and the journal keeps it.
+    let local = this.current();
     let conflicts: EditConflict[] = [];
     let written: SavedEdits;
     try {
       written = await this.stores.store.update(this.key, (stored) => {
+        local = this.current();
         const merge = mergeEdits(this.baseline, local, stored ?? emptyEdits(this.key));
         conflicts = merge.conflicts;
-        return { ...merge.edits, notebookId: this.key, savedAt: Date.now() };
+        return { ...merge.edits, notebookId: this.key, savedAt: local.savedAt };
       });
     } catch (problem) {
       this.report({ problem });
       return;
     }
-    // The journal keeps typing that came during the save (even within the same millisecond).
-    if (sameEdits(local, this.current())) this.stores.journal.clear(this.key, local.savedAt);
+    this.stores.journal.clear(this.key, local.savedAt);
     for (const entry of this.absorbed.splice(0)) this.stores.journal.clearSlot(entry.slot, entry.edits.savedAt);
     this.baseline = written;
     // What another tab had saved comes in; what the learner typed while the save was written
