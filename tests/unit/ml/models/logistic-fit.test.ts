@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { expectNoTensorLeaks } from '../../helpers/tensors';
 import { errorCode, rejection } from '../../helpers/errors';
+import { SKLEARN, X, y } from '../../helpers/sklearn-logistic';
 import {
   accuracy,
   averagePrecision,
@@ -53,19 +54,8 @@ function expectSameMetrics(a: number[], b: number[]): void {
   a.forEach((v, i) => expect(Math.abs(v - b[i]), `metric ${i}: ${v} vs ${b[i]}`).toBeLessThanOrEqual(1e-6));
 }
 
-// A small dense problem whose optimum scikit-learn 1.2.1 gives (see train/logistic-solver.test.ts).
-const X = [
-  [0.5, 1.0, -1.0],
-  [1.5, -0.5, 0.0],
-  [-1.0, 2.0, 0.5],
-  [2.0, 0.0, 1.0],
-  [-0.5, -1.5, 2.0],
-  [0.0, 0.5, -0.5],
-  [1.0, 1.0, 1.0],
-  [-2.0, 0.5, 0.0],
-];
-const y = [1, 1, 0, 1, 0, 0, 1, 1];
-const SKLEARN_C1 = [0.5541830040034263, 0.02448453241457213, -0.37098281730235166];
+// A small dense problem whose optimum scikit-learn 1.2.1 gives (tests/unit/helpers/sklearn-logistic.ts).
+const SKLEARN_C1 = SKLEARN.c1.coef;
 
 async function fitted(x: Parameters<LogisticRegression['fit']>[0], yy: number[], options = {}): Promise<LogisticRegression> {
   const model = createLogisticRegression({ C: 1, ...options });
