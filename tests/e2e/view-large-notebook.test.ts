@@ -85,6 +85,23 @@ describe('a 1,000-cell notebook', () => {
     for (const id of ['c500', 'c700']) {
       const target = s.page.locator(`fb-cell[data-cell-id="${id}"]`);
       await target.scrollIntoViewIfNeeded();
+      // After a jump of hundreds of cells the page can still move for a frame or two (the cells
+      // coming into view are laid out for real): aim once the line has stayed put, as a person would.
+      await target.evaluate(
+        (cell) =>
+          new Promise<void>((resolve) => {
+            let last = NaN;
+            let still = 0;
+            const look = () => {
+              const top = cell.querySelectorAll('.cm-line')[1]?.getBoundingClientRect().top ?? NaN;
+              still = top === last ? still + 1 : 0;
+              last = top;
+              if (still >= 3) resolve();
+              else requestAnimationFrame(look);
+            };
+            requestAnimationFrame(look);
+          }),
+      );
       // Just after "v500" on the second line ("v500 * 2"): four monospace characters in from its left.
       const point = await target.evaluate((cell) => {
         const line = cell.querySelectorAll('.cm-line')[1];
